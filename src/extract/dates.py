@@ -1,0 +1,1257 @@
+"""Stage 4b — time expressions: find them in zh / de / en sentences and give them ISO values.
+
+Three steps per article, in document order:
+
+1. **Candidates.** Every rule pattern of the language (built once from the lexicons
+   ``resources/dates_{zh,de,en}.txt`` and compiled lazily) is run over each sentence; overlapping
+   candidates are resolved longest-first, so ``2022 年秋季`` wins over ``2022 年``.
+2. **Resolution** of each kept candidate against
+   - nothing (absolute: ``2024年5月17日``, ``1. Oktober 2024``, ``近十年`` → ``P10Y``),
+   - the reference date, with a past bias for news (``今年5月``, ``去年11月``, ``上周三``,
+     ``vor drei Jahren``, ``last Tuesday``; a bare month after the reference month is last year's
+     unless the sentence speaks of the future: ``plant, ab dem 1. Oktober``),
+   - the narrative: the last resolved date of the article (``第二天``, ``当晚 9 时 43 分``,
+     ``两个月后``, ``am selben Tag``, ``the next day``), at the granularity of that anchor.
+     An offset whose anchor is too coarse or missing stays a duration (``106个小时后`` → ``PT106H``).
+3. **Output**: ``DateMention`` records with article-level offsets, ``text[start:end] == surface``.
+
+Values are TIMEX3-like ISO strings: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``,
+``YYYY-Www``, seasons ``2022-FA``, decades ``198``, half years ``2024-H1``, durations ``P3Y`` /
+``PT106H``, ``XXXX-MM-DD`` when no year can be known, and ``None`` for vague expressions
+(``过去几个月``, ``seit vielen Jahren``). Deictic adverbs (最近, 目前, damals, jetzt), ages and
+quantities are not time expressions.
+"""
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Sequence
+
+from . import lexicon
+from .model import DateMention, Sentence
+
+LANGUAGES = ("zh", "de", "en")
+YEAR_MIN, YEAR_MAX = 1900, 2099   # a bare 4-digit number is read as a year only in this range
+WEEKDAY_WINDOW = (-4, 2)          # a bare weekday is the nearest one in this window around the anchor (past bias)
+
+_GRAN = {"Y": 0, "M": 1, "D": 2, "T": 3}        # granularity order of a resolved point
+_UNIT_GRAN = {"C": "Y", "10Y": "Y", "Y": "Y", "Q": "M", "M": "M", "W": "D", "D": "D", "H": "D", "MIN": "D", "S": "D"}
+_SENT_SPLIT = re.compile(r"[^。！？!?\n]*[。！？!?\n]+|[^。！？!?\n]+")
+
+
+# --------------------------------------------------------------------------- lexicons
+
+@lru_cache(maxsize=None)
+def _lex(language: str) -> dict[str, dict[str, str]]:
+    """``{category: {word: value}}`` from ``resources/dates_<language>.txt``."""
+    out: dict[str, dict[str, str]] = {}
+    for row in lexicon.rows(f"dates_{language}.txt", 2, 3):
+        out.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
+    return out
+
+
+def _alt(language: str, *cats: str) -> str:
+    words = [w for c in cats for w in _lex(language).get(c, {})]
+    return lexicon.alternation(words)
+
+
+def _lookup(language: str, cat: str, word: str, fold: bool = False) -> str | None:
+    d = _lex(language).get(cat, {})
+    if word in d:
+        return d[word]
+    if fold:
+        low = word.casefold()
+        for k, v in d.items():
+            if k.casefold() == low:
+                return v
+    return None
+
+
+# --------------------------------------------------------------------------- numbers
+
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def cn_number(s: str) -> float | None:
+    """Arabic or Chinese numeral → number (``二十三`` 23, ``二〇二三`` 2023, ``3.5``); None if not one."""
+    s = s.strip()
+    if not s:
+        return None
+    try:
+        return float(s) if "." in s else int(s)
+    except ValueError:
+        pass
+    if all(c in _CN_DIGIT for c in s) and len(s) > 1:      # digit by digit: 二〇二三
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    total, cur = 0, 0
+    for c in s:
+        if c in _CN_DIGIT:
+            cur = _CN_DIGIT[c]
+        elif c in _CN_UNIT:
+            total += (cur or 1) * _CN_UNIT[c]
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def _num(language: str, s: str) -> float | None:
+    s = s.strip()
+    n = cn_number(s)
+    if n is not None:
+        return n
+    v = _lookup(language, "number", s, fold=True)
+    if v is None and language in ("de", "en"):    # einundzwanzig / twenty-one
+        low = s.casefold()
+        for sep in ("und", "-", " "):
+            if sep in low:
+                a, _, b = low.partition(sep)
+                x, y = _lookup(language, "number", a, True), _lookup(language, "number", b, True)
+                if x and y:
+                    return float(x) + float(y)
+    return float(v) if v is not None else None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration(n: float | None, unit: str) -> str | None:
+    if n is None:
+        return None
+    if unit == "C":
+        n, unit = n * 100, "Y"
+    elif unit == "10Y":
+        n, unit = n * 10, "Y"
+    elif unit == "Q":
+        n, unit = n * 3, "M"
+    if unit == "Y" and n == 0.5:
+        return "P6M"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{_fmt_num(n)}{'M' if unit == 'MIN' else unit}"
+    return f"P{_fmt_num(n)}{unit}"
+
+
+# --------------------------------------------------------------------------- resolved points
+
+@dataclass(frozen=True)
+class _Point:
+    """A resolved calendar point; ``gran`` is Y, M, D or T (time of day)."""
+    y: int | None
+    m: int | None = None
+    d: int | None = None
+    hh: int | None = None
+    mi: int | None = None
+    gran: str = "Y"
+
+    def iso(self) -> str:
+        y = f"{self.y:04d}" if self.y is not None else "XXXX"
+        if self.gran == "Y":
+            return y
+        if self.gran == "M":
+            return f"{y}-{self.m:02d}"
+        out = f"{y}-{self.m:02d}-{self.d:02d}"
+        if self.gran == "T":
+            out += f"T{self.hh:02d}:{self.mi or 0:02d}"
+        return out
+
+    def as_date(self) -> date | None:
+        if self.y is None:
+            return None
+        try:
+            return date(self.y, self.m or 1, self.d or 1)
+        except ValueError:
+            return None
+
+
+def _from_date(d: date, gran: str = "D") -> _Point:
+    return _Point(d.year, d.month, d.day, gran=gran)
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _shift(p: _Point, n: float, unit: str) -> _Point | None:
+    """``p`` moved by ``n`` units, kept at the coarser of p's and the unit's granularity."""
+    if p.y is None:
+        return None
+    n = int(n)
+    gran = p.gran if _GRAN[p.gran] <= _GRAN[_UNIT_GRAN.get(unit, "D")] else _UNIT_GRAN.get(unit, "D")
+    if unit in ("C", "10Y", "Y"):
+        k = n * (100 if unit == "C" else 10 if unit == "10Y" else 1)
+        y = p.y + k
+        d = p.d
+        if p.m == 2 and d == 29 and not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
+            d = 28
+        return _Point(y, p.m, d, p.hh, p.mi, gran)
+    if unit in ("M", "Q"):
+        y, m = _add_months(p.y, p.m or 1, n * (3 if unit == "Q" else 1))
+        d = min(p.d, monthrange(y, m)[1]) if p.d else p.d
+        return _Point(y, m, d, p.hh, p.mi, gran)
+    base = p.as_date()
+    if base is None:
+        return None
+    days = {"W": 7, "D": 1}.get(unit)
+    if days is None:          # hours, minutes: day-level arithmetic is enough for an anchor
+        hours = n if unit == "H" else n / 60 if unit == "MIN" else n / 3600
+        start = (p.hh or 0) + (p.mi or 0) / 60
+        nd = base + timedelta(hours=start + hours)
+        if p.gran == "T":
+            tot = start * 60 + hours * 60
+            dd = base + timedelta(minutes=tot)
+            return _Point(dd.year, dd.month, dd.day, int(tot // 60) % 24, int(tot % 60), "T")
+        return _Point(nd.year, nd.month, nd.day, gran=gran) if gran in ("D", "T") else _Point(nd.year, nd.month, gran=gran)
+    nd = base + timedelta(days=days * n)
+    if gran == "Y":
+        return _Point(nd.year)
+    if gran == "M":
+        return _Point(nd.year, nd.month, gran="M")
+    return _Point(nd.year, nd.month, nd.day, p.hh, p.mi, "T" if p.gran == "T" else "D")
+
+
+# --------------------------------------------------------------------------- patterns
+
+_S = r"[ \u3000]?"       # one optional space inside expressions: 今年 4 月, 当晚 9 时 43 分
+_CNN = "零〇一二两三四五六七八九十百千"
+_URLISH = re.compile(r"(?:https?:|www\.|/)\S*$")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    language: str
+    patterns: tuple[tuple[str, re.Pattern], ...]
+    trigger: re.Pattern | None     # sentences without a match are skipped
+
+
+@lru_cache(maxsize=None)
+def _rules(language: str) -> _Rules:
+    return {"zh": _rules_zh, "de": _rules_de, "en": _rules_en}[language]()
+
+
+def _first_chars(language: str, *cats: str) -> str:
+    return re.escape("".join(sorted({w[0] for c in cats for w in _lex(language).get(c, {})})))
+
+
+def _rules_zh() -> _Rules:
+    L = "zh"
+    num = rf"(?:\d+(?:\.\d+)?|[{_CNN}]+)"
+    year_abs = (rf"(?<![\d.])(?P<y>\d{{4}}|[零〇○一二三四五六七八九]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
+                rf"{_S}年(?![代级纪龄薪费均轻华少])")
+    year_rel = rf"(?<![不相共])(?P<yrel>{_alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年
+    yend = rf"(?P<yend>{_alt(L, 'yearend')})"
+    month = rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|冬){_S}月(?P<mend>{_alt(L, 'monthend')})?|(?P<mrel>{_alt(L, 'relmonth', 'narrmonth')}))"
+    day = rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]|初[一二三四五六七八九十]){_S}[日号](?![本元子报常期志记])"
+    wd = rf"(?P<wmod>{_alt(L, 'weekmod')})?(?<![\d{_CNN}几每])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![直起共边围末年])"
+    week = rf"(?P<wrel>{_alt(L, 'relweek')})(?![一二三四五六日天末])"
+    rday = rf"(?<![不相共])(?P<rday>{_alt(L, 'relday', 'narrday')})"
+    part = rf"(?P<part>{_alt(L, 'part')})"
+    hour = rf"(?P<hh>[012]?\d|[零一二两三四五六七八九十]{{1,3}}){_S}(?P<hsep>点|时)(?:{_S}(?P<mi>[0-5]?\d|[零一二三四五六七八九十]{{1,3}}){_S}分|(?P<half>半)|(?P<q>一刻|三刻)|钟|整)?"
+    clock = r"(?<![\d:：])(?P<ch>[012]?\d)[:：](?P<cm>[0-5]\d)(?:[:：](?P<cs>[0-5]\d))?(?![\d:：])(?:\s?(?P<cap>[ap]\.?m\b\.?))?"
+    time = rf"(?:{hour}|{clock})"
+    dpart = (rf"(?:(?:(?:{year_abs}|{year_rel})(?:{_S}{yend})?)?(?:{_S}{month})?(?:{_S}{day})?"
+             rf"|{rday}|{week})")
+    first = _first_chars(L, "relyear", "narryear", "relmonth", "narrmonth", "relday", "narrday", "relweek", "weekmod", "part")
+    lead = rf"(?=[\d{_CNN}○正腊冬周星礼{first}])"     # fail fast where no expression can start
+    chain = (rf"{lead}(?:{dpart}{_S}(?:[,，]{_S})?)?(?:(?:的{_S}(?:一个|某个)?)?{wd}{_S})?(?:{part}{_S})?(?:{time})?")
+    iso = (r"(?<![A-Za-z0-9_/.:-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])"
+           r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d)[:：](?P<imi>[0-5]\d)(?:[:：][0-5]\d)?)?(?![A-Za-z0-9_/]|\.\d)")
+    units = _alt(L, "unit")
+    vague = _alt(L, "vaguenum")
+    dur = (rf"(?=[\d{_CNN}将接大长整足至超过最未近约头前这{_first_chars(L, 'vaguenum')}半])(?P<pre>将近|接近|大约|大概|长达|整整|足足|至少|超过|过去的?|最近的?|接下来的?|未来的?|近|约|头|前|这)?{_S}"
+           rf"(?:(?<![\d.{_CNN}])(?<![第最后有某那每])(?P<n>\d{{1,3}}(?:\.\d+)?|[{_CNN}]+)(?:{_S}(?P<more>多|余))?|(?P<vague>{vague})|(?P<halfn>半))"
+           rf"{_S}(?P<zheng>整)?(?P<ge>个)?{_S}(?P<u>{units})(?!年)(?P<half2>半)?(?P<more2>多|余|左右)?"
+           rf"(?P<suf>{_alt(L, 'ago', 'after', 'within')})?")
+    sets = (rf"每(?P<ge2>隔|个)?{_S}(?:(?P<sn>\d+|[{_CNN}]+)(?:{_S}[-~到至]{_S}(?P<sn2>\d+|[{_CNN}]+))?)?{_S}(?:个)?{_S}"
+            rf"(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])|(?P<su>{units}|晚))")
+    decade = (rf"(?P<cent>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)?{_S}(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
+              rf"|(?P<thisdec>这个十年|本十年|这十年)(?P<decsuf>内|里|中)?")
+    season = (rf"(?:(?:{year_abs}|{year_rel}){_S}的?{_S}|(?P<whole>整个){_S})?(?P<season>{_alt(L, 'season')})")
+    bare_year = r"(?<![A-Za-z0-9_./:#@+\-])(?P<by>(?:19|20)\d\d)(?![A-Za-z0-9_%.,:/\-]\d|[A-Za-z0-9_%])"
+    vague_words = rf"(?P<vw>{_alt(L, 'vague')})"
+    pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade),
+            ("season", season), ("year", bare_year), ("vague", vague_words)]
+    trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些]")
+    return _Rules(L, tuple((n, re.compile(p)) for n, p in pats), trigger)
+
+
+def _rules_latin(L: str) -> list[tuple[str, str]]:
+    month = _alt(L, "month")
+    wdays = _alt(L, "weekday")
+    nums = _alt(L, "number")
+    units = _alt(L, "unit")
+    seasons = _alt(L, "season")
+    mon = rf"(?P<mon>{month})\b\.?"
+    year = r"(?P<y>(?:1[89]|20)\d\d)\b"
+    return [month, wdays, nums, units, seasons, mon, year]
+
+
+def _rules_de() -> _Rules:
+    L = "de"
+    month, wdays, nums, units, seasons, mon, year = _rules_latin(L)
+    prep = _alt(L, "monthprep")
+    num = rf"(?:\d+(?:[.,]\d+)?|(?i:{nums})|(?i:[a-zäöü]+und[a-zäöü]+zig))"
+    dmy = (rf"(?:(?P<wd>{wdays}),?\s+(?:den\s+)?)?(?:(?P<pre>{prep})\s+(?:dem\s+)?)?"
+           rf"(?P<d>3[01]|[12]\d|0?[1-9])\.\s?(?:{mon}|(?P<mn>1[0-2]|0?[1-9])\.)(?:\s?(?P<y>(?:1[89]|20)\d\d)\b)?"
+           rf"(?:,?\s+(?:um\s+)?(?P<hh>[012]?\d)[:.](?P<mi>[0-5]\d)(?:\s?Uhr)?)?")
+    iso = (r"(?<![\w/.:-])(?P<iy>\d{4})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])"
+           r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d):(?P<imi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/]|\.\d)")
+    mon_only = (rf"(?:(?P<pre>{prep})\s+)?{mon}(?:\s+(?P<rel>{_alt(L, 'relyearword')})|\s+{year})?")
+    yearword = rf"(?P<endw>(?:Ende|Anfang|Mitte|Beginn)\s+(?:des\s+)?(?:(?P<rel2>{_alt(L, 'relyearword')})|Jahres\b|(?P<y2>(?:1[89]|20)\d\d)\b))|(?P<yw>{_alt(L, 'yearword')})"
+    rel = rf"(?P<rw>{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'relweek')})\b"
+    wday = (rf"(?:(?P<wmod>{_alt(L, 'weekmod')})\s+)?(?P<wdn>{wdays})\b(?:\s+(?P<wpart>{_alt(L, 'part')}))?"
+            rf"(?:,?\s+(?:um\s+)?(?P<whh>[012]?\d)(?:[:.](?P<wmi>[0-5]\d))?(?:\s?Uhr\b)?(?![\d.]))?")
+    dur = (rf"(?P<pre>vor|seit|für|nach|in|über|fast|knapp|rund|etwa|mehr als|innerhalb von|innerhalb)?\s*"
+           rf"(?:(?P<n>{num})|(?P<vague>(?i:{_alt(L, 'vaguenum')})))\s+(?P<adj>(?:[a-zäöüß]+(?:en|e|er|es|em)\s+){{0,2}})"
+           rf"(?P<u>[A-ZÄÖÜ][a-zäöüß]*?(?i:{units})|(?:{units}))\b(?:\s+(?P<after>{_alt(L, 'afterword')}))?")
+    sets = rf"(?P<set>(?i:{_alt(L, 'setword')}))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:(?P<swd>{wdays})|(?P<su>{units}))\b"
+    clock = r"(?:um\s+)?(?P<ch>[012]?\d)(?:[:.](?P<cm>[0-5]\d))?\s?Uhr\b(?:\s+(?P<cpart>morgens|vormittags|mittags|nachmittags|abends|nachts))?"
+    season = rf"(?:(?:im|Im)\s+)?(?P<season>{seasons})\s+(?:(?P<sy>(?:1[89]|20)\d\d)\b|(?P<srel>{_alt(L, 'relyearword')}))"
+    bare_year = r"(?<![\w./:#@+\-])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
+    decade = r"(?P<dec>(?:19|20)?[1-9]0)er(?:\s+Jahren?|-Jahren?)\b"
+    pats = [("iso", iso), ("dmy", dmy), ("mon", mon_only), ("yearword", yearword), ("rel", rel), ("wday", wday),
+            ("dur", dur), ("set", sets), ("clock", clock), ("season", season), ("year", bare_year),
+            ("decade", decade), ("numdate", r"(?<![\w.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<mn>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)?\d\d)(?:\s+(?P<hh>[012]?\d):(?P<mi>[0-5]\d))?(?![\w.]|\.\d)")]
+    return _Rules(L, tuple((n, re.compile(p, _LATIN_FLAGS.get(n, re.I))) for n, p in pats), None)
+
+
+_LATIN_FLAGS = {"dur": 0, "year": 0, "mon": 0}   # German nouns are capitalized; month names checked in the resolver
+
+
+def _rules_en() -> _Rules:
+    L = "en"
+    month, wdays, nums, units, seasons, mon, year = _rules_latin(L)
+    prep = _alt(L, "monthprep")
+    num = rf"(?:\d+(?:\.\d+)?|(?i:{nums})(?:-(?i:{nums}))?)"
+    ordn = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    ordn2 = r"(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    mdy = (rf"(?:(?P<wd>{wdays}),?\s+)?(?:(?P<pre>(?i:{prep}))\s+)?(?:"
+           rf"(?:(?i:{month}))\b\.?\s+{ordn}\b(?:\s*,?\s*(?P<y>(?:1[89]|20)\d\d)\b)?"
+           rf"|(?:the\s+)?{ordn2}\s+(?:of\s+)?(?:(?i:{month}))\b\.?(?:,?\s+(?P<y2>(?:1[89]|20)\d\d)\b)?)"
+           rf"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?")
+    iso = (r"(?<![\w/.:-])(?P<iy>\d{4})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])"
+           r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d):(?P<imi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/]|\.\d)")
+    slash = r"(?<![\w/.])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?:/(?P<sy>(?:19|20)?\d\d))?(?![\w/]|\.\d)"
+    mon_only = rf"(?:(?P<pre>(?i:{prep}))\s+)?(?P<mon>(?i:{month}))\b\.?(?:\s+(?P<rel>(?i:{_alt(L, 'relyearword')}))|,?\s+{year}|\s+of\s+(?P<y3>(?:1[89]|20)\d\d)\b)?"
+    yearword = rf"(?P<yw>(?i:{_alt(L, 'yearword')}))"
+    rel = rf"\b(?P<rw>(?i:{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'narrmonth', 'relweek')}))\b"
+    wday = (rf"(?:(?P<wmod>(?i:{_alt(L, 'weekmod')}))\s+)?(?P<wdn>(?i:{wdays}))\b(?:\s+(?P<wpart>(?i:morning|afternoon|evening|night)))?"
+            rf"(?:,?\s+(?:at\s+)?(?P<whh>[01]?\d)(?::(?P<wmi>[0-5]\d))?\s?(?P<wap>[ap]\.?m\b\.?)?(?![\d:/]))?")
+    dur = (rf"(?P<pre>(?i:for|over|in|within|nearly|almost|about|around|more than|less than|at least|the past|the last|the next|the first|past|last|next))?\s*"
+           rf"(?:(?P<n>{num})|(?P<vague>(?i:{_alt(L, 'vaguenum')})))(?:[\s-]+(?P<u>(?i:{units})))\b"
+           rf"(?:\s+(?P<after>(?i:ago|later|earlier|after|before|from now)))?")
+    sets = rf"(?P<set>(?i:every|each))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:other\s+)?(?:(?P<swd>(?i:{wdays}))|(?P<su>(?i:{units})))\b|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly))\b"
+    clock = (r"(?<![\w:])(?P<ch>[012]?\d)(?::(?P<cm>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?|o'?clock)"
+             r"|(?<![\w:.])(?P<ch2>[012]?\d):(?P<cm2>[0-5]\d)(?![\w:])")
+    season = rf"(?P<spre>(?i:this|last|next)\s+)?(?P<season>(?i:{seasons}))(?:\s+(?:of\s+)?(?P<sy>(?:1[89]|20)\d\d)\b)?"
+    bare_year = r"(?<![\w./:#@+\-$£€])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
+    decade = r"(?:the\s+)?(?P<dec>(?:19|20)?[1-9]0)'?s\b"
+    pats = [("iso", iso), ("mdy", mdy), ("slash", slash), ("mon", mon_only), ("yearword", yearword), ("rel", rel),
+            ("wday", wday), ("dur", dur), ("set", sets), ("clock", clock), ("season", season),
+            ("year", bare_year), ("decade", decade)]
+    return _Rules(L, tuple((n, re.compile(p, 0 if n in ("year", "mon") else re.I)) for n, p in pats), None)
+
+
+# --------------------------------------------------------------------------- resolution state
+
+@dataclass
+class _State:
+    ref: date | None
+    language: str
+    last: _Point | None = None          # last resolved point (the narrative anchor)
+    year_ctx: tuple[int, int] | None = None   # (explicit year, line_no) of the last stated year
+    line_no: int = 0
+    label: str = "content"
+    future: bool = False                 # the sentence speaks of the future
+    sentence: str = ""
+
+    def ref_point(self) -> _Point | None:
+        return _from_date(self.ref) if self.ref else None
+
+    def anchor(self) -> _Point | None:
+        return self.last or self.ref_point()
+
+
+@dataclass(frozen=True)
+class _Out:
+    value: str | None
+    type: str
+    relative: bool = False
+    anchor: str | None = None
+    point: _Point | None = None      # becomes the narrative anchor when set
+    explicit_year: int | None = None
+    cut: int = 0                     # characters to drop from the end of the surface
+
+
+def _past_year(st: _State, m: int, d: int | None) -> int | None:
+    """Year of a month(/day) without a year: a year stated earlier in the same paragraph, else the
+    reference year, minus one if that would put it after the reference date (unless the sentence
+    speaks of the future)."""
+    if st.year_ctx and st.year_ctx[1] == st.line_no:
+        return st.year_ctx[0]
+    if st.ref is None:
+        return None
+    y = st.ref.year
+    if not st.future and (m > st.ref.month or (d is not None and m == st.ref.month and d > st.ref.day)):
+        y -= 1
+    return y
+
+
+def _weekday_near(base: date, wd: int, lo: int = WEEKDAY_WINDOW[0], hi: int = WEEKDAY_WINDOW[1]) -> date:
+    for k in range(lo, hi + 1):
+        cand = base + timedelta(days=k)
+        if cand.isoweekday() == wd:
+            if lo <= k <= hi:
+                return cand
+    return base
+
+
+def _apply_time(p: _Point, hh: int | None, mi: int | None, part: str | None) -> _Point:
+    if part == "noon" and hh is None:
+        hh, mi = 12, 0
+    elif part == "mid" and hh is None:
+        hh, mi = 0, 0
+    if hh is None or p.gran in ("Y", "M") or p.y is None and p.m is None:
+        return p
+    if part in ("pm",) and hh < 12:
+        hh += 12
+    if part == "noon" and hh < 6:
+        hh += 12
+    if hh > 24 or (mi or 0) > 59:
+        return p
+    return _Point(p.y, p.m, p.d, hh % 24, mi or 0, "T")
+
+
+def _clock_value(hh: int | None, mi: int | None, part: str | None) -> str | None:
+    if hh is None:
+        if part == "noon":
+            return "T12:00"
+        if part == "mid":
+            return "T00:00"
+        return None
+    if part == "pm" and hh < 12:
+        hh += 12
+    if part == "noon" and hh < 6:
+        hh += 12
+    if part == "am" and hh == 12:
+        hh = 0
+    if hh > 24 or (mi or 0) > 59:
+        return None
+    return f"T{hh % 24:02d}:{mi:02d}" if mi is not None else f"T{hh % 24:02d}"
+
+
+def _in_quote(s: str, pos: int) -> bool:
+    before = s[:pos]
+    return (before.count("“") > before.count("”")) or (before.count("「") > before.count("」"))
+
+
+# --------------------------------------------------------------------------- zh resolution
+
+def _zh_hour(m: re.Match) -> tuple[int | None, int | None]:
+    g = m.groupdict()
+    if g.get("ch") is not None:
+        return int(g["ch"]), int(g["cm"])
+    if g.get("hh") is None:
+        return None, None
+    hh = cn_number(g["hh"])
+    mi = 0
+    if g.get("mi"):
+        mi = cn_number(g["mi"])
+    elif g.get("half"):
+        mi = 30
+    elif g.get("q"):
+        mi = 15 if g["q"] == "一刻" else 45
+    if hh is None or mi is None:
+        return None, None
+    return int(hh), int(mi)
+
+
+def _resolve_zh(name: str, m: re.Match, st: _State) -> _Out | None:
+    g = m.groupdict()
+    L = "zh"
+    if name == "iso":
+        return _resolve_iso(g)
+    if name == "chain":
+        return _resolve_zh_chain(g, m, st)
+    if name == "dur":
+        return _resolve_zh_dur(g, st)
+    if name == "set":
+        if g.get("swd"):
+            return _Out(f"XXXX-WXX-{_lookup(L, 'weekday', g['swd'])}", "set")
+        if g.get("ge2") == "隔" or g.get("sn2"):
+            return _Out(None, "set")
+        u = g.get("su")
+        if u == "晚":
+            return _Out("P1D", "set")
+        unit = _lookup(L, "unit", u or "")
+        if unit is None or (unit == "M" and not (u.startswith("个") or g.get("ge2") == "个") and u == "月" and g.get("sn")):
+            return None
+        n = cn_number(g["sn"]) if g.get("sn") else 1
+        return _Out(_duration(n, unit), "set")
+    if name == "decade":
+        if g.get("thisdec"):
+            return _Out(f"{st.ref.year // 10:03d}" if st.ref else None, "date", True, "reference" if st.ref else None)
+        dec = cn_number(g["dec"])
+        cent = g.get("cent") or ""
+        if cent.startswith("上"):
+            c = 19 if not st.ref else st.ref.year // 100 - 1
+        elif cent.startswith("本"):
+            c = 20 if not st.ref else st.ref.year // 100
+        elif cent:
+            cn = cn_number(cent.rstrip("世纪"))
+            c = int(cn) - 1 if cn else None
+        else:
+            c = 19 if dec and dec >= 30 else 20
+        if dec is None or c is None:
+            return None
+        return _Out(f"{c:02d}{int(dec) // 10}", "date", cent.startswith(("上", "本")), "reference" if cent.startswith(("上", "本")) else None)
+    if name == "season":
+        code = _lookup(L, "season", g["season"])
+        y, rel, anc = _year_of(g, st)
+        if y is None and not g.get("y") and not g.get("yrel"):
+            p = st.anchor()
+            y, rel, anc = (p.y if p else None), True, ("narrative" if st.last else "reference")
+        if y is None:
+            return _Out(None, "date", True)
+        return _Out(f"{y:04d}-{code}", "date", rel, anc, _Point(y), y if not rel else None)
+    if name == "year":
+        return _resolve_bare_year(m, st)
+    if name == "vague":
+        return _Out(None, _lookup(L, "vague", g["vw"]) or "date", True)
+    return None
+
+
+def _year_of(g: dict, st: _State) -> tuple[int | None, bool, str | None]:
+    """Year of an explicit (``2022年``) or relative (``去年``, ``那一年``) year part."""
+    if g.get("y"):
+        y = int(cn_number(g["y"]) or 0)
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        return y, False, None
+    if g.get("yrel"):
+        w = g["yrel"]
+        off = _lookup(st.language, "relyear", w)
+        if off is not None:
+            return (st.ref.year + int(off) if st.ref else None), True, "reference"
+        off = _lookup(st.language, "narryear", w)
+        p = st.anchor()
+        return (p.y + int(off) if p and p.y else None), True, "narrative" if st.last else "reference"
+    return None, False, None
+
+
+def _resolve_iso(g: dict) -> _Out | None:
+    y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    if g.get("ih") is not None:
+        hh, mi = int(g["ih"]), int(g["imi"])
+        if hh > 23:
+            return None
+        p = _Point(y, mo, d, hh, mi, "T")
+        return _Out(p.iso(), "time", point=p, explicit_year=y)
+    p = _Point(y, mo, d, gran="D")
+    return _Out(p.iso(), "date", point=p, explicit_year=y)
+
+
+def _resolve_zh_chain(g: dict, m: re.Match, st: _State) -> _Out | None:
+    L = "zh"
+    text = m.group(0)
+    has_date = any(g.get(k) for k in ("y", "yrel", "m", "mrel", "d", "rday", "wrel", "wd"))
+    hh, mi = _zh_hour(m)
+    part = _lookup(L, "part", g["part"]) if g.get("part") else None
+    if part is None and g.get("cap"):
+        part = "pm" if g["cap"].startswith("p") else "am"
+    if part is None and g.get("rday"):       # 当晚 9 时, 今早 8 点
+        part = "pm" if re.search("[晚夜]", g["rday"]) else "am" if re.search("[早晨]", g["rday"]) else None
+    if not has_date:
+        if hh is None:
+            return None
+        # a bare clock time: Chinese numerals with 点 need a part of day or minutes (三点建议 is "three points")
+        if g.get("hh") and not g.get("part") and not (g.get("mi") or g.get("half") or g.get("q")) \
+                and (not g["hh"].isdigit() or g.get("hsep") == "点" and not text.endswith(("点钟", "点整"))):
+            if not g["hh"].isdigit() or g.get("hsep") == "时":
+                return None
+        v = _clock_value(hh, mi if (g.get("mi") or g.get("half") or g.get("q") or g.get("ch")) else None, part)
+        return _Out(v, "time", False) if v else None
+    rel, anc, point = False, None, None
+    explicit_year = None
+    if g.get("rday"):
+        w = g["rday"]
+        off = _lookup(L, "relday", w)
+        if off is not None:
+            if _in_quote(st.sentence, m.start()) and w in ("今早", "今晨", "今天", "今晚", "今日"):
+                if st.sentence[m.end():m.end() + 1] == "的":
+                    return None       # 今天的样子: generic "today" in a quote
+                return _Out(None, "date", True)
+            if st.label == "meta":
+                return _Out(None, "date", True)
+            if not st.ref:
+                return _Out(None, "date", True)
+            point = _from_date(st.ref + timedelta(days=int(off)))
+            rel, anc = True, "reference"
+        else:
+            off = int(_lookup(L, "narrday", w) or 0)
+            a = st.anchor()
+            if a is None:
+                return _Out(None, "date", True)
+            point = _shift(a, off, "D") if off else _Point(a.y, a.m, a.d, gran="D" if a.gran in ("D", "T") else a.gran)
+            rel, anc = True, "narrative" if st.last else "reference"
+            if st.last is None:      # resolved against the reference only: not an anchor for what follows
+                p2 = _apply_time(point, hh, mi, part)
+                return _Out(p2.iso(), "time" if p2.gran == "T" else "date", True, "reference")
+    elif g.get("wrel"):
+        off = int(_lookup(L, "relweek", g["wrel"]) or 0)
+        if not st.ref:
+            return _Out(None, "date", True)
+        d = st.ref + timedelta(weeks=off)
+        iy, iw, _ = d.isocalendar()
+        v = f"{iy:04d}-W{iw:02d}"
+        return _Out(v, "date", True, "reference")
+    else:
+        y, yrel, yanc = _year_of(g, st)
+        if g.get("y"):
+            explicit_year = y
+            if not YEAR_MIN <= (y or 0) <= YEAR_MAX and len(g["y"]) == 4:
+                return None
+        mo = None
+        if g.get("m"):
+            mo = int(_lookup(L, "month", g["m"] + "月") or cn_number(g["m"]) or 0) if g["m"] not in ("正", "腊", "冬") \
+                else int(_lookup(L, "month", g["m"] + "月"))
+            if not 1 <= mo <= 12:
+                return None
+        elif g.get("mrel"):
+            w = g["mrel"]
+            off = _lookup(L, "relmonth", w)
+            if off is not None and st.ref:
+                y2, mo = _add_months(st.ref.year, st.ref.month, int(off))
+                y, yrel, yanc = (y if (g.get("y") or g.get("yrel")) else y2), True, "reference"
+            else:
+                a = st.anchor()
+                if a is None or a.m is None:
+                    return _Out(None, "date", True)
+                y2, mo = _add_months(a.y, a.m, int(_lookup(L, "narrmonth", w) or 0))
+                y, yrel, yanc = y2, True, "narrative"
+        d = None
+        if g.get("d"):
+            d = int(cn_number(g["d"].lstrip("初")) or 0)
+            if not 1 <= d <= 31:
+                return None
+            if mo is None:
+                if g.get("y") or g.get("yrel"):
+                    return None
+                if not g["d"].isdigit():
+                    return None
+                # a day without a month: the anchor's month (past bias)
+                if not st.ref:
+                    return _Out(f"XXXX-XX-{d:02d}", "date", True)
+                a = st.last if st.last and st.last.m and st.last.gran != "Y" else st.ref_point()
+                yy, mm = a.y, a.m
+                if st.last is None and d > st.ref.day and not st.future:
+                    yy, mm = _add_months(yy, mm, -1)
+                rel, anc = True, "narrative" if st.last else "reference"
+                for _ in range(12):          # 29日 in a month without one: the month before
+                    if d <= monthrange(yy, mm)[1]:
+                        break
+                    yy, mm = _add_months(yy, mm, -1 if st.last is None and not st.future else 1)
+                point = _Point(yy, mm, d, gran="D")
+        if point is None:
+            if mo is not None and y is None and not (g.get("y") or g.get("yrel")) and not g.get("mrel"):
+                y = _past_year(st, mo, d)
+                rel = True
+                anc = ("narrative" if st.year_ctx and st.year_ctx[1] == st.line_no else "reference") if y else None
+            else:
+                rel, anc = rel or yrel, anc or yanc
+            if mo is None and d is None:
+                if y is None:
+                    if g.get("wd") and not (g.get("y") or g.get("yrel")):
+                        return _resolve_zh_weekday(g, st, hh, mi, part, m)
+                    return _Out(None, "date", True)
+                yend = _lookup(L, "yearend", g["yend"]) if g.get("yend") else None
+                if yend in ("H1", "H2"):
+                    return _Out(f"{y:04d}-{yend}", "date", rel, anc, _Point(y), explicit_year)
+                point = _Point(y)
+            elif d is None:
+                point = _Point(y, mo, gran="M")
+            else:
+                try:
+                    date(y if y else 2000, mo, d)
+                except ValueError:
+                    return None
+                point = _Point(y, mo, d, gran="D")
+    point = _apply_time(point, hh, mi, part)
+    typ = "time" if point.gran == "T" else "date"
+    return _Out(point.iso(), typ, rel, anc, point if point.y is not None else None, explicit_year)
+
+
+def _resolve_zh_weekday(g: dict, st: _State, hh, mi, part, m) -> _Out | None:
+    wd = int(_lookup("zh", "weekday", g["wd"]) or 0)
+    mod = _lookup("zh", "weekmod", g["wmod"]) if g.get("wmod") else None
+    if mod is not None:
+        if not st.ref:
+            return _Out(f"XXXX-WXX-{wd}", "date", True)
+        base = st.ref + timedelta(weeks=int(mod))
+        d = base + timedelta(days=wd - base.isoweekday())
+        p, anc = _from_date(d), "reference"
+    else:
+        a = st.last if st.last and st.last.gran in ("D", "T") else None
+        if a is not None:
+            p, anc = _from_date(_weekday_near(a.as_date(), wd, -3, 3)), "narrative"
+        elif st.ref:
+            p, anc = _from_date(_weekday_near(st.ref, wd)), "reference"
+        else:
+            return _Out(f"XXXX-WXX-{wd}", "date", True)
+    p = _apply_time(p, hh, mi, part)
+    return _Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p)
+
+
+def _resolve_zh_dur(g: dict, st: _State) -> _Out | None:
+    L = "zh"
+    u = g["u"]
+    unit = _lookup(L, "unit", u)
+    suf = g.get("suf") or ""
+    pre = g.get("pre") or ""
+    n_s = g.get("n")
+    if unit is None:
+        return None
+    # 月 without 个 is a month name (3月), 日 a day of month, 钟 only after a number (三点钟 is a clock time)
+    if u == "月" and not g.get("ge") and not g.get("halfn") and not g.get("zheng"):
+        return None
+    if u == "日" and not (suf and suf in _lex(L)["ago"] | _lex(L)["after"].keys()):
+        return None
+    if u == "钟":
+        return None
+    if u in ("周", "星期", "礼拜") and n_s and not n_s.isdigit() and n_s in ("日", "天"):
+        return None
+    if n_s and u == "年" and (n_s[0] in "0零〇" or n_s.isdigit() and len(n_s) == 4):
+        return None           # 07年, 零八年: a year, not a duration
+    if pre == "前" and not (n_s or g.get("vague")):
+        return None
+    if pre == "这" and not g.get("vague"):
+        pre = ""
+    vague = bool(g.get("vague"))
+    if g.get("vague") == "多" and not n_s:
+        vague = True
+    if vague:
+        typ = "date" if suf in _lex(L)["ago"] or suf in _lex(L)["after"] else "duration"
+        return _Out(None, typ, True)
+    n = 0.5 if g.get("halfn") else cn_number(n_s) if n_s else None
+    if n is None:
+        return None
+    if g.get("half2"):
+        n += 0.5
+    if n == 0 or n > 10000:
+        return None
+    if unit == "Y" and n_s and (n >= 100 and not n_s.isdigit()):
+        return None
+    if suf in _lex(L)["ago"] and pre != "前":
+        if st.label == "meta" or not st.ref:
+            return _Out(_duration(n, unit), "duration", True)
+        p = _ago(st.ref, n, unit)
+        if p is None:
+            return _Out(_duration(n, unit), "duration", True)
+        return _Out(p.iso(), "date", True, "reference", p)
+    if suf in _lex(L)["after"]:
+        if pre in _APPROX:        # 工作近十年后: "after nearly ten years" is a duration
+            return _Out(_duration(n, unit), "duration", False, cut=len(suf))
+        return _offset_after(n, unit, st)
+    return _Out(_duration(n, unit), "duration", False)
+
+
+_APPROX = frozenset({"将近", "接近", "大约", "大概", "长达", "整整", "足足", "至少", "超过", "近", "约"})
+
+
+def _ago(ref: date, n: float, unit: str) -> _Point | None:
+    """``n`` units before the reference date, at the unit's granularity (hours: the day they fall on,
+    counted from the reference day's noon)."""
+    if unit in ("H", "MIN", "S"):
+        hours = n if unit == "H" else n / 60 if unit == "MIN" else n / 3600
+        return _from_date(ref - timedelta(days=int((hours + 12) // 24)))
+    if not float(n).is_integer():
+        return None
+    p = _shift(_from_date(ref), -n, unit)
+    if p is None:
+        return None
+    gran = _UNIT_GRAN[unit]
+    return _Point(p.y, p.m if gran != "Y" else None, p.d if gran == "D" else None, gran=gran)
+
+
+def _offset_after(n: float, unit: str, st: _State) -> _Out:
+    """``两个月后`` after a stated date → that date + offset; with no anchor fine enough → a duration."""
+    a = st.last
+    need = _UNIT_GRAN.get(unit, "D")
+    if unit in ("H", "MIN", "S"):
+        need = "T" if unit != "H" else "D"
+    if a is None or _GRAN[a.gran] < _GRAN[need] or not float(n).is_integer():
+        return _Out(_duration(n, unit), "duration", True)
+    p = _shift(a, n, unit)
+    if p is None:
+        return _Out(_duration(n, unit), "duration", True)
+    return _Out(p.iso(), "time" if p.gran == "T" else "date", True, "narrative", p)
+
+
+_NOTYEAR_PREV = re.compile(r"(?:[A-Za-z][\w/\-]*|第|No\.?|#|NO\.?|[A-Z]+\s?/\s?[A-Z]+)\s?$")
+
+
+def _resolve_bare_year(m: re.Match, st: _State) -> _Out | None:
+    s = m.string
+    y = int(m.group("by"))
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    before = s[max(0, m.start() - 24):m.start()]
+    if _URLISH.search(before.split()[-1] if before.split() and not before.endswith(" ") else ""):
+        return None
+    after = s[m.end():m.end() + 12].lstrip()
+    notyear = _lex(st.language).get("notyear", {})
+    for w in notyear:
+        if after.startswith(w) and (st.language == "zh" or after[len(w):len(w) + 1] in ("", " ", ",", ".", ";", ")")):
+            return None
+    if after[:1] in ("年", "-", "–", "—") and st.language == "zh":
+        return None
+    if st.language == "zh":
+        # 'NIPS 2014', 'Google I/O 2024', 'Windows 2000': a product or event name, not a date
+        if re.search(r"[A-Za-z][\w/.\-]*\s?$", before):
+            return None
+    else:
+        prev = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+        if prev and (prev.isupper() and len(prev) > 1 or "/" in prev or re.search(r"\d", prev)):
+            return None
+        if before.endswith(("$", "€", "£", "Nr. ", "No. ", "#")):
+            return None
+    return _Out(f"{y:04d}", "date", False, None, _Point(y), y)
+
+
+# --------------------------------------------------------------------------- de / en resolution
+
+def _word_value(L: str, cat: str, w: str) -> str | None:
+    return _lookup(L, cat, w, fold=True) if w else None
+
+
+def _latin_month(L: str, w: str) -> int | None:
+    v = _lookup(L, "month", w.rstrip("."), fold=True)
+    return int(v) if v else None
+
+
+def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
+    L = st.language
+    g = m.groupdict()
+    if name == "iso":
+        return _resolve_iso(g)
+    if name in ("dmy", "mdy", "numdate", "slash"):
+        if name == "slash":
+            mo, d = int(g["sm"]), int(g["sd"])
+            y = g.get("sy")
+        else:
+            d = int(g.get("d") or g.get("d2") or 0)
+            mon = g.get("mon")
+            if name == "mdy":
+                mo = _mdy_month(L, m)
+            else:
+                mo = _latin_month(L, mon) if mon else int(g["mn"])
+            y = g.get("y") or g.get("y2")
+        if mo is None or not 1 <= d <= 31:
+            return None
+        if y is not None:
+            y = int(y)
+            if y < 100:
+                y += 2000 if y < 50 else 1900
+            rel, anc = False, None
+        else:
+            if name == "slash" and not st.ref:
+                return _Out(f"XXXX-{mo:02d}-{d:02d}", "date", True)
+            y = _past_year(st, mo, d)
+            rel, anc = True, "reference" if y else None
+        try:
+            date(y or 2000, mo, d)
+        except ValueError:
+            return None
+        p = _Point(y, mo, d, gran="D")
+        hh = g.get("hh")
+        if hh is not None:
+            part = "pm" if (g.get("ampm") or "").lower().startswith("p") else None
+            p = _apply_time(p, int(hh), int(g.get("mi") or 0), part)
+        return _Out(p.iso(), "time" if p.gran == "T" else "date", rel, anc, p if y else None, y if not rel else None)
+    if name == "mon":
+        pre = g.get("pre") or ""
+        mon = g["mon"]
+        mo = _latin_month(L, mon)
+        if mo is None:
+            return None
+        y = g.get("y") or g.get("y3")
+        relw = g.get("rel")
+        if not (pre or y or relw):
+            if L == "en" or mon.rstrip(".") in ("Mai", "August", "Jan", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Okt", "Oct", "Nov", "Dez", "Dec", "Feb", "Sept"):
+                return None
+        if L == "en" and mon[0].islower() and mon.lower() in ("may", "march") and not y:
+            return None
+        if L == "en" and mon.lower() in ("may", "march") and not (y or relw or pre.lower() in ("in", "since", "until", "by", "early", "late", "mid", "last", "this", "next", "of", "end of", "the end of", "from", "through", "during")):
+            return None
+        if y:
+            p = _Point(int(y), mo, gran="M")
+            return _Out(p.iso(), "date", False, None, p, int(y))
+        if relw:
+            off = int(_word_value(L, "relyearword", relw) or 0)
+            if not st.ref:
+                return _Out(f"XXXX-{mo:02d}", "date", True)
+            p = _Point(st.ref.year + off, mo, gran="M")
+            return _Out(p.iso(), "date", True, "reference", p)
+        off = _word_value(L, "weekmod", pre.split()[-1]) if pre and pre.split()[-1].lower() in ("last", "next", "this", "letzten", "nächsten", "diesen", "vergangenen") else None
+        if off is not None and st.ref:
+            y = st.ref.year + int(off) if int(off) else st.ref.year
+            if int(off) == -1 and mo < st.ref.month:
+                y = st.ref.year
+            if int(off) == 1 and mo > st.ref.month:
+                y = st.ref.year
+        else:
+            y = _past_year(st, mo, None)
+        if y is None:
+            return _Out(f"XXXX-{mo:02d}", "date", True)
+        p = _Point(y, mo, gran="M")
+        return _Out(p.iso(), "date", True, "reference", p)
+    if name == "yearword":
+        if g.get("y2"):
+            y = int(g["y2"])
+            return _Out(f"{y:04d}", "date", False, None, _Point(y), y)
+        off = 0
+        if g.get("rel2"):
+            off = int(_word_value(L, "relyearword", g["rel2"]) or 0)
+        if not st.ref:
+            return _Out(None, "date", True)
+        y = st.ref.year + off
+        return _Out(f"{y:04d}", "date", True, "reference", _Point(y))
+    if name == "rel":
+        return _resolve_latin_rel(g["rw"], st, m)
+    if name == "wday":
+        wd = int(_word_value(L, "weekday", g["wdn"]) or 0)
+        if not wd:
+            return None
+        if L == "en" and g["wdn"][:1].islower():
+            return None
+        if L == "en" and len(g["wdn"]) <= 3 and g["wdn"] in ("Sat", "Sun", "Wed", "Mon"):
+            if not g.get("wmod"):
+                return None
+        mod = g.get("wmod")
+        off = _word_value(L, "weekmod", mod) if mod else None
+        if not st.ref:
+            return _Out(f"XXXX-WXX-{wd}", "date", True)
+        if off is not None and mod.lower() not in ("am", "on", "this", "diesen", "diese"):
+            off = int(off)
+            if off < 0:
+                d = st.ref - timedelta(days=((st.ref.isoweekday() - wd) % 7) or 7)
+            else:
+                d = st.ref + timedelta(days=((wd - st.ref.isoweekday()) % 7) or 7)
+            p, anc = _from_date(d), "reference"
+        else:
+            a = st.last if st.last and st.last.gran in ("D", "T") else None
+            if a is not None:
+                p, anc = _from_date(_weekday_near(a.as_date(), wd, -3, 3)), "narrative"
+            else:
+                p, anc = _from_date(_weekday_near(st.ref, wd)), "reference"
+        if g.get("whh") is not None:
+            ap = (g.get("wap") or "").lower()
+            p = _apply_time(p, int(g["whh"]), int(g.get("wmi") or 0), "pm" if ap.startswith("p") else None)
+        return _Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p)
+    if name == "dur":
+        return _resolve_latin_dur(g, st, m)
+    if name == "set":
+        if g.get("adv"):
+            return _Out({"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                         "hourly": "PT1H"}.get(g["adv"].lower()), "set")
+        if g.get("swd"):
+            return _Out(f"XXXX-WXX-{_word_value(L, 'weekday', g['swd'])}", "set")
+        unit = _unit_of(L, g["su"])
+        n = _num(L, g["sn"]) if g.get("sn") else 1
+        return _Out(_duration(n, unit) if unit else None, "set")
+    if name == "clock":
+        hh = g.get("ch") or g.get("ch2")
+        mi = g.get("cm") or g.get("cm2")
+        ampm = (g.get("ampm") or "").lower()
+        part = "pm" if ampm.startswith("p") else "am" if ampm.startswith("a") else None
+        cpart = g.get("cpart")
+        if cpart:
+            part = _word_value(L, "part", cpart)
+        v = _clock_value(int(hh), int(mi) if mi else None, part)
+        if v and L == "en" and not mi and not ampm:
+            return None
+        return _Out(v, "time") if v else None
+    if name == "season":
+        code = _word_value(L, "season", g["season"])
+        if L == "en" and g["season"] in ("fall", "Fall") and not (g.get("sy") or g.get("spre")):
+            return None
+        if g.get("sy"):
+            y = int(g["sy"])
+            return _Out(f"{y:04d}-{code}", "date", False, None, _Point(y), y)
+        off = 0
+        if g.get("srel"):
+            off = int(_word_value(L, "relyearword", g["srel"]) or 0)
+        elif g.get("spre"):
+            off = {"this": 0, "last": -1, "next": 1}[g["spre"].strip().lower()]
+        a = st.ref if (g.get("srel") or g.get("spre")) else None
+        if a is not None:
+            return _Out(f"{a.year + off:04d}-{code}", "date", True, "reference", _Point(a.year + off))
+        p = st.anchor()
+        if p is None or p.y is None:
+            return _Out(None, "date", True)
+        return _Out(f"{p.y:04d}-{code}", "date", True, "narrative" if st.last else "reference")
+    if name == "year":
+        return _resolve_bare_year(m, st)
+    if name == "decade":
+        dec = g["dec"]
+        if len(dec) == 2:
+            dec = ("19" if int(dec) >= 30 else "20") + dec
+        return _Out(dec[:3], "date")
+    return None
+
+
+def _mdy_month(L: str, m: re.Match) -> int | None:
+    mm = re.search(rf"(?i:\b(?:{_alt(L, 'month')}))\b", m.group(0))
+    return _latin_month(L, mm.group(0)) if mm else None
+
+
+def _unit_of(L: str, w: str) -> str | None:
+    if not w:
+        return None
+    v = _lookup(L, "unit", w, fold=True)
+    if v:
+        return v
+    low = w.casefold()
+    for k in sorted(_lex(L).get("unit", {}), key=len, reverse=True):   # compounds: Arbeitsjahren
+        if low.endswith(k.casefold()) and k.casefold().startswith("jahr"):
+            return _lex(L)["unit"][k]
+    return None
+
+
+def _resolve_latin_rel(w: str, st: _State, m: re.Match) -> _Out | None:
+    L = st.language
+    for cat in ("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek"):
+        off = _word_value(L, cat, w)
+        if off is None:
+            continue
+        off = int(off)
+        if cat.startswith("rel"):
+            if st.label == "meta" or not st.ref or (cat == "relday" and _in_quote(st.sentence, m.start())):
+                return _Out(None, "date", True)
+            if cat == "relday":
+                p = _from_date(st.ref + timedelta(days=off))
+            elif cat == "relyear":
+                p = _Point(st.ref.year + off)
+            elif cat == "relmonth":
+                y, mo = _add_months(st.ref.year, st.ref.month, off)
+                p = _Point(y, mo, gran="M")
+            else:
+                iy, iw, _ = (st.ref + timedelta(weeks=off)).isocalendar()
+                return _Out(f"{iy:04d}-W{iw:02d}", "date", True, "reference")
+            return _Out(p.iso(), "date", True, "reference", p)
+        a = st.anchor()
+        if a is None:
+            return _Out(None, "date", True)
+        unit = {"narrday": "D", "narryear": "Y", "narrmonth": "M"}[cat]
+        if cat == "narrday" and a.gran in ("Y", "M"):
+            p = a
+        elif cat == "narrmonth" and a.gran == "Y":
+            p = a
+        else:
+            p = _shift(a, off, unit) if off else a
+            if p is not None and cat == "narrday":
+                p = _Point(p.y, p.m, p.d, gran="D")
+            elif p is not None and cat == "narryear":
+                p = _Point(p.y)
+            elif p is not None and cat == "narrmonth":
+                p = _Point(p.y, p.m, gran="M")
+        if p is None:
+            return _Out(None, "date", True)
+        return _Out(p.iso(), "date", True, "narrative" if st.last else "reference", p)
+    return None
+
+
+def _resolve_latin_dur(g: dict, st: _State, m: re.Match) -> _Out | None:
+    L = st.language
+    unit = _unit_of(L, g["u"])
+    if unit is None:
+        return None
+    pre = (g.get("pre") or "").lower()
+    after = (g.get("after") or "").lower()
+    if g.get("vague"):
+        typ = "date" if after in ("ago", "later", "später") or pre == "vor" else "duration"
+        return _Out(None, typ, True)
+    n = _num(L, g["n"].replace(",", ".") if L == "de" else g["n"])
+    if n is None or n <= 0 or n > 1000:
+        return None
+    nword = g["n"]
+    if L == "en" and nword.lower() in ("a", "an") and not pre and not after and unit in ("D", "Y", "M", "W") and not re.match(r"(?i)an?\s", m.group(0).lstrip()):
+        return None
+    if L == "en" and nword.lower() in ("a", "an") and not (pre or after):
+        return None   # "a day", "a year" alone are rarely time expressions in prose
+    if L == "de" and nword.lower() in ("ein", "eine", "einen", "einem", "einer") and not (pre or after) and unit not in ("Y",):
+        return None
+    if L == "de" and g["u"][0].islower():
+        return None
+    if pre in ("vor",) or after in ("ago",):
+        if st.label == "meta" or not st.ref:
+            return _Out(_duration(n, unit), "duration", True)
+        p = _ago(st.ref, n, unit)
+        if p is None:
+            return _Out(_duration(n, unit), "duration", True)
+        return _Out(p.iso(), "date", True, "reference", p)
+    if after in ("later", "später", "danach", "darauf", "after"):
+        return _offset_after(n, unit, st)
+    if pre == "in" and st.ref and unit in ("D", "W", "M", "Y") and float(n).is_integer() and n < 100:
+        p = _shift(_from_date(st.ref), n, unit)      # "in two months", "in drei Wochen": from the reference
+        if p is not None:
+            return _Out(p.iso(), "date", True, "reference", p)
+    return _Out(_duration(n, unit), "duration", False)
+
+
+# --------------------------------------------------------------------------- driver
+
+def _candidates(rules: _Rules, text: str) -> list[tuple[int, int, str, re.Match]]:
+    out = []
+    for name, rx in rules.patterns:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), name, m))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \u3000,，":
+        s += 1
+    while e > s and text[e - 1] in " \u3000,，":
+        e -= 1
+    return s, e
+
+
+def _safe(resolve, name: str, m: re.Match, st: _State) -> _Out | None:
+    try:
+        return resolve(name, m, st)
+    except (ValueError, OverflowError, TypeError, ZeroDivisionError, KeyError, AttributeError, IndexError):
+        return None
+
+
+def _select(cands: list[tuple[int, int, str, re.Match]], valid) -> list[tuple[int, int, str, re.Match]]:
+    """Non-overlapping valid candidates, longest first (ties: earlier start, rule order)."""
+    order = {n: i for i, n in enumerate(("iso", "chain", "dmy", "mdy", "numdate", "slash", "season", "decade",
+                                         "yearword", "mon", "rel", "wday", "set", "dur", "clock", "vague", "year"))}
+    taken: list[tuple[int, int, str, re.Match]] = []
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 99))):
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken) and valid(c[2], c[3]) is not None:
+            taken.append(c)
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _parse_ref(reference: str | None) -> date | None:
+    if not reference:
+        return None
+    try:
+        return date.fromisoformat(str(reference)[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _future_rx(language: str) -> re.Pattern | None:
+    words = _lex(language).get("future", {})
+    if not words:
+        return None
+    if language == "zh":
+        return re.compile(lexicon.alternation(words))
+    return re.compile(rf"\b(?:{lexicon.alternation(words)})\b", re.I)
+
+
+def find_dates(sentences: Sequence[Sentence], reference: str | None, language: str) -> list[DateMention]:
+    """Time expressions of an article's sentences (document order) with ISO values.
+
+    ``reference`` (YYYY-MM-DD or None) anchors relative expressions; narrative ones follow the
+    last resolved date of the article. Offsets are article-level: ``sentence.char_start`` + local.
+    """
+    lang = language if language in LANGUAGES else "zh" if language is None else "en"
+    rules = _rules(lang)
+    resolve = _resolve_zh if lang == "zh" else _resolve_latin
+    st = _State(_parse_ref(reference), lang)
+    fut = _future_rx(lang)
+    out: list[DateMention] = []
+    for sent in sentences:
+        text = sent.text
+        if not text or (rules.trigger is not None and not rules.trigger.search(text)):
+            continue
+        cands = _candidates(rules, text)
+        if not cands:
+            continue
+        st.line_no, st.label, st.sentence = sent.line_no, sent.label, text
+        st.future = bool(fut and fut.search(text))
+        found: list[tuple[int, int, _Out]] = []
+        for s, e, name, m in _select(cands, lambda name, m: _safe(resolve, name, m, replace(st))):
+            r = _safe(resolve, name, m, st)
+            if r is None:
+                continue
+            s2, e2 = _strip(text, s, e - r.cut)
+            if e2 <= s2:
+                continue
+            if found and lang != "zh":
+                merged = _merge_time(text, found[-1], (s2, e2, r))
+                if merged is not None:
+                    found[-1] = merged
+                    r = merged[2]
+                    if r.point is not None:
+                        st.last = r.point
+                    continue
+            found.append((s2, e2, r))
+            if r.point is not None and r.point.y is not None and r.type in ("date", "time"):
+                st.last = r.point
+            if r.explicit_year is not None:
+                st.year_ctx = (r.explicit_year, sent.line_no)
+        for s2, e2, r in found:
+            out.append(DateMention(sent.sentence_id, text[s2:e2], sent.char_start + s2, sent.char_start + e2,
+                                   r.value, r.type, r.relative, r.anchor))
+    return out
+
+
+_JOIN_TIME = re.compile(r"\s*(?:,|@|at|um|gegen|around|by|before|after|vor|nach|ab)?\s*(?:,\s*)?", re.I)
+_EVENING = re.compile(r"(?i)night|evening|abend|nacht|afternoon|nachmittag|tonight")
+
+
+def _merge_time(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -> tuple[int, int, _Out] | None:
+    """``tomorrow 8:00am``, ``Dienstag, 14 Uhr``: a day followed by a bare clock time becomes one time."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    if pr.point is None or pr.point.gran != "D" or not (cr.type == "time" and cr.value and cr.value.startswith("T")):
+        return None
+    if not _JOIN_TIME.fullmatch(text[pe:cs]):
+        return None
+    hh, _, mi = cr.value[1:].partition(":")
+    h = int(hh)
+    if h < 12 and _EVENING.search(text[ps:pe]):
+        h += 12
+    p = _Point(pr.point.y, pr.point.m, pr.point.d, h % 24, int(mi or 0), "T")
+    return ps, ce, _Out(p.iso(), "time", pr.relative, pr.anchor, p, pr.explicit_year)
+
+
+def find_dates_in_text(text: str, reference: str | None = None, language: str = "zh") -> list[DateMention]:
+    """Time expressions of a free text; offsets into ``text``."""
+    sents = []
+    line_no = 1
+    for i, m in enumerate(_SENT_SPLIT.finditer(text or "")):
+        s = m.group()
+        sents.append(Sentence(i, s, m.start(), m.end(), line_no, "content"))
+        line_no += s.count("\n")
+    return find_dates(sents, reference, language)
+
+
+def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | None:
+    """The latest full absolute date (YYYY-MM-DD) stated in the text, or None."""
+    best = None
+    for d in find_dates(sentences, None, language):
+        if d.relative or not d.value or d.type not in ("date", "time"):
+            continue
+        v = d.value[:10]
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", v) and (best is None or v > best):
+            best = v
+    return best

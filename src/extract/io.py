@@ -1,0 +1,221 @@
+"""The only module that touches the file system: reading input files, writing and loading tables.
+
+Input: every regular file under a folder, recursively, in sorted order. Bytes are decoded as
+UTF-8 (with or without BOM), UTF-16/32 (by BOM), GB18030 or Big5 (chosen by how much common
+Chinese text each yields), else by charset-normalizer; binary files and undecodable bytes
+become readable errors, never exceptions. Saved web pages (.html/.htm) are turned into text
+lines by trafilatura before the same cleaning.
+
+Output: one Parquet file per table, written into a temporary folder beside OUT_DIR and moved
+into place only when every table is complete.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import lexicon
+from .model import TABLE_NAMES, TABLE_SCHEMAS
+
+# Most frequent characters of Chinese news in each script: decoding with the right codec yields many.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+BINARY_CONTROL_SHARE = 0.10   # more control characters than this in the decoded text: not text
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MIN_COMMON_SHARE = 0.30       # a CJK decoding whose characters are less often common than this is doubtful
+
+
+class InputError(Exception):
+    """A file that cannot be turned into text; the message is shown to users in `articles.error`."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str          # decoded, control characters removed, line ends normalized to \n
+    encoding: str
+    html_meta: dict | None = None   # title/date found by the HTML extractor
+
+
+def list_input_files(input_dir: Path) -> list[Path]:
+    """Every regular file under input_dir, recursively, sorted by relative POSIX path; hidden files skipped."""
+    out = []
+    for root, dirs, files in os.walk(input_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                continue
+            p = Path(root) / name
+            if p.is_file():
+                out.append(p)
+    return sorted(out, key=lambda p: p.relative_to(input_dir).as_posix())
+
+
+@lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    return frozenset("".join(chars for _, chars in lexicon.rows("common_hanzi.txt", 2, 2)))
+
+
+def _cjk_score(text: str) -> float:
+    """Share of the Han characters of a decoding that are frequent in news (wrong codecs yield rare ones)."""
+    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = _common_hanzi()
+    return sum(1 for ch in han if ch in common) / len(han)
+
+
+def _try(data: bytes, enc: str) -> str | None:
+    try:
+        return data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode raw bytes; return (text, encoding name). Raises InputError with a readable reason."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            text = _try(data, enc)
+            if text is None:
+                raise InputError(f"starts with a {enc} byte-order mark but does not decode as {enc}")
+            return text, enc
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    if b"\x00" in data[:4096]:
+        # UTF-16 without BOM: every other byte zero in ASCII-heavy text
+        for enc in ("utf-16-le", "utf-16-be"):
+            t = _try(data, enc)
+            if t is not None and not _CONTROL.search(t[:2000]):
+                return t, enc
+        raise InputError("binary file: contains NUL bytes and is not UTF-16 text")
+    candidates = []
+    for enc in ("gb18030", "big5"):
+        t = _try(data, enc)
+        if t is not None:
+            candidates.append((_cjk_score(t), enc, t))
+    if candidates:
+        score, enc, t = max(candidates)
+        if score >= MIN_COMMON_SHARE:
+            return t, enc
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # the detector itself failed: treat as undecodable
+        best = None
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    raise InputError("undecodable: not UTF-8, UTF-16, GB18030 or Big5 text")
+
+
+def _clean_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def _html_to_text(html: str) -> tuple[str, dict]:
+    import trafilatura  # only for saved web pages
+
+    body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True,
+                               favor_recall=True, with_metadata=False) or ""
+    meta = trafilatura.extract_metadata(html)
+    info = {}
+    if meta is not None:
+        info = {"title": meta.title, "date": meta.date}
+    head = [info["title"]] if info.get("title") else []
+    if info.get("date"):
+        head.append(str(info["date"]))
+    return "\n".join(head + [body]), info
+
+
+def read_input(path: Path, max_bytes: int) -> Decoded:
+    """Read and decode one input file. Raises InputError with a reason a user can act on."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise Settings.max_file_bytes)")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read file: {e.strerror or e}") from None
+    text, enc = decode(data)
+    if text and len(_CONTROL.findall(text[:20000])) > BINARY_CONTROL_SHARE * min(len(text), 20000):
+        raise InputError("binary file: too many control characters to be text")
+    text = _clean_text(text)
+    if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        text, meta = _html_to_text(text)
+        return Decoded(text, enc + "+html", meta)
+    return Decoded(text, enc)
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article's text with whitespace removed, for exact-duplicate articles."""
+    return hashlib.sha1(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- output
+
+def check_writable(out_dir: Path) -> None:
+    """Raise OSError with a clear message when out_dir cannot be created or written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".probe-", delete=True)
+    probe.close()
+
+
+def write_tables(tables: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:
+    """Write every table as Parquet into a temporary folder beside out_dir, then move each into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    counts = {}
+    try:
+        for name in TABLE_NAMES:
+            schema = TABLE_SCHEMAS[name]
+            rows = tables.get(name, [])
+            cols = {f.name: [r.get(f.name) for r in rows] for f in schema}
+            table = pa.Table.from_pydict(cols, schema=schema)
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+            counts[name] = len(rows)
+        for name in TABLE_NAMES:
+            os.replace(tmp / f"{name}.parquet", out_dir / f"{name}.parquet")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return counts
+
+
+class Tables:
+    """The tables of one run, one pandas DataFrame per table: ``tables.persons``, ``tables["events"]``."""
+
+    def __init__(self, frames: dict):
+        self._frames = frames
+        for k, v in frames.items():
+            setattr(self, k, v)
+
+    def __getitem__(self, name: str):
+        return self._frames[name]
+
+    def __iter__(self):
+        return iter(self._frames)
+
+    def __repr__(self) -> str:
+        return "Tables(" + ", ".join(f"{k}={len(v)} rows" for k, v in self._frames.items()) + ")"
+
+
+def load_tables(out_dir: Path) -> Tables:
+    import pandas as pd
+
+    out_dir = Path(out_dir)
+    missing = [n for n in TABLE_NAMES if not (out_dir / f"{n}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(f"{out_dir} is not a complete extract run: missing {', '.join(missing)}.parquet "
+                                f"(run `extract run INPUT_DIR --out {out_dir}` first)")
+    return Tables({n: pd.read_parquet(out_dir / f"{n}.parquet") for n in TABLE_NAMES})

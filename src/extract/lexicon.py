@@ -1,0 +1,81 @@
+"""Loading rules and lexicons from ``src/extract/resources/``.
+
+Every resource is a UTF-8 text file whose header lines start with ``#`` and say the line
+format. Blank lines and ``#`` lines are skipped. Files are read lazily, once per process.
+A malformed line raises :class:`ResourceError` naming ``file:line``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources as _res
+
+
+class ResourceError(ValueError):
+    """A resource file has a line that does not match its declared format."""
+
+
+def _path(name: str):
+    return _res.files("extract").joinpath("resources").joinpath(name)
+
+
+@lru_cache(maxsize=None)
+def rows(name: str, min_fields: int = 1, max_fields: int | None = None, sep: str = "\t") -> tuple[tuple[str, ...], ...]:
+    """Rows of a resource file, split on ``sep`` (tab by default), comments and blanks skipped."""
+    out = []
+    text = _path(name).read_text(encoding="utf-8")
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in line.split(sep)) if sep else (line.strip(),)
+        if len(fields) < min_fields or (max_fields is not None and len(fields) > max_fields):
+            want = f"{min_fields}" if max_fields == min_fields else f"{min_fields}..{max_fields or 'n'}"
+            raise ResourceError(f"resources/{name}:{n}: expected {want} tab-separated fields, got {len(fields)}: {line!r}")
+        out.append(fields)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """A set of entries, one per line (first tab-separated field)."""
+    return frozenset(r[0] for r in rows(name))
+
+
+@lru_cache(maxsize=None)
+def mapping(name: str) -> dict[str, str]:
+    """``key<TAB>value`` lines as a dict."""
+    return {r[0]: r[1] for r in rows(name, 2, 2)}
+
+
+@lru_cache(maxsize=None)
+def grouped(name: str) -> dict[str, tuple[str, ...]]:
+    """``group<TAB>entry`` lines as {group: entries}, file order kept."""
+    out: dict[str, list[str]] = {}
+    for g, e in rows(name, 2, 2):
+        out.setdefault(g, []).append(e)
+    return {g: tuple(v) for g, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def patterns(name: str, flags: int = 0) -> tuple[tuple[str, re.Pattern], ...]:
+    """``name<TAB>regex`` lines compiled; a bad regex fails with file:line."""
+    out = []
+    text = _path(name).read_text(encoding="utf-8")
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        key, sep, rx = raw.partition("\t")
+        if not sep:
+            raise ResourceError(f"resources/{name}:{n}: expected 'name<TAB>regex', got {raw!r}")
+        try:
+            out.append((key.strip(), re.compile(rx.strip(), flags)))
+        except re.error as e:
+            raise ResourceError(f"resources/{name}:{n}: bad regex {rx!r}: {e}") from None
+    return tuple(out)
+
+
+def alternation(entries, escape: bool = True) -> str:
+    """A regex alternation of entries, longest first (so 董事会主席 wins over 主席)."""
+    items = sorted({e for e in entries if e}, key=lambda s: (-len(s), s))
+    return "|".join(re.escape(e) if escape else e for e in items)

@@ -1,0 +1,169 @@
+"""Record types passed between stages and the Parquet schema of every output table.
+
+Declared once here: stages build these records, ``io`` writes them with ``TABLE_SCHEMAS``.
+The columns the contract requires (``../shared/CONTRACT.md``) come first in every table;
+extra columns follow.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+LINE_LABELS = ("title", "meta", "content", "boilerplate", "spam", "duplicate")
+BODY_LABELS = frozenset({"title", "content"})          # lines whose sentences carry persons and events
+DATED_LABELS = frozenset({"title", "content", "meta"})  # lines whose sentences carry time expressions
+ARTICLE_STATUSES = ("ok", "empty", "error", "duplicate")
+EVENT_TYPES = ("depart", "join", "dismiss", "appoint", "return", "leave_of_absence", "found", "sue", "merge")
+DATE_TYPES = ("date", "time", "duration", "set")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty raw line and the cleaning decision about it."""
+    line_no: int          # 1-based line number in the raw file
+    text: str             # the raw line, as decoded
+    label: str            # one of LINE_LABELS
+    reason: str           # short machine-readable cause, e.g. "spam:adult-lexicon"
+    language: str | None = None   # per-line language where it differs from the article's
+    script: str | None = None     # per-line script (Hans / Hant / Latn / mixed)
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """Output of the clean stage for one article."""
+    lines: tuple[Line, ...]
+    title: str | None          # headline without site suffix (raw script; normalized later)
+    published: str | None      # ISO 8601 date or date-time found in the meta lines
+    language: str | None       # zh / de / en / ...
+    script: str | None         # Hans / Hant / Latn / mixed
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article's clean normalized text."""
+    sentence_id: int
+    text: str
+    char_start: int      # offsets into the article's clean normalized text
+    char_end: int
+    line_no: int         # raw line the sentence comes from
+    label: str           # label of that line (title / meta / content)
+
+
+@dataclass(frozen=True)
+class Token:
+    sentence_id: int
+    token_id: int        # unique within the article
+    text: str
+    char_start: int      # offsets into the clean normalized text
+    char_end: int
+    pos: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person mention. ``person_key`` groups mentions of one person inside one article;
+    the run-level linker maps keys to global ``person_id``s."""
+    sentence_id: int
+    text: str
+    char_start: int      # offsets into the clean normalized text
+    char_end: int
+    person_key: str      # article-local cluster key, e.g. the canonical surface
+    source: str          # what found it: "model", "latin-name", "translit", "repeat", ...
+
+
+@dataclass(frozen=True)
+class DateMention:
+    sentence_id: int
+    text: str
+    char_start: int      # offsets into the clean normalized text (or into the text given to the API)
+    char_end: int
+    value: str | None    # ISO 8601 value, duration P.., XXXX-MM-DD, or None when vague
+    type: str            # one of DATE_TYPES
+    relative: bool = False
+    anchor: str | None = None  # what the value was resolved against: "reference", "narrative", None
+
+
+@dataclass(frozen=True)
+class Event:
+    event_id: str
+    type: str                  # one of EVENT_TYPES
+    person_keys: tuple[str, ...]  # article-local person keys (mapped to person_ids at write time)
+    org: str | None
+    role: str | None
+    date: str | None
+    trigger: str
+    sentence_id: int
+    evidence: str
+    char_start: int = -1       # trigger offsets into the clean normalized text
+    char_end: int = -1
+
+
+@dataclass
+class ArticleResult:
+    """Everything one article contributes to the tables, before run-level person linking."""
+    article_id: str
+    path: str
+    status: str
+    error: str | None = None
+    encoding: str | None = None
+    language: str | None = None
+    script: str | None = None
+    title: str | None = None
+    published: str | None = None
+    reference_date: str | None = None
+    opencc_config: str | None = None
+    n_chars: int = 0
+    content_hash: str | None = None
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""                       # clean normalized text
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+_str, _int, _bool = pa.string(), pa.int64(), pa.bool_()
+
+TABLE_SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", _str), ("path", _str), ("status", _str), ("error", _str),
+        ("language", _str), ("script", _str), ("title", _str), ("published", _str),
+        ("reference_date", _str), ("encoding", _str), ("opencc_config", _str),
+        ("n_chars", _int), ("n_lines", _int), ("n_content_lines", _int), ("content_hash", _str),
+    ]),
+    "lines": pa.schema([
+        ("article_id", _str), ("line_no", _int), ("text", _str), ("label", _str), ("reason", _str),
+        ("language", _str), ("script", _str),
+    ]),
+    "sentences": pa.schema([
+        ("article_id", _str), ("sentence_id", _int), ("text", _str), ("char_start", _int),
+        ("char_end", _int), ("line_no", _int), ("label", _str),
+    ]),
+    "tokens": pa.schema([
+        ("article_id", _str), ("sentence_id", _int), ("token_id", _int), ("text", _str),
+        ("char_start", _int), ("char_end", _int), ("pos", _str),
+    ]),
+    "mentions": pa.schema([
+        ("article_id", _str), ("sentence_id", _int), ("text", _str), ("char_start", _int),
+        ("char_end", _int), ("person_id", _str), ("source", _str),
+    ]),
+    "persons": pa.schema([
+        ("person_id", _str), ("name", _str), ("aliases", pa.list_(_str)),
+        ("n_mentions", _int), ("n_articles", _int), ("languages", pa.list_(_str)),
+        ("link_evidence", pa.list_(_str)),
+    ]),
+    "dates": pa.schema([
+        ("article_id", _str), ("sentence_id", _int), ("text", _str), ("char_start", _int),
+        ("char_end", _int), ("value", _str), ("type", _str), ("relative", _bool), ("anchor", _str),
+    ]),
+    "events": pa.schema([
+        ("article_id", _str), ("event_id", _str), ("type", _str), ("person_ids", pa.list_(_str)),
+        ("org", _str), ("role", _str), ("date", _str), ("trigger", _str), ("sentence_id", _int),
+        ("evidence", _str), ("persons", pa.list_(_str)),
+    ]),
+}
+
+TABLE_NAMES = tuple(TABLE_SCHEMAS)

@@ -1,0 +1,225 @@
+"""The pipeline, in order:
+
+0. list every file under INPUT_DIR (``io.list_input_files``) and, in a first pass, decode each one
+   and count in how many articles every line occurs (site chrome) and which articles have the
+   same text (exact duplicates);
+1. clean — label every raw line (``clean.clean_article``);
+2. normalize — Traditional → Simplified, artifacts removed, offsets kept (``normalize.normalize_article``);
+3. segment — sentences and tokens (``segment.segment``);
+4. mine — person mentions (``persons.find_mentions``), time expressions against the article's
+   reference date (``dates.find_dates``), personnel events (``events.find_events``);
+5. link persons across the run (``persons.link_persons``);
+6. write the eight tables atomically (``io.write_tables``).
+
+Stages 1–4 run per article, in ``Settings.workers`` processes when asked; every failure of one
+article becomes an ``error`` row for that article, never a failed run.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import io
+from .model import BODY_LABELS, ArticleResult
+from .settings import DEFAULT, Settings
+
+
+@dataclass
+class RunSummary:
+    input_dir: str
+    out_dir: str
+    articles: int
+    by_status: dict[str, int]
+    rows: dict[str, int]
+    seconds: float
+    stage_seconds: dict[str, float]
+    chars: int
+
+    def format(self) -> str:
+        status = ", ".join(f"{k} {v}" for k, v in sorted(self.by_status.items()))
+        rows = ", ".join(f"{k} {v:,}" for k, v in self.rows.items())
+        rate = self.chars / self.seconds if self.seconds else 0.0
+        return (f"extract: {self.articles} articles ({status}) in {self.seconds:.1f} s, {rate:,.0f} chars/s\n"
+                f"rows: {rows}\nwritten to {self.out_dir}")
+
+
+def _article_id(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+# ------------------------------------------------------------------ first pass
+
+def _first_pass(item: tuple[str, str, int]) -> tuple[str, list[str] | None, str | None]:
+    """(article_id, distinct line keys, content hash) of one file; keys None when unreadable."""
+    from .clean import line_key
+
+    article_id, path, max_bytes = item
+    try:
+        dec = io.read_input(Path(path), max_bytes)
+    except io.InputError:
+        return article_id, None, None
+    except Exception:  # any other failure is reported by the second pass
+        return article_id, None, None
+    if not dec.text.strip():
+        return article_id, None, None
+    keys = sorted({k for k in (line_key(x) for x in dec.text.split("\n")) if k})
+    return article_id, keys, io.content_hash(dec.text)
+
+
+# ------------------------------------------------------------------ one article
+
+def process_text(article_id: str, path: str, text: str, encoding: str | None, settings: Settings = DEFAULT,
+                 chrome: dict[str, int] | None = None, n_articles: int = 1, html_meta: dict | None = None) -> ArticleResult:
+    """Stages 1–4 on one decoded article."""
+    from . import clean, dates, events, normalize, persons, segment
+
+    res = ArticleResult(article_id=article_id, path=path, status="ok", encoding=encoding, n_chars=len(text))
+    raw_lines = text.split("\n")
+    if not any(x.strip() for x in raw_lines):
+        res.status, res.error = "empty", "the file has no text (only whitespace)" if text else "the file is empty (0 bytes)"
+        return res
+    t = time.perf_counter()
+    ca = clean.clean_article(raw_lines, chrome, n_articles)
+    res.seconds["clean"] = time.perf_counter() - t
+    res.lines = list(ca.lines)
+    res.language, res.script = ca.language, ca.script
+    res.published = ca.published or ((html_meta or {}).get("date") or None)
+    t = time.perf_counter()
+    norm = normalize.normalize_article(ca)
+    res.opencc_config = norm.config
+    title = ca.title or ((html_meta or {}).get("title") or None)
+    if title:
+        res.title, _ = normalize.normalize_line(title, norm.config)
+        res.title = res.title.strip() or None
+    res.text = norm.text
+    res.seconds["normalize"] = time.perf_counter() - t
+    if not any(ln.label in BODY_LABELS for ln in ca.lines):
+        res.status, res.error = "empty", "no article text left after cleaning (every line is boilerplate, spam or meta)"
+        return res
+    t = time.perf_counter()
+    sentences, tokens = segment.segment(norm, ca.language, settings.segmenter)
+    res.sentences, res.tokens = sentences, tokens
+    res.seconds["segment"] = time.perf_counter() - t
+    t = time.perf_counter()
+    res.mentions = persons.find_mentions(sentences, tokens, ca.language, settings.use_person_model)
+    res.seconds["persons"] = time.perf_counter() - t
+    t = time.perf_counter()
+    res.reference_date = (res.published or "")[:10] or dates.latest_absolute_date(sentences, ca.language or "zh")
+    res.dates = dates.find_dates(sentences, res.reference_date, ca.language or "zh")
+    res.seconds["dates"] = time.perf_counter() - t
+    t = time.perf_counter()
+    res.events = events.find_events(sentences, res.mentions, res.dates, ca.language or "zh", res.reference_date)
+    res.seconds["events"] = time.perf_counter() - t
+    return res
+
+
+def process_file(item: tuple) -> ArticleResult:
+    """Read, decode and process one file; any failure becomes an ``error`` result."""
+    article_id, path, settings, chrome, n_articles, duplicate_of = item
+    t0 = time.perf_counter()
+    try:
+        dec = io.read_input(Path(path), settings.max_file_bytes)
+    except io.InputError as e:
+        return ArticleResult(article_id=article_id, path=path, status="error", error=str(e))
+    except Exception as e:  # unexpected: keep the run going, say what happened
+        return ArticleResult(article_id=article_id, path=path, status="error",
+                             error=f"could not read: {type(e).__name__}: {e}")
+    try:
+        res = process_text(article_id, path, dec.text, dec.encoding, settings, chrome, n_articles, dec.html_meta)
+    except Exception as e:
+        tb = traceback.extract_tb(e.__traceback__)[-1]
+        return ArticleResult(article_id=article_id, path=path, status="error", encoding=dec.encoding,
+                             n_chars=len(dec.text),
+                             error=f"internal error in {Path(tb.filename).name}:{tb.lineno}: {type(e).__name__}: {e}")
+    res.content_hash = io.content_hash(dec.text)
+    if duplicate_of and res.status == "ok":
+        res.status, res.error = "duplicate", f"same text as {duplicate_of}"
+        res.sentences, res.tokens, res.mentions, res.dates, res.events = [], [], [], [], []
+    res.seconds["total"] = time.perf_counter() - t0
+    return res
+
+
+# ------------------------------------------------------------------ the run
+
+def _progress(total: int, quiet: bool):
+    if quiet:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, desc="extract",
+                disable=not total, mininterval=0.5)
+
+
+def _map(fn, items, workers: int, bar):
+    if workers <= 1 or len(items) <= 1:
+        for it in items:
+            out = fn(it)
+            if bar is not None:
+                bar.update(1)
+            yield out
+        return
+    chunk = max(1, min(16, len(items) // (workers * 8) or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for out in pool.map(fn, items, chunksize=chunk):
+            if bar is not None:
+                bar.update(1)
+            yield out
+
+
+def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunSummary:
+    """Run the whole pipeline on every file under ``input_dir`` and write the tables to ``out_dir``.
+
+    ``options`` override fields of :class:`Settings` (``workers=2``, ``quiet=True`` …).
+    """
+    from . import tables
+
+    settings = (settings or DEFAULT).but(**options) if options else (settings or DEFAULT)
+    input_dir, out_dir = Path(input_dir), Path(out_dir)
+    if not input_dir.is_dir():
+        raise FileNotFoundError(f"input folder not found: {input_dir}")
+    io.check_writable(out_dir)
+    t0 = time.perf_counter()
+    files = io.list_input_files(input_dir)
+    ids = [_article_id(p, input_dir) for p in files]
+    workers = max(1, settings.workers or (os.cpu_count() or 1))
+
+    # pass 1: line frequencies across the run, exact duplicate articles
+    firsts = list(_map(_first_pass, [(a, str(p), settings.max_file_bytes) for a, p in zip(ids, files)], workers, None))
+    line_articles: Counter = Counter()
+    first_with_hash: dict[str, str] = {}
+    duplicate_of: dict[str, str] = {}
+    readable = 0
+    for aid, keys, h in firsts:
+        if keys is None:
+            continue
+        readable += 1
+        line_articles.update(keys)
+        if h in first_with_hash:
+            duplicate_of[aid] = first_with_hash[h]
+        else:
+            first_with_hash[h] = aid
+    min_articles = max(settings.chrome_min_articles, int(settings.chrome_min_share * readable + 0.999))
+    chrome = {k: n for k, n in line_articles.items() if n >= min_articles} if readable >= settings.chrome_min_articles else {}
+
+    # pass 2: every article through stages 1–4
+    bar = _progress(len(files), settings.quiet)
+    items = [(a, str(p), settings, chrome, readable, duplicate_of.get(a)) for a, p in zip(ids, files)]
+    results = list(_map(process_file, items, workers, bar))
+    if bar is not None:
+        bar.close()
+
+    # pass 3: persons across the run, then the tables
+    rows = tables.build(results)
+    counts = io.write_tables(rows, out_dir)
+    stage = Counter()
+    for r in results:
+        stage.update({k: v for k, v in r.seconds.items() if k != "total"})
+    summary = RunSummary(str(input_dir), str(out_dir), len(results), dict(Counter(r.status for r in results)), counts,
+                         time.perf_counter() - t0, dict(stage), sum(r.n_chars for r in results))
+    return summary

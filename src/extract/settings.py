@@ -1,0 +1,21 @@
+"""One frozen Settings object that travels through every stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Settings:
+    workers: int = 1                 # processes that take whole articles (spaCy's n_process is slower here)
+    quiet: bool = False              # no progress bar or summary on stderr
+    segmenter: str = "rjieba"        # "rjieba" (jieba's dictionary in Rust, default) or "jieba" (pure Python)
+    use_person_model: bool = True    # run the trained Chinese person recognizer where it is shipped
+    max_file_bytes: int = 20_000_000 # larger input files are recorded as errors, not read
+    chrome_min_articles: int = 3     # a line seen in this many articles of one run is site chrome
+    chrome_min_share: float = 0.05   # ... and in at least this share of the run's articles
+
+    def but(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+
+DEFAULT = Settings()

@@ -1,0 +1,240 @@
+"""Tests for stage 4b (extract.dates): time expressions with ISO values."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.dates import cn_number, find_dates, find_dates_in_text, latest_absolute_date
+from extract.model import Sentence
+
+REF = "2025-03-12"   # a Wednesday
+
+
+def _one(text, ref=REF, lang="zh"):
+    found = find_dates_in_text(text, ref, lang)
+    assert found, f"nothing found in {text!r}"
+    return found
+
+
+# text, reference, expected surface, value, type
+ZH_CASES = [
+    ("会议于2021年9月3日召开", REF, "2021年9月3日", "2021-09-03", "date"),
+    ("公告发布于二〇一九年六月十五日", REF, "二〇一九年六月十五日", "2019-06-15", "date"),
+    ("系统在 2020 年上线", REF, "2020 年", "2020", "date"),
+    ("他于2016年8月加入该公司", REF, "2016年8月", "2016-08", "date"),
+    ("记录时间 2023-02-07 08:15", REF, "2023-02-07 08:15", "2023-02-07T08:15", "time"),
+    ("数据截至2022/11/30", REF, "2022/11/30", "2022-11-30", "date"),
+    ("今年 2 月双方签约", REF, "今年 2 月", "2025-02", "date"),
+    ("去年10月他辞去职务", REF, "去年10月", "2024-10", "date"),
+    ("前年他还在读书", REF, "前年", "2023", "date"),
+    ("明年将扩大规模", REF, "明年", "2026", "date"),
+    ("上周五双方见面", REF, "上周五", "2025-03-07", "date"),
+    ("9月18日他离开了", REF, "9月18日", "2024-09-18", "date"),   # after the reference month: last year
+    ("1月份销量上涨", REF, "1月份", "2025-01", "date"),
+    ("昨天下午公司宣布", REF, "昨天下午", "2025-03-11", "date"),
+    ("8个月前他加入团队", REF, "8个月前", "2024-07", "date"),
+    ("三年前的那次会议", REF, "三年前", "2022", "date"),
+    ("他在此工作了将近二十年", REF, "将近二十年", "P20Y", "duration"),
+    ("项目花了半年", REF, "半年", "P6M", "duration"),
+    ("他任职五年多", REF, "五年多", "P5Y", "duration"),
+    ("须在三年之内完成", REF, "三年之内", "P3Y", "duration"),
+    ("最初的18个月里", REF, "18个月里", "P18M", "duration"),
+    ("会议持续了72个小时", REF, "72个小时", "PT72H", "duration"),
+    ("忙了一整年", REF, "一整年", "P1Y", "duration"),
+    ("两周内给出答复", REF, "两周内", "P2W", "duration"),
+    ("过去几周团队很忙", REF, "过去几周", None, "duration"),
+    ("几年后他回来了", REF, "几年后", None, "date"),
+    ("每隔两三天更新一次", REF, "每隔两三天", None, "set"),
+    ("每周二开例会", REF, "每周二", "XXXX-WXX-2", "set"),
+    ("每天都有新用户", REF, "每天", "P1D", "set"),
+    ("2019 年春季发布", REF, "2019 年春季", "2019-SP", "date"),
+    ("上世纪90年代的技术", REF, "上世纪90年代", "199", "date"),
+    ("前年年底完成融资", REF, "前年年底", "2023", "date"),
+    ("2018年下半年", REF, "2018年下半年", "2018-H2", "date"),
+    ("3 月 5 日周三晚举行", REF, "3 月 5 日周三晚", "2025-03-05", "date"),
+    ("周一中午开会", REF, "周一中午", "2025-03-10T12:00", "time"),
+]
+
+
+@pytest.mark.parametrize("text,ref,surface,value,typ", ZH_CASES)
+def test_dates_zh_cases(text, ref, surface, value, typ):
+    found = _one(text, ref, "zh")
+    hit = [d for d in found if d.text == surface]
+    assert hit, [(d.text, d.value) for d in found]
+    assert hit[0].value == value
+    assert hit[0].type == typ
+
+
+DE_CASES = [
+    ("Er trat am 3. Februar 2022 zurück.", "3. Februar 2022", "2022-02-03", "date"),
+    ("Die Konferenz beginnt am 12. Juni.", "12. Juni", "2024-06-12", "date"),
+    ("Im Januar dieses Jahres wechselte sie.", "Im Januar dieses Jahres", "2025-01", "date"),
+    ("Ende Februar verließ er die Firma.", "Ende Februar", "2025-02", "date"),
+    ("Sie kam vor fünf Jahren nach Berlin.", "vor fünf Jahren", "2020", "date"),
+    ("Gestern wurde der Vertrag unterschrieben.", "Gestern", "2025-03-11", "date"),
+    ("Das Projekt dauerte drei Monate.", "drei Monate", "P3M", "duration"),
+    ("nach sieben langen Dienstjahren", "sieben langen Dienstjahren", "P7Y", "duration"),
+    ("Die Pause soll bis Ende des Jahres dauern.", "Ende des Jahres", "2025", "date"),
+    ("Er arbeitet seit einigen Jahren dort.", "einigen Jahren", None, "duration"),
+    ("Das Team trifft sich jeden Freitag.", "jeden Freitag", "XXXX-WXX-5", "set"),
+    ("Der Bericht vom 14.05.2023 liegt vor.", "14.05.2023", "2023-05-14", "date"),
+    ("Die Firma wurde 2011 gegründet.", "2011", "2011", "date"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,typ", DE_CASES)
+def test_dates_de_cases(text, surface, value, typ):
+    found = _one(text, REF, "de")
+    hit = [d for d in found if surface in d.text or d.text in surface]
+    assert hit, [(d.text, d.value) for d in found]
+    assert hit[0].value == value
+    assert hit[0].type == typ
+
+
+EN_CASES = [
+    ("The deal closed on April 9, 2021.", "April 9, 2021", "2021-04-09", "date"),
+    ("She joined on 22 July 2019.", "22 July 2019", "2019-07-22", "date"),
+    ("He resigned last Monday.", "last Monday", "2025-03-10", "date"),
+    ("The board met yesterday.", "yesterday", "2025-03-11", "date"),
+    ("It launched four years ago.", "four years ago", "2021", "date"),
+    ("He led the lab for six years.", "six years", "P6Y", "duration"),
+    ("Revenue rose in January.", "January", "2025-01", "date"),
+    ("The company was founded in 2009.", "2009", "2009", "date"),
+    ("Reports are filed every month.", "every month", "P1M", "set"),
+    ("He had worked there for several years.", "several years", None, "duration"),
+    ("The filing is dated 2022-12-01.", "2022-12-01", "2022-12-01", "date"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,typ", EN_CASES)
+def test_dates_en_cases(text, surface, value, typ):
+    found = _one(text, REF, "en")
+    hit = [d for d in found if surface in d.text or d.text in surface]
+    assert hit, [(d.text, d.value) for d in found]
+    assert hit[0].value == value
+    assert hit[0].type == typ
+
+
+def _sentences(texts, labels=None):
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence(i, t, pos, pos + len(t), i + 1, (labels or {}).get(i, "content")))
+        pos += len(t) + 1
+    return out
+
+
+def _article(texts):
+    return "\n".join(texts)
+
+
+def test_dates_narrative_chain_zh():
+    texts = ["2019年4月8日,公司召开董事会。", "次日,他宣布辞职。", "当晚 8 时 30 分,声明发布。", "三个月后,他创办了新公司。"]
+    found = find_dates(_sentences(texts), REF, "zh")
+    vals = {d.text: d.value for d in found}
+    assert vals["2019年4月8日"] == "2019-04-08"
+    assert vals["次日"] == "2019-04-09"
+    assert vals["当晚 8 时 30 分"] == "2019-04-09T20:30"
+    assert vals["三个月后"] == "2019-07"
+    assert all(d.anchor == "narrative" for d in found if d.text != "2019年4月8日")
+
+
+def test_dates_offset_without_anchor_is_duration():
+    found = find_dates(_sentences(["他被解雇,50个小时后又回来了。", "4天后,另一人离开。"]), REF, "zh")
+    vals = {d.text: (d.value, d.type) for d in found}
+    assert vals["50个小时后"] == ("PT50H", "duration")
+    assert vals["4天后"] == ("P4D", "duration")
+
+
+def test_dates_offset_after_month_anchor():
+    found = find_dates(_sentences(["2016年9月,项目启动。", "两个月后,首个版本上线。"]), REF, "zh")
+    assert [d.value for d in found] == ["2016-09", "2016-11"]
+
+
+def test_dates_weekday_headers_follow_explicit_date():
+    texts = ["3 月 6 日周四晚", "双方约定周五上午见面。", "周五晚他离开了。"]
+    found = find_dates(_sentences(texts), REF, "zh")
+    assert [d.value for d in found] == ["2025-03-06", "2025-03-07", "2025-03-07"]
+
+
+def test_dates_narrative_de_en():
+    de = find_dates(_sentences(["Am 4. März 2020 trat er zurück.", "Tags darauf kam die Nachfolgerin."]), REF, "de")
+    assert [d.value for d in de] == ["2020-03-04", "2020-03-05"]
+    en = find_dates(_sentences(["On June 3, 2018 the deal was signed.", "The next day, shares fell."]), REF, "en")
+    assert [d.value for d in en] == ["2018-06-03", "2018-06-04"]
+
+
+def test_dates_meta_relative_is_duration():
+    found = find_dates(_sentences(["科技 3个月前发布"], {0: "meta"}), REF, "zh")
+    assert [(d.text, d.value, d.type) for d in found] == [("3个月前", "P3M", "duration")]
+
+
+def test_dates_bare_month_inherits_year_of_paragraph():
+    found = find_dates(_sentences(["2017 年冬季,团队开始筹备。后来在 12 月宣布了计划。"]), REF, "zh")
+    assert [d.value for d in found] == ["2017-WI", "2017-12"]
+
+
+def test_dates_future_sentence_keeps_reference_year():
+    found = find_dates_in_text("The company plans to open the office on 1 October.", "2024-08-06", "en")
+    assert [d.value for d in found] == ["2024-10-01"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("他已经44岁", "zh"), ("GPT-4 的能力", "zh"), ("共有 2,719 名员工", "zh"),
+    ("详见 https://example.com/2024/08/26/news", "zh"), ("在 NIPS 2014 会议上", "zh"), ("ICML2023 论文", "zh"),
+    ("最近,目前,此时,当时,彼时,如今,此前", "zh"), ("Er ist gerade jetzt bisher damals dort.", "de"),
+    ("The model GPT-4 has 2,719 parameters.", "en"), ("不同年龄的人", "zh"), ("庆祝成立73周年", "zh"),
+])
+def test_dates_non_dates_not_found(text, lang):
+    found = find_dates_in_text(text, REF, lang)
+    kept = [d for d in found if d.value is not None or d.type != "date"]
+    assert not kept, [(d.text, d.value) for d in found]
+
+
+def test_dates_year_without_nian_in_context():
+    found = find_dates_in_text("公司 2021 年会上宣布", REF, "zh")
+    assert [d.value for d in found] == ["2021"]
+
+
+def test_dates_offsets_are_article_level():
+    texts = ["标题", "2020年5月,他离职。"]
+    text = _article(texts)
+    found = find_dates(_sentences(texts), REF, "zh")
+    assert found and all(text[d.char_start:d.char_end] == d.text for d in found)
+
+
+def test_dates_no_reference():
+    found = find_dates_in_text("去年5月和3月12日", None, "zh")
+    assert [d.value for d in found] == ["XXXX-05", "XXXX-03-12"]   # the year cannot be known
+
+
+def test_dates_latest_absolute_date():
+    s = _sentences(["2021年3月4日签约", "2023-07-01 生效", "今年5月更新"])
+    assert latest_absolute_date(s, "zh") == "2023-07-01"
+    assert latest_absolute_date(_sentences(["没有日期"]), "zh") is None
+
+
+@pytest.mark.parametrize("s,n", [("二十三", 23), ("二〇二三", 2023), ("十", 10), ("一百零五", 105), ("两", 2), ("3.5", 3.5)])
+def test_dates_cn_number(s, n):
+    assert cn_number(s) == n
+
+
+_ALPHABET = st.sampled_from(list("0123456789年月日号周天时分点前后今去明当次第个几十一二三四五六七八九〇 ,.-/:，。"
+                                 "abcMayJuniOktoberTagJahrevorlastnext"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=60), st.sampled_from(["zh", "de", "en"]),
+       st.sampled_from([None, "2024-02-29", "2000-01-01"]))
+def test_dates_property_offsets_and_no_crash(text, lang, ref):
+    for d in find_dates_in_text(text, ref, lang):
+        assert text[d.char_start:d.char_end] == d.text
+        assert d.type in ("date", "time", "duration", "set")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_dates_property_any_text(text):
+    for lang in ("zh", "de", "en"):
+        for d in find_dates_in_text(text, "2024-05-18", lang):
+            assert text[d.char_start:d.char_end] == d.text

@@ -1,0 +1,244 @@
+"""Stage 4c — events: case tables over sentences written for these tests (zh, de, en)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract import lexicon
+from extract.events import find_events
+from extract.model import EVENT_TYPES, DateMention, Mention, Sentence
+
+_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-ZÄÖÜ])")
+
+
+def _article(lines, persons, dates=(), lang="zh"):
+    """Sentences, mentions and dates for a small article.
+
+    ``persons``: {surface: person_key}; every occurrence of a surface is a mention (longest first).
+    ``dates``: [(surface, value)]; every occurrence of a surface is a date mention.
+    """
+    text = "\n".join(lines)
+    sents, pos = [], 0
+    for n, line in enumerate(lines, 1):
+        start = pos
+        for piece in _SPLIT.split(line):
+            if piece and piece.strip():
+                a = line.find(piece.strip(), 0 if not sents or sents[-1].line_no != n else sents[-1].char_end - start)
+                sents.append(Sentence(len(sents), piece.strip(), start + a, start + a + len(piece.strip()), n, "content"))
+        pos += len(line) + 1
+
+    def sid(a):
+        return next(s.sentence_id for s in sents if s.char_start <= a < s.char_end)
+
+    ments, taken = [], []
+    for surf in sorted(persons, key=len, reverse=True):
+        for m in re.finditer(re.escape(surf), text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append(m.span())
+            ments.append(Mention(sid(m.start()), surf, m.start(), m.end(), persons[surf], "test"))
+    dms = []
+    for surf, value in dates:
+        for m in re.finditer(re.escape(surf), text):
+            dms.append(DateMention(sid(m.start()), surf, m.start(), m.end(), value, "date"))
+    ments.sort(key=lambda m: m.char_start)
+    dms.sort(key=lambda d: d.char_start)
+    return text, sents, ments, dms
+
+
+def _run(lines, persons, dates=(), lang="zh", reference="2024-06-30", **kw):
+    text, sents, ments, dms = _article(lines, persons, dates, lang)
+    return text, find_events(sents, ments, dms, lang, reference, **kw)
+
+
+# (id, language, lines, persons, dates, expected events: (type, persons, org, role, date))
+# org/role/date None in the expectation = not checked unless the key is given with "!" (must be None)
+CASES = [
+    ("zh-resign-role", "zh", ["董事会宣布，李明辞去首席执行官职务。"], {"李明": "李明"}, [],
+     [("depart", ("李明",), None, "首席执行官", None)]),
+    ("zh-passive-dismiss", "zh", ["王芳被董事会罢免。"], {"王芳": "王芳"}, [],
+     [("dismiss", ("王芳",), None, None, None)]),
+    ("zh-active-dismiss-object", "zh", ["星辰科技公司周一解雇了张伟。"], {"张伟": "张伟"}, [],
+     [("dismiss", ("张伟",), "星辰科技公司", None, None)]),
+    ("zh-succeed-not-predecessor", "zh", ["赵强接任刘洋成为首席科学家。"], {"赵强": "赵强", "刘洋": "刘洋"}, [],
+     [("appoint", ("赵强",), None, "首席科学家", None)]),
+    ("zh-joiners-not-announcer", "zh", ["华为总裁周杰宣布：陈晨和林涛将加入华为。"],
+     {"周杰": "周杰", "陈晨": "陈晨", "林涛": "林涛"}, [],
+     [("join", ("陈晨", "林涛"), "华为", None, None)]),
+    ("zh-leave-then-join-dated", "zh", ["2023年3月，孙丽离开腾讯，加入阿里巴巴。"], {"孙丽": "孙丽"},
+     [("2023年3月", "2023-03")],
+     [("depart", ("孙丽",), "腾讯", None, "2023-03"), ("join", ("孙丽",), "阿里巴巴", None, "2023-03")]),
+    ("zh-pronoun-previous-sentence", "zh", ["马骏是一位资深工程师。", "他于2019年加入微软。"], {"马骏": "马骏"},
+     [("2019年", "2019")], [("join", ("马骏",), "微软", None, "2019")]),
+    ("zh-relative-clause-head", "zh", ["加入字节跳动的韩雪曾公开批评前雇主。"], {"韩雪": "韩雪"}, [],
+     [("join", ("韩雪",), "字节跳动", None, None)]),
+    ("zh-cofounders", "zh", ["2015年，杜明与方芳共同创立了云帆公司。"], {"杜明": "杜明", "方芳": "方芳"},
+     [("2015年", "2015")], [("found", ("杜明", "方芳"), "云帆公司", None, "2015")]),
+    ("zh-sue", "zh", ["曹勇起诉了前雇主星辰集团。"], {"曹勇": "曹勇"}, [],
+     [("sue", ("曹勇",), "星辰集团", None, None)]),
+    ("zh-leave-until-not-date", "zh", ["总裁邓凯宣布休假至年底。"], {"邓凯": "邓凯"}, [("年底", "2024")],
+     [("leave_of_absence", ("邓凯",), None, "总裁", "!")]),
+    ("zh-fired-and-reinstated", "zh", ["作为总裁的罗斌被解雇后又迅速复职。"], {"罗斌": "罗斌"}, [],
+     [("dismiss", ("罗斌",), None, "总裁", None), ("return", ("罗斌",), None, None, None)]),
+    ("zh-acquisition-no-person", "zh", ["星河集团宣布收购蓝海科技公司。"], {}, [],
+     [("merge", (), "蓝海科技公司", None, None)]),
+    ("zh-list-header", "zh", ["此外，辞职的还有以下几位高管:", "何文，曾负责搜索业务", "许静，今年5月已离职"],
+     {"何文": "何文", "许静": "许静"}, [("今年5月", "2024-05")],
+     [("depart", ("何文",), None, None, None), ("depart", ("许静",), None, None, "2024-05")]),
+    ("zh-timeline-heading", "zh", ["11月3日", "钱峰被任命为临时总裁。"], {"钱峰": "钱峰"}, [("11月3日", "2023-11-03")],
+     [("appoint", ("钱峰",), None, "临时总裁", "2023-11-03")]),
+    ("de-resign-dated", "de", ["Der Vorstandschef Klaus Berger ist am Montag zurückgetreten."], {"Klaus Berger": "Klaus Berger"},
+     [("am Montag", "2024-06-24")], [("depart", ("Klaus Berger",), None, "Vorstandschef", "2024-06-24")]),
+    ("de-active-dismiss-object", "de", ["Die Firma entließ Petra Schmidt."], {"Petra Schmidt": "Petra Schmidt"}, [],
+     [("dismiss", ("Petra Schmidt",), None, None, None)]),
+    ("de-passive-appoint", "de", ["Anna Keller wurde zur Präsidentin ernannt."], {"Anna Keller": "Anna Keller"}, [],
+     [("appoint", ("Anna Keller",), None, "Präsidentin", None)]),
+    ("de-separable-verb", "de", ["Jonas Weber trat im Mai als Chef zurück."], {"Jonas Weber": "Jonas Weber"},
+     [("im Mai", "2024-05")], [("depart", ("Jonas Weber",), None, None, "2024-05")]),
+    ("de-join-org", "de", ["Lena Vogt schließt sich Siemens an."], {"Lena Vogt": "Lena Vogt"}, [],
+     [("join", ("Lena Vogt",), "Siemens", None, None)]),
+    ("de-relative-clause", "de", ["Tom Fischer, der im Juni zurückgetreten war, schweigt."], {"Tom Fischer": "Tom Fischer"},
+     [("im Juni", "2024-06")], [("depart", ("Tom Fischer",), None, None, "2024-06")]),
+    ("de-sue", "de", ["Karl Lang hat Siemens verklagt."], {"Karl Lang": "Karl Lang"}, [],
+     [("sue", ("Karl Lang",), "Siemens", None, None)]),
+    ("de-leave", "de", ["Die Präsidentin Eva Brandt nimmt eine Auszeit."], {"Eva Brandt": "Eva Brandt"}, [],
+     [("leave_of_absence", ("Eva Brandt",), None, "Präsidentin", None)]),
+    ("en-fired-object", "en", ["Acme Corp fired its chief executive John Carter on Tuesday."], {"John Carter": "John Carter"},
+     [("on Tuesday", "2024-06-25")], [("dismiss", ("John Carter",), "Acme Corp", "chief executive", "2024-06-25")]),
+    ("en-passive-appoint", "en", ["Mary Lee was appointed CEO of Globex Inc."], {"Mary Lee": "Mary Lee"}, [],
+     [("appoint", ("Mary Lee",), "Globex Inc", "CEO", None)]),
+    ("en-joiners-not-speaker", "en", ["Microsoft CEO Dan Reed said Alice Wong and Bob Tran will join Microsoft."],
+     {"Dan Reed": "Dan Reed", "Alice Wong": "Alice Wong", "Bob Tran": "Bob Tran"}, [],
+     [("join", ("Alice Wong", "Bob Tran"), "Microsoft", None, None)]),
+    ("en-relative-then-found", "en", ["David Stone, who resigned in March, later founded Northwind Labs."],
+     {"David Stone": "David Stone"}, [("in March", "2024-03")],
+     [("depart", ("David Stone",), None, None, "2024-03"), ("found", ("David Stone",), "Northwind Labs", None, None)]),
+    ("en-sue", "en", ["Elena Ruiz sued Initech over unpaid wages."], {"Elena Ruiz": "Elena Ruiz"}, [],
+     [("sue", ("Elena Ruiz",), "Initech", None, None)]),
+    ("en-sabbatical", "en", ["President Omar Haddad is taking a sabbatical."], {"Omar Haddad": "Omar Haddad"}, [],
+     [("leave_of_absence", ("Omar Haddad",), None, None, None)]),
+    ("en-acquisition-no-person", "en", ["Initech acquired Globex Inc in 2020."], {}, [("in 2020", "2020")],
+     [("merge", (), "Globex Inc", None, "2020")]),
+]
+
+
+@pytest.mark.parametrize("lang,lines,persons,dates,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_events_extracts_expected_rows(lang, lines, persons, dates, expected):
+    text, events = _run(lines, persons, dates, lang)
+    got = [(e.type, tuple(sorted(e.person_keys))) for e in events]
+    assert sorted(got) == sorted((t, tuple(sorted(p))) for t, p, *_ in expected), events
+    for typ, pers, org, role, date in expected:
+        e = next(e for e in events if e.type == typ and sorted(e.person_keys) == sorted(pers))
+        if org:
+            assert e.org == org, e
+        if role:
+            assert e.role == role, e
+        if date == "!":
+            assert e.date is None, e
+        elif date:
+            assert e.date == date, e
+
+
+NOT_EVENTS = [
+    ("zh-denial", "zh", "吴磊否认将离职。", {"吴磊": "吴磊"}),
+    ("zh-maybe", "zh", "郑华可能加入百度。", {"郑华": "郑华"}),
+    ("zh-rumoured-plan", "zh", "据传冯刚计划辞职。", {"冯刚": "冯刚"}),
+    ("zh-negated", "zh", "高层回应称，蒋涛并未离职。", {"蒋涛": "蒋涛"}),
+    ("zh-expected-to-join", "zh", "沈阳预计将加入这家新企业。", {"沈阳": "沈阳"}),
+    ("zh-attempt", "zh", "董事会试图说服韦东重返公司。", {"韦东": "韦东"}),
+    ("zh-if", "zh", "如果秦岭辞职，公司将陷入混乱。", {"秦岭": "秦岭"}),
+    ("zh-failed-return", "zh", "姚远回归失败。", {"姚远": "姚远"}),
+    ("zh-new-committee-not-founding", "zh", "教授林森任职于新成立的委员会之前曾在大学工作。", {"林森": "林森"}),
+    ("zh-contest-withdrawal", "zh", "崔浩因伤退出比赛。", {"崔浩": "崔浩"}),
+    ("zh-no-person", "zh", "数十名员工宣布他们将离职。", {}),
+    ("de-negated", "de", "Markus Brandt ist nicht zurückgetreten.", {"Markus Brandt": "Markus Brandt"}),
+    ("de-reportedly", "de", "Sabine Roth soll Siemens verlassen.", {"Sabine Roth": "Sabine Roth"}),
+    ("de-could", "de", "Paul Kern könnte zurücktreten.", {"Paul Kern": "Paul Kern"}),
+    ("en-denied", "en", "Peter Hall denied that he would resign.", {"Peter Hall": "Peter Hall"}),
+    ("en-may", "en", "Sara Kim may join Google.", {"Sara Kim": "Sara Kim"}),
+    ("en-plans", "en", "Rita Moss reportedly plans to step down.", {"Rita Moss": "Rita Moss"}),
+    ("en-not", "en", "Ian Cole did not resign.", {"Ian Cole": "Ian Cole"}),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,persons", [c[1:] for c in NOT_EVENTS], ids=[c[0] for c in NOT_EVENTS])
+def test_events_skip_negation_hypothesis_plan(lang, sentence, persons):
+    _, events = _run([sentence], persons, lang=lang)
+    assert events == []
+
+
+MERGES = [
+    ("zh", ["周五，黄河辞职。", "黄河的辞职令投资人意外。", "黄河此前已加入星辰集团。"], {"黄河": "黄河"},
+     [("周五", "2024-06-28")], {"depart": "2024-06-28", "join": None}),
+    ("de", ["Olaf Berg ist zurückgetreten.", "Bergs Rücktritt kam am Freitag überraschend."],
+     {"Olaf Berg": "Olaf Berg", "Bergs": "Olaf Berg"}, [("am Freitag", "2024-06-28")], {"depart": "2024-06-28"}),
+    ("en", ["Linda Park resigned from Initech.", "Park's resignation on Friday surprised investors."],
+     {"Linda Park": "Linda Park", "Park": "Linda Park"}, [("on Friday", "2024-06-28")], {"depart": "2024-06-28"}),
+]
+
+
+@pytest.mark.parametrize("lang,lines,persons,dates,want", MERGES, ids=[m[0] for m in MERGES])
+def test_events_merge_repeated_statements(lang, lines, persons, dates, want):
+    _, events = _run(lines, persons, dates, lang)
+    assert sorted(e.type for e in events) == sorted(want)
+    for e in events:
+        assert e.date == want[e.type]
+
+
+def test_events_keep_distinct_moves_apart():
+    _, events = _run(["2019年，邱实加入微软。", "2022年，邱实加入谷歌。"], {"邱实": "邱实"},
+                     [("2019年", "2019"), ("2022年", "2022")])
+    assert sorted((e.org, e.date) for e in events) == [("微软", "2019"), ("谷歌", "2022")]
+
+
+def test_events_split_individual_departures_keep_joint_acts_together():
+    _, events = _run(["5月，安宁和白露先后辞职。", "董事会开除了方圆和石磊。"],
+                     {"安宁": "安宁", "白露": "白露", "方圆": "方圆", "石磊": "石磊"}, [("5月", "2024-05")])
+    departs = sorted(e.person_keys for e in events if e.type == "depart")
+    assert departs == [("安宁",), ("白露",)]
+    assert [sorted(e.person_keys) for e in events if e.type == "dismiss"] == [["方圆", "石磊"]]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("湖人队宣布签下一名新后卫。", "join"),
+    ("该公司首席执行官昨日宣布辞职。", "depart"),
+    ("两名官员因失职被停职。", "leave_of_absence"),
+    ("检察院对两名嫌疑人提起公诉。", "sue"),
+])
+def test_events_sentence_typing_without_persons(sentence, want):
+    _, events = _run([sentence], {}, require_person=False)
+    assert want in {e.type for e in events}
+    _, strict = _run([sentence], {})
+    assert want not in {e.type for e in strict}
+
+
+def test_events_records_are_well_formed():
+    text, events = _run(["2023年3月，孙丽离开腾讯，加入阿里巴巴。", "马骏是一位资深工程师。", "他于2019年加入微软。"],
+                        {"孙丽": "孙丽", "马骏": "马骏"}, [("2023年3月", "2023-03"), ("2019年", "2019")])
+    assert len({e.event_id for e in events}) == len(events) == 3
+    for e in events:
+        assert e.type in EVENT_TYPES
+        assert text[e.char_start:e.char_end] == e.trigger
+        assert e.trigger in e.evidence
+
+
+def test_events_only_body_sentences():
+    text = "李明辞职。"
+    sents = [Sentence(0, text, 0, len(text), 1, "meta")]
+    ments = [Mention(0, "李明", 0, 2, "李明", "test")]
+    assert find_events(sents, ments, [], "zh", None) == []
+
+
+@pytest.mark.parametrize("name", [f"events_{k}_{lang}.txt" for k in ("triggers", "negation", "roles")
+                                  for lang in ("zh", "de", "en")])
+def test_events_resources_load(name):
+    assert lexicon.rows(name)
+
+
+def test_events_type_map_covers_every_type():
+    rows = lexicon.rows("event_types_map.txt", 3, 3)
+    assert sorted(r[0] for r in rows) == sorted(EVENT_TYPES)
+    for lang in ("zh", "de", "en"):
+        for row in lexicon.rows(f"events_triggers_{lang}.txt", 3, 4):
+            assert all(t in EVENT_TYPES for t in row[1].split("/")), row
