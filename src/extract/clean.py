@@ -79,6 +79,7 @@ MIN_DUP_CHARS = 6            # shorter exact repeats (refrains, "完") count onl
 NEAR_DUP_MIN_CHARS = 20      # near-duplicate comparison only for lines this long (key chars)
 NEAR_DUP_SHARE = 0.8         # share of an earlier line's 4-grams a near duplicate contains
 SHINGLE = 4                  # character n-gram size for near duplicates
+SKETCH_MIN = 8               # fewer sampled n-grams than this: compare all of them
 LANG_SAMPLE_CHARS = 20000    # body characters used for language and script
 ZH_HAN_PER_LATIN = 1 / 3     # Han characters per Latin letter above which the body is Chinese
 
@@ -116,7 +117,10 @@ _DECOR = re.compile(r"^[\s#*>•·\-–—【\[(（]+|[\s*】\])）]+$")
 
 # dates: numeric Y-M-D (with optional time), 年月日, German / English month names
 _YMD = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-_TIME = r"(?:[\sT,]*(?P<H>[0-2]?\d)\s*[:：时]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s*(?P<S>[0-5]\d))?)?"
+def _time(n: int) -> str:
+    """An optional time after a date, with group names H<n>, M<n>, S<n>."""
+    return rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)(?:\s*[:：分]\s*(?P<S{n}>[0-5]\d))?)?"
+
 _DMY = r"(?P<d2>\d{1,2})\.\s*(?P<m2>\d{1,2})\.\s*(?P<y2>(?:19|20)\d\d)"
 _TIMESTAMP_LINE = re.compile(
     r"^\s*(发布于|发表于|更新于|posted|updated)?\s*[:]?\s*("
@@ -155,10 +159,10 @@ def _res():
         "stop": stop,
         "months": months,
         "date_res": (
-            re.compile(_YMD + _TIME),
-            re.compile(_DMY + _TIME.replace("P<H>", "P<H2>").replace("P<M>", "P<M2>").replace("P<S>", "P<S2>")),
-            re.compile(rf"(?P<d3>\d{{1,2}})\.?\s*(?P<mn3>{month_alt})\.?\s+(?P<y3>(?:19|20)\d\d)", re.I),
-            re.compile(rf"\b(?P<mn4>{month_alt})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)", re.I),
+            re.compile(_YMD + _time(1)),
+            re.compile(_DMY + _time(2)),
+            re.compile(rf"(?P<d3>\d{{1,2}})\.?\s*(?P<mn3>{month_alt})\.?,?\s+(?P<y3>(?:19|20)\d\d)" + _time(3), re.I),
+            re.compile(rf"\b(?P<mn4>{month_alt})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)" + _time(4), re.I),
         ),
     }
 
@@ -302,7 +306,8 @@ def _is_nav(ln: _Ln, R) -> str | None:
 def _is_counter(ln: _Ln) -> bool:
     """Digits and separators only, e.g. '2,719 0 0' (view / like / comment counters)."""
     m = ln.m
-    return bool(m) and len(_LETTER.findall(m)) <= 1 and bool(_DIGITS.search(m)) and not ln.date_line
+    return (bool(m) and len(_LETTER.findall(m)) <= 1 and bool(_DIGITS.search(m)) and not ln.date_line
+            and not _TABLE_ROW.match(m))
 
 
 def _language_switcher(ln: _Ln, R) -> bool:
@@ -579,7 +584,9 @@ def _regions(lines: list[_Ln], start: int) -> None:
 
 
 def _timestamps(lines: list[_Ln], start: int) -> None:
-    """Bare timestamps after the body start and the short name line right before each."""
+    """Bare timestamps after the body start and the short name line right before each; a bare
+    date inside the body is a timeline heading (content), after the body's last line it is meta."""
+    last = max((k for k, ln in enumerate(lines) if ln.label is None and not ln.date_line), default=-1)
     for k in range(start, len(lines)):
         ln = lines[k]
         if ln.label is not None or not ln.date_line:
@@ -589,11 +596,21 @@ def _timestamps(lines: list[_Ln], start: int) -> None:
             p = k - 1
             if p >= start and lines[p].label is None and not lines[p].strong and lines[p].units <= LIST_NAME_MAX_UNITS:
                 _set(lines[p], "boilerplate", "boilerplate:list-source")
+        elif k < last:
+            _set(ln, "content", "content:date-heading")
         else:
             _set(ln, "meta", "meta:date")
 
 
 # --- 10: duplicates -------------------------------------------------------------------------------
+def _sketch(key: str) -> set[str]:
+    """A content-defined sample of the key's character n-grams (about one in four), so that
+    near-duplicate search stays cheap on long pages; all n-grams when the sample is tiny."""
+    grams = {key[j:j + SHINGLE] for j in range(len(key) - SHINGLE + 1)}
+    sample = {g for g in grams if (ord(g[0]) + 7 * ord(g[-1])) & 3 == 0}
+    return sample if len(sample) >= SKETCH_MIN else grams
+
+
 def _duplicates(lines: list[_Ln], title: int | None) -> None:
     tkey = _dkey(_strip_suffix(lines[title].m)) if title is not None else None
     seen: dict[str, int] = {}
@@ -623,7 +640,7 @@ def _duplicates(lines: list[_Ln], title: int | None) -> None:
         seen.setdefault(key, k)
         if len(key) < NEAR_DUP_MIN_CHARS or ln.label == "title":
             continue
-        sh = {key[j:j + SHINGLE] for j in range(len(key) - SHINGLE + 1)}
+        sh = _sketch(key)
         counts: dict[int, int] = {}
         for g in sh:
             for j in grams.get(g, ()):
@@ -657,7 +674,9 @@ def _iso(mt: re.Match, R) -> str | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     out = f"{y:04d}-{mo:02d}-{d:02d}"
-    hh, mm, ss = g.get("H") or g.get("H2"), g.get("M") or g.get("M2"), g.get("S") or g.get("S2")
+    hh = next((v for k, v in g.items() if k[0] == "H"), None)
+    mm = next((v for k, v in g.items() if k[0] == "M"), None)
+    ss = next((v for k, v in g.items() if k[0] == "S"), None)
     if hh is not None and mm is not None and int(hh) < 24:
         out += f"T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
     return out
