@@ -40,9 +40,15 @@ MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a n
 MAX_TRANSLIT_CHARS = 7          # 克里哲夫斯基; longer runs are phrases
 SPELLING_VARIANT_RATIO = 0.70   # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88), Ultraman ~ Altman (.71)
 MIN_REPEATS_FOR_TRANSLIT = 2    # a transliteration run the article repeats is a name
+MIN_REPEATS_FOR_LATIN_SINGLE = 3  # a capitalized word used like a name three times (not after an article) is one
+FULL_NAME_VARIANT_RATIO = 0.85  # "Ilja Sutskever" ~ "Ilya Sustkever": one person spelled two ways
 DOTS = "·•‧・･"
 
 _LATIN_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)*|[A-Z]\.")
+# a whole Latin word, CamelCase kept together: inside Chinese text AlexNet and OpenAI are one word
+_LATIN_WHOLE = re.compile(r"(?<![A-Za-zà-öø-ÿ])(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)(?![A-Za-zà-öø-ÿ])")
+# machine translation glues a function word to a name: "William Saundersund", "SutskeverUnd"
+_GLUED_TAIL = re.compile(r"(?<=[a-zà-öø-ÿ]{3})(und|oder|ist|war|hat|auch|wird|and)$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"\s*[（(]\s*([A-ZÀ-Þ][A-Za-zà-ÿ.\-' ]{1,60}?)\s*[)）]")
 _GERMAN_NOUN_END = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|ment|tur|chen|nis|ik|ie|ei|enz|anz|ität|ern|tum)$")
@@ -78,6 +84,9 @@ class _Cand:
     text: str
     kind: str             # latin-full, latin-single, zh-dot, zh-translit, zh-native, model
     context: bool = False  # a title or verb of saying stands next to it
+    initial: bool = False  # first word of its sentence
+    determiner: bool = False  # an article or preposition stands right before it
+    glued: bool = False    # letters touch it (OpenAI, SchulmanZurücktreten)
 
 
 @dataclass
@@ -96,6 +105,22 @@ class _Cluster:
         return max(self.surfaces, key=lambda s: (self.surfaces[s], len(s), s))
 
 
+@lru_cache(maxsize=4096)
+def _is_pinyin_word(word: str) -> bool:
+    """Lianchuang, Zong: a word made only of two or more pinyin syllables (untranslated Chinese)."""
+    syllables = lexicon.words("persons_pinyin_syllables.txt")
+    w = word.lower()
+    if not w.isascii() or not w.isalpha():
+        return False
+    best = [None] * (len(w) + 1)   # fewest syllables covering w[:i]
+    best[0] = 0
+    for i in range(1, len(w) + 1):
+        for j in range(max(0, i - 6), i):
+            if best[j] is not None and w[j:i] in syllables and (best[i] is None or best[j] + 1 < best[i]):
+                best[i] = best[j] + 1
+    return best[-1] is not None and best[-1] >= 2
+
+
 def _norm_dots(s: str) -> str:
     return re.sub(f"[{DOTS}]", "·", s)
 
@@ -104,7 +129,14 @@ def _norm_dots(s: str) -> str:
 
 def _latin_candidates(s: Sentence, zh_context: bool) -> list[_Cand]:
     r = _res()
-    words = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(s.text)]
+    rx = _LATIN_WHOLE if zh_context else _LATIN_WORD
+    words = []
+    for m in rx.finditer(s.text):
+        a, b, w = m.start(), m.end(), m.group()
+        g = None if zh_context else _GLUED_TAIL.search(w)
+        if g and w not in r["given"] and len(w) - len(g.group()) >= 4:
+            b, w = b - len(g.group()), w[:g.start()]
+        words.append((a, b, w))
     runs: list[list[tuple[int, int, str]]] = []
     for w in words:
         if runs and w[0] - runs[-1][-1][1] == 1 and s.text[runs[-1][-1][1]] == " ":
@@ -148,6 +180,9 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
     if not words:
         return []
     out = []
+    first_given = next((i for i, w in enumerate(words) if w[2] in r["given"]), None)
+    if first_given and len(words) - first_given >= 2 and not title_before:
+        words = words[first_given:]     # "Schwester Dario Amodei": the name starts at the given name
     if len(words) >= 2:
         words = words[:MAX_LATIN_NAME_WORDS]
         first = words[0][2]
@@ -165,8 +200,10 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
             verb_after = verb_after or bool(r["verbs_zh"].search(after))
         prev_word = s.text[:a].split()[-1].lower() if s.text[:a].split() else ""
         determiner = prev_word in _DETERMINERS
+        initial = not s.text[:a].strip(" \"'„“«»()[]-–—•*")
+        glued = (a > 0 and s.text[a - 1].isalpha()) or (b < len(s.text) and s.text[b].isalpha())
         out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, w, "latin-single",
-                         (title_before or verb_after) and not determiner))
+                         (title_before or (verb_after and not initial)) and not determiner, initial, determiner, glued))
     return out
 
 
@@ -174,9 +211,8 @@ def _zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[_Cand]:
     r = _res()
     out = []
     taken = []
-    for m in r["dot_name"].finditer(s.text):
-        a, b = m.span()
-        out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, m.group(), "zh-dot"))
+    for a, b in _dot_names(s, toks):
+        out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, s.text[a:b], "zh-dot"))
         taken.append((s.char_start + a, s.char_start + b))
     # runs of jieba tokens made only of transliteration characters, tagged as proper nouns
     i = 0
@@ -205,6 +241,74 @@ def _zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[_Cand]:
         if t.text[:1] in r["surnames1"] or t.text[:2] in r["surnames2"]:
             out.append(_Cand(s.sentence_id, t.char_start, t.char_end, t.text, "zh-native",
                              _zh_context(s, t.char_start, t.char_end)))
+    return out
+
+
+MAX_DOT_PART = 4   # a part of a dotted name outside the transliteration characters: one short jieba word
+
+
+def _dot_names(s: Sentence, toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans (sentence offsets) of names joined by a middle dot: 简·雷克, 谢尔盖·莱文, 约翰·F·肯尼迪.
+
+    Each side grows over transliteration characters, then to the edge of the jieba word it
+    stopped in (莱 → 莱文); a side with no transliteration character takes one short word."""
+    r = _res()
+    text = s.text
+    if not any(d in text for d in DOTS):
+        return []
+    tok_at = {}
+    for t in toks:
+        for i in range(t.char_start - s.char_start, t.char_end - s.char_start):
+            tok_at[i] = (t.char_start - s.char_start, t.char_end - s.char_start)
+
+    def is_han(i):
+        return 0 <= i < len(text) and "\u3400" <= text[i] <= "\u9fff"
+
+    def short_word(span):
+        return span and span[1] - span[0] <= MAX_DOT_PART and all(is_han(k) for k in range(*span))
+
+    def left_edge(d):
+        i = d
+        while i > 0 and text[i - 1] in r["translit"]:
+            i -= 1
+        if i == d:
+            span = tok_at.get(d - 1)
+            return span[0] if short_word(span) else None
+        span = tok_at.get(i)
+        return span[0] if span and span[0] < i and short_word(span) else i
+
+    def right_edge(d):
+        i = d + 1
+        while i < len(text) and text[i] in r["translit"]:
+            i += 1
+        if i == d + 1:
+            span = tok_at.get(d + 1)
+            if span and span[0] == d + 1 and short_word(span):
+                return span[1]
+            return d + 2 if i < len(text) and text[d + 1].isalpha() and text[d + 1].isascii() else None
+        span = tok_at.get(i - 1)
+        return span[1] if span and span[1] > i and short_word(span) else i
+
+    out = []
+    d = 0
+    while d < len(text):
+        if text[d] not in DOTS:
+            d += 1
+            continue
+        a = left_edge(d)
+        b = right_edge(d)
+        if a is None or b is None:
+            d += 1
+            continue
+        while b < len(text) and text[b] in DOTS:       # further parts: 约翰·F·肯尼迪
+            nb = right_edge(b)
+            if nb is None:
+                break
+            b = nb
+        han = [ch for ch in text[a:b] if "\u3400" <= ch <= "\u9fff"]
+        if han and sum(ch in r["translit"] for ch in han) * 2 >= len(han):   # not "时间·地点"
+            out.append((a, b))
+        d = b
     return out
 
 
@@ -273,19 +377,20 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     for c in sorted(cands, key=lambda c: c.start):
         if c.kind == "latin-full":
             add(c, alias_of.get(c.text, c.text), "latin")
-        elif c.kind == "zh-dot":
-            add(c, alias_of.get(_norm_dots(c.text), _norm_dots(c.text)), "zh")
-    # parts of full names are aliases of them
-    for key, cl in list(clusters.items()):
-        for full in list(cl.latin_full) + list(cl.zh_full):
-            parts = full.split("·") if "·" in full else full.split()
-            for p in parts:
+    # 2. Chinese candidates: dotted names first, then short forms of them, glossed, repeated or in context
+    zh_cands = sorted((c for c in cands if c.kind in ("zh-dot", "zh-translit", "zh-native", "model")),
+                      key=lambda c: (c.kind != "zh-dot", c.start))
+    for c in zh_cands:
+        if c.kind == "zh-dot" and _norm_dots(c.text) not in alias_of:
+            for part in _norm_dots(c.text).split("·"):
+                if len(part) >= 2:
+                    alias_of.setdefault(part, _norm_dots(c.text))
+    for key, cl in list(clusters.items()):          # parts of Latin full names are aliases of them
+        for full in cl.latin_full:
+            for p in full.split():
                 if len(p) >= 2 and not p.endswith("."):
                     alias_of.setdefault(p, key)
-    # 2. Chinese candidates: short forms of dotted names, glossed, repeated or in context
-    for c in sorted(cands, key=lambda c: c.start):
-        if c.kind not in ("zh-translit", "zh-native", "model"):
-            continue
+    for c in zh_cands:
         if c.text in r["not"] or len(c.text) < 2:
             continue
         key = alias_of.get(c.text)
@@ -296,12 +401,14 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             key = alias_of.get(g)
             if key is None:
                 key = g if len(g.split()) >= 2 else c.text
+        if key is None and c.kind == "zh-dot":
+            key = _norm_dots(c.text)
         ok = key is not None or c.kind == "model" or c.context or \
             (c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT)
         if not ok:
             continue
         key = key or c.text
-        add(c, key, "zh" if len(c.text) >= 2 else None)
+        add(c, key, "zh" if (c.kind == "zh-dot" or len(c.text) >= 2) else None)
         alias_of.setdefault(c.text, key)
         if gloss:
             g = gloss.group(1).strip()
@@ -310,8 +417,12 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             add(gc, key, "latin" if len(g.split()) >= 2 else None)
             for p in g.split():
                 alias_of.setdefault(p, key)
+    _merge_spelling_variants(clusters, accepted, alias_of)
     # 3. single Latin words: parts of known names, genitives, spelling variants, or in context
     last_names = {k: {p for f in cl.latin_full for p in f.split()[1:]} for k, cl in clusters.items()}
+    namelike = Counter(c.text for c in cands if c.kind == "latin-single" and not c.initial and not c.determiner
+                       and not c.glued and c.text not in r["given"] and not _GERMAN_NOUN_END.search(c.text)
+                       and not _is_pinyin_word(c.text))
     for c in sorted(cands, key=lambda c: c.start):
         if c.kind != "latin-single":
             continue
@@ -325,14 +436,48 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             zh = bool(_HAN.search(text_of[c.sentence_id].text))
             if zh and w in r["given"]:
                 key = w
-            elif c.context and not _GERMAN_NOUN_END.search(w):
+            elif c.context and not _GERMAN_NOUN_END.search(w) and not _is_pinyin_word(w):
+                key = w
+            elif namelike[w] >= MIN_REPEATS_FOR_LATIN_SINGLE and not zh:
                 key = w
         if key is None:
             continue
+        if key == w and key not in clusters:
+            # a new single-word person: the spelling variant of one already found? (Ultraman ~ Altman)
+            singles = {k: {k} for k, cl in clusters.items() if " " not in k and not _HAN.search(k)}
+            key = _variant_key(w, {**last_names, **singles}) or w
         add(c, key)
     # 4. every other occurrence of an accepted surface is a mention too
     mentions = _with_repeats(accepted, body)
     return [Mention(sid, text, a, b, _canonical_key(clusters, key), src) for sid, text, a, b, key, src in mentions]
+
+
+def _merge_spelling_variants(clusters: dict[str, "_Cluster"], accepted, alias_of) -> None:
+    """Merge clusters whose Latin full names are spelling variants (same initials, close spelling)."""
+    keys = [k for k, cl in clusters.items() if cl.latin_full]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a not in clusters or b not in clusters:
+                continue
+            if any(_full_variant(x, y) for x in clusters[a].latin_full for y in clusters[b].latin_full):
+                keep, drop = sorted((a, b), key=lambda k: (-sum(clusters[k].surfaces.values()), k))
+                cl, gone = clusters[keep], clusters.pop(drop)
+                cl.surfaces.update(gone.surfaces)
+                cl.latin_full.update(gone.latin_full)
+                cl.zh_full.update(gone.zh_full)
+                for i2, (c, k) in enumerate(accepted):
+                    if k == drop:
+                        accepted[i2] = (c, keep)
+                for s2, k in list(alias_of.items()):
+                    if k == drop:
+                        alias_of[s2] = keep
+
+
+def _full_variant(x: str, y: str) -> bool:
+    px, py = x.split(), y.split()
+    if x == y or len(px) != len(py) or any(a[:1] != b[:1] for a, b in zip(px, py)):
+        return False
+    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= FULL_NAME_VARIANT_RATIO
 
 
 def _single_key(word: str, pos: int, clusters: dict[str, _Cluster], accepted) -> str | None:
@@ -350,8 +495,8 @@ def _single_key(word: str, pos: int, clusters: dict[str, _Cluster], accepted) ->
     return max(owners, key=lambda k: (last[k], k))
 
 
-def _variant_key(word: str, last_names: dict[str, set[str]]) -> str | None:
-    best, best_ratio = None, SPELLING_VARIANT_RATIO
+def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = SPELLING_VARIANT_RATIO) -> str | None:
+    best, best_ratio = None, min_ratio
     for key, names in last_names.items():
         for n in names:
             if n[:1].lower() != word[:1].lower() and n[-3:] != word[-3:]:
@@ -414,6 +559,74 @@ class PersonRow:
     link_evidence: list[str]
 
 
+TRANSLIT_SOUND_RATIO = 0.85   # consonant skeletons this close: 马斯克 (msk) ~ Musk (msk), 布罗克曼 ~ Brockman
+# Mandarin has no voicing contrast and few finals, so transliteration maps sound classes together:
+# d/t, b/p, g/k, r/l; "hi" is written with x (Hinton → 辛顿), soft g and j with j/q/zh (Page → 佩奇).
+_PINYIN_TO_LATIN = (("zh", "j"), ("ch", "j"), ("sh", "s"), ("x", "s"), ("q", "j"), ("c", "ts"), ("r", "l"),
+                    ("d", "t"), ("b", "p"), ("g", "k"))
+_LATIN_SOUNDS = (("ph", "f"), ("ck", "k"), ("ge", "je"), ("gi", "ji"), ("hi", "si"), ("ch", "j"), ("sch", "s"),
+                 ("c", "k"), ("q", "k"), ("w", "v"), ("r", "l"), ("z", "ts"), ("y", "i"), ("d", "t"), ("b", "p"),
+                 ("g", "k"), ("v", "f"))
+
+
+def _skeleton(s: str) -> str:
+    s = re.sub(r"[aeiouüy]+", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _sounds_like(chinese: str, latin: str) -> bool:
+    """Does a Chinese transliteration sound like a Latin surname? Compares consonant skeletons."""
+    pinyin = lexicon.mapping("persons_translit_pinyin.txt")
+    if not all(ch in pinyin for ch in chinese) or len(latin) < 3:
+        return False
+    zh = "".join(pinyin[ch] for ch in chinese)
+    for a, b in _PINYIN_TO_LATIN:
+        zh = zh.replace(a, b)
+    la = latin.lower()
+    for a, b in _LATIN_SOUNDS:
+        la = la.replace(a, b)
+    zh = zh.replace("v", "f")
+    sz, sl = _skeleton(zh), _skeleton(la.replace("h", ""))
+    sz = sz.replace("h", "")
+    if len(sz) < 2 or len(sl) < 2:
+        return False
+    return SequenceMatcher(None, sz, sl).ratio() >= TRANSLIT_SOUND_RATIO
+
+
+def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[Mention]]]) -> dict[str, list[Mention]]:
+    """Mentions the run vouches for: a Chinese alias confirmed in one article (glossed with a Latin
+    name, or a dotted full name) is a mention wherever else in the run it occurs unclaimed.
+    Returns {article_id: mentions with the additions}, positions sorted."""
+    confirmed: set[str] = set()
+    for _, _, mentions in articles:
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            by_key[m.person_key].add(m.text)
+        for key, surfaces in by_key.items():
+            latin = any(not _HAN.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in _norm_dots(x) for x in surfaces)
+            if latin:
+                confirmed.update(x for x in surfaces if _HAN.search(x) and len(x) >= 2)
+    out = {}
+    rx = re.compile(lexicon.alternation(confirmed)) if confirmed else None
+    for aid, sentences, mentions in articles:
+        if rx is None:
+            out[aid] = list(mentions)
+            continue
+        taken = [(m.char_start, m.char_end) for m in mentions]
+        keys = {m.text: m.person_key for m in mentions}
+        added = []
+        for s in sentences:
+            if s.label not in BODY_LABELS:
+                continue
+            for m in rx.finditer(s.text):
+                a, b = s.char_start + m.start(), s.char_start + m.end()
+                if all(b <= x or a >= y for x, y in taken):
+                    taken.append((a, b))
+                    added.append(Mention(s.sentence_id, m.group(), a, b, keys.get(m.group(), m.group()), "run-alias"))
+        out[aid] = sorted(list(mentions) + added, key=lambda m: m.char_start)
+    return out
+
+
 def person_id(name: str) -> str:
     return "P" + hashlib.sha1(name.casefold().encode("utf-8")).hexdigest()[:10]
 
@@ -470,6 +683,24 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             for other in surface_owner.get(_norm_dots(s).casefold(), []):
                 if other[0] != k[0]:
                     union(k, other, f"shared-alias:{s}")
+    # spelling variants of full Latin names (Ilya Sustkever ~ Ilya Sutskever)
+    fulls = sorted({k[1] for k in nodes if not _HAN.search(k[1]) and len(k[1].split()) >= 2})
+    for i, x in enumerate(fulls):
+        for y in fulls[i + 1:]:
+            if _full_variant(x, y):
+                union(by_name[x.casefold()][0], by_name[y.casefold()][0], f"spelling:{x}~{y}")
+    # a Chinese transliteration that sounds like exactly one Latin surname of the run (马斯克 ~ Musk)
+    surnames: dict[str, set] = defaultdict(set)
+    for k in nodes:
+        if not _HAN.search(k[1]):
+            surnames[k[1].split()[-1]].add(k)
+    for k in nodes:
+        if _HAN.search(k[1]) and all(ch in _res()["translit"] or ch == "·" for ch in k[1]):
+            last = k[1].split("·")[-1]
+            hits = {sn for sn in surnames if _sounds_like(last, sn)}
+            roots = {find(x) for sn in hits for x in surnames[sn]}
+            if len(roots) == 1:
+                union(k, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")
     # a surname alone that exactly one full Latin name of the run ends with
     surname_owners: dict[str, set] = defaultdict(set)
     for k in nodes:
@@ -482,6 +713,18 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             if len(owners) == 1:
                 target = next(iter(owners))
                 union(k, target, f"surname:{k[1]}")
+
+    # a given name alone that exactly one full Latin name of the run starts with (Mira → Mira Murati)
+    given_owners: dict[str, set] = defaultdict(set)
+    for k in nodes:
+        parts = k[1].split()
+        if len(parts) >= 2 and not _HAN.search(k[1]):
+            given_owners[parts[0]].add(find(k))
+    for k in nodes:
+        if len(k[1].split()) == 1 and not _HAN.search(k[1]) and k[1] in _res()["given"]:
+            owners = {find(x) for x in given_owners.get(k[1], set())}
+            if len(owners) == 1 and find(k) not in owners:
+                union(k, next(iter(owners)), f"given-name:{k[1]}")
 
     groups: dict[tuple[str, str], list] = defaultdict(list)
     for k in nodes:

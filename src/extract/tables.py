@@ -5,11 +5,14 @@ Rows are ordered by article id and position, so a re-run on the same input gives
 from __future__ import annotations
 
 from .model import ArticleResult
-from .persons import link_persons
+from .persons import add_run_aliases, link_persons
 
 
 def build(results: list[ArticleResult]) -> dict[str, list[dict]]:
     results = sorted(results, key=lambda r: r.article_id)
+    extra = add_run_aliases([(r.article_id, r.sentences, r.mentions) for r in results])
+    for r in results:
+        r.mentions = extra[r.article_id]
     id_of, person_rows = link_persons((r.article_id, r.language, r.mentions) for r in results)
     t: dict[str, list[dict]] = {n: [] for n in ("articles", "lines", "sentences", "tokens", "mentions", "persons",
                                                 "dates", "events")}
