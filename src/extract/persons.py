@@ -409,6 +409,10 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             continue
         key = key or c.text
         add(c, key, "zh" if (c.kind == "zh-dot" or len(c.text) >= 2) else None)
+        if c.kind == "zh-dot":     # its parts (阿莫迪) point at the cluster the full name joined
+            for part in _norm_dots(c.text).split("·"):
+                if alias_of.get(part) == _norm_dots(c.text):
+                    alias_of[part] = key
         alias_of.setdefault(c.text, key)
         if gloss:
             g = gloss.group(1).strip()
@@ -473,8 +477,19 @@ def _merge_spelling_variants(clusters: dict[str, "_Cluster"], accepted, alias_of
                         alias_of[s2] = keep
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for short, full in lexicon.rows("persons_nicknames.txt", 2, 2):
+        pairs.add((short, full))
+        pairs.add((full, short))
+    return frozenset(pairs)
+
+
 def _full_variant(x: str, y: str) -> bool:
     px, py = x.split(), y.split()
+    if len(px) >= 2 and len(py) >= 2 and px[-1] == py[-1] and (px[0], py[0]) in _nicknames():
+        return True     # Jeff Wu ~ Jeffrey Wu
     if x == y or len(px) != len(py) or any(a[:1] != b[:1] for a, b in zip(px, py)):
         return False
     return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= FULL_NAME_VARIANT_RATIO
