@@ -71,6 +71,7 @@ def _res():
         "verbs_latin": frozenset(verbs.get("de", ()) + verbs.get("en", ())),
         "translit": frozenset(translit),
         "dot_name": re.compile(f"[{re.escape(translit)}]{{1,6}}(?:[{DOTS}][{re.escape(translit)}]{{1,8}})+"),
+        "surnames_latin": lexicon.words("persons_surnames_latin.txt"),
         "surnames1": frozenset(s for s in surnames if len(s) == 1),
         "surnames2": frozenset(s for s in surnames if len(s) == 2),
     }
@@ -119,6 +120,16 @@ def _is_pinyin_word(word: str) -> bool:
             if best[j] is not None and w[j:i] in syllables and (best[i] is None or best[j] + 1 < best[i]):
                 best[i] = best[j] + 1
     return best[-1] is not None and best[-1] >= 2
+
+
+def _is_romanized_given(word: str) -> bool:
+    """Jiawen, Qiming, Tai-man: a Chinese given name in pinyin (one or two syllables) or hyphenated."""
+    if "-" in word:
+        parts = word.split("-")
+        return len(parts) == 2 and all(1 <= len(p) <= 5 for p in parts)
+    syllables = lexicon.words("persons_pinyin_syllables.txt")
+    w = word.lower()
+    return w in syllables or _is_pinyin_word(word) and len(w) <= 12
 
 
 def _norm_dots(s: str) -> str:
@@ -186,7 +197,8 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
     if len(words) >= 2:
         words = words[:MAX_LATIN_NAME_WORDS]
         first = words[0][2]
-        plausible = first in r["given"] or title_before or (zh_context and all(len(w[2]) > 2 for w in words if not w[2].endswith(".")))
+        romanized = len(words) == 2 and first in r["surnames_latin"] and _is_romanized_given(words[1][2])
+        plausible = first in r["given"] or romanized or title_before or (zh_context and all(len(w[2]) > 2 for w in words if not w[2].endswith(".")))
         if plausible:
             a, b = words[0][0], words[-1][1]
             out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, s.text[a:b], "latin-full", title_before))
@@ -236,6 +248,8 @@ def _zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[_Cand]:
     for t in toks:
         if (t.pos or "") != "nr" or not (2 <= len(t.text) <= 4) or t.text in r["not"]:
             continue
+        if len(t.text) == 4 and t.text[:2] not in r["surnames2"]:
+            continue          # 吴建宏遭: four characters are a name only with a two-character surname
         if any(a <= t.char_start < b for a, b in taken) or all(ch in r["translit"] for ch in t.text):
             continue
         if t.text[:1] in r["surnames1"] or t.text[:2] in r["surnames2"]:
@@ -451,8 +465,20 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             singles = {k: {k} for k, cl in clusters.items() if " " not in k and not _HAN.search(k)}
             key = _variant_key(w, {**last_names, **singles}) or w
         add(c, key)
-    # 4. every other occurrence of an accepted surface is a mention too
-    mentions = _with_repeats(accepted, body)
+    # 4. every other occurrence of an accepted surface is a mention too, and short forms of
+    #    Chinese full names: the last part of a dotted name (约翰逊), the given name of a
+    #    three-character name (嘉文 for 林嘉文) where it is a whole jieba word
+    short_forms: dict[str, str] = {}
+    for key, cl in clusters.items():
+        for full in cl.zh_full:
+            if "·" in full:
+                last = full.split("·")[-1]
+                if len(last) >= 2 and last not in r["not"]:
+                    short_forms.setdefault(last, key)
+            elif len(full) == 3 and full[0] in r["surnames1"]:
+                short_forms.setdefault(full[1:], key)
+    bounds = {t.char_start for t in tokens} | {t.char_end for t in tokens}
+    mentions = _with_repeats(accepted, body, short_forms, bounds)
     return [Mention(sid, text, a, b, _canonical_key(clusters, key), src) for sid, text, a, b, key, src in mentions]
 
 
@@ -522,7 +548,8 @@ def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = 
     return best
 
 
-def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence]):
+def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence],
+                  short_forms: dict[str, str] | None = None, bounds: set[int] | None = None):
     """Accepted candidates plus every other occurrence of their surfaces, longest first, no overlaps."""
     taken: list[tuple[int, int]] = []
     out = []
@@ -538,6 +565,11 @@ def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence]):
     for c, key in accepted:
         if len(c.text) >= 2:
             surfaces.setdefault(c.text, key)
+    aligned_only = set()
+    for form, key in (short_forms or {}).items():
+        if form not in surfaces:
+            surfaces[form] = key
+            aligned_only.add(form)
     if surfaces:
         rx = re.compile(lexicon.alternation(surfaces))
         for s in body:
@@ -549,9 +581,12 @@ def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence]):
                     after = s.text[m.end()] if m.end() < len(s.text) else " "
                     if before.isalpha() and before.isascii() or (after.isalpha() and after.islower()):
                         continue
+                if m.group() in aligned_only and not (bounds and a in bounds and b in bounds):
+                    continue
                 if free(a, b):
                     taken.append((a, b))
-                    out.append((s.sentence_id, m.group(), a, b, surfaces[m.group()], "repeat"))
+                    out.append((s.sentence_id, m.group(), a, b, surfaces[m.group()],
+                                "short-form" if m.group() in aligned_only else "repeat"))
     out.sort(key=lambda x: x[2])
     return out
 
@@ -591,10 +626,9 @@ def _skeleton(s: str) -> str:
 
 def _sounds_like(chinese: str, latin: str) -> bool:
     """Does a Chinese transliteration sound like a Latin surname? Compares consonant skeletons."""
-    pinyin = lexicon.mapping("persons_translit_pinyin.txt")
-    if not all(ch in pinyin for ch in chinese) or len(latin) < 3:
+    if not all("\u3400" <= ch <= "\u9fff" for ch in chinese) or len(latin) < 3:
         return False
-    zh = "".join(pinyin[ch] for ch in chinese)
+    zh = "".join(_pinyin(chinese))
     for a, b in _PINYIN_TO_LATIN:
         zh = zh.replace(a, b)
     la = latin.lower()
@@ -606,6 +640,28 @@ def _sounds_like(chinese: str, latin: str) -> bool:
     if len(sz) < 2 or len(sl) < 2:
         return False
     return SequenceMatcher(None, sz, sl).ratio() >= TRANSLIT_SOUND_RATIO
+
+
+@lru_cache(maxsize=65536)
+def _pinyin(text: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin   # imported on first use: 0.1 s
+
+    return tuple(lazy_pinyin(text))
+
+
+def _romanizations(name: str) -> tuple[str, ...]:
+    """林嘉文 → ("linjiawen", "jiawenlin"): the pinyin of a native Chinese name in both name orders."""
+    r = _res()
+    py = _pinyin(name)
+    if len(py) != len(name):
+        return ()
+    cut = 2 if name[:2] in r["surnames2"] else 1
+    surname, given = "".join(py[:cut]), "".join(py[cut:])
+    return (surname + given, given + surname)
+
+
+def _latin_key(name: str) -> str:
+    return re.sub(r"[\s\-'’.]", "", name).casefold()
 
 
 def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[Mention]]]) -> dict[str, list[Mention]]:
@@ -716,6 +772,18 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             roots = {find(x) for sn in hits for x in surnames[sn]}
             if len(roots) == 1:
                 union(k, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")
+    # a native Chinese name whose pinyin is a Latin full name of the run (林嘉文 = Lin Jiawen)
+    latin_by_key: dict[str, set] = defaultdict(set)
+    for k in nodes:
+        if not _HAN.search(k[1]) and len(k[1].split()) >= 2:
+            latin_by_key[_latin_key(k[1])].add(k)
+    if latin_by_key:
+        for k in nodes:
+            name = k[1]
+            if _HAN.search(name) and 2 <= len(name) <= 4 and name[:1] in _res()["surnames1"] | {n[:1] for n in _res()["surnames2"]}:
+                hits = {find(x) for rom in _romanizations(name) for x in latin_by_key.get(rom, ())}
+                if len(hits) == 1:
+                    union(k, next(iter(hits)), f"pinyin:{name}")
     # a surname alone that exactly one full Latin name of the run ends with
     surname_owners: dict[str, set] = defaultdict(set)
     for k in nodes:
@@ -756,6 +824,8 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
         keys = Counter(k[1] for k in ks)
         latin = [n for n in keys if not _HAN.search(n) and len(n.split()) >= 2]
         zh = [n for n in keys if _HAN.search(n)]
+        romanized = {rom for n in zh for rom in _romanizations(n)}
+        latin = [n for n in latin if _latin_key(n) not in romanized]
         if latin:
             name = max(latin, key=lambda n: (keys[n], len(n.split()), n))
         elif zh:
