@@ -52,6 +52,7 @@ _GLUED_TAIL = re.compile(r"(?<=[a-zà-öø-ÿ]{3})(und|oder|ist|war|hat|auch|wir
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"\s*[（(]\s*([A-ZÀ-Þ][A-Za-zà-ÿ.\-' ]{1,60}?)\s*[)）]")
 _GERMAN_NOUN_END = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|ment|tur|chen|nis|ik|ie|ei|enz|anz|ität|ern|tum)$")
+_ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen the a an".split())
 _DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen the a an this that these those "
                          "dieser diese dieses jener jene mit von vom zum zur im am beim".split())
 
@@ -86,7 +87,7 @@ class _Cand:
     kind: str             # latin-full, latin-single, zh-dot, zh-translit, zh-native, model
     context: bool = False  # a title or verb of saying stands next to it
     initial: bool = False  # first word of its sentence
-    determiner: bool = False  # an article or preposition stands right before it
+    determiner: str | bool = False  # "article" or "preposition" right before it, else False
     glued: bool = False    # letters touch it (OpenAI, SchulmanZurücktreten)
 
 
@@ -211,7 +212,7 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
         if zh_context and after:
             verb_after = verb_after or bool(r["verbs_zh"].search(after))
         prev_word = s.text[:a].split()[-1].lower() if s.text[:a].split() else ""
-        determiner = prev_word in _DETERMINERS
+        determiner = ("article" if prev_word in _ARTICLES else "preposition") if prev_word in _DETERMINERS else False
         initial = not s.text[:a].strip(" \"'„“«»()[]-–—•*")
         glued = (a > 0 and s.text[a - 1].isalpha()) or (b < len(s.text) and s.text[b].isalpha())
         out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, w, "latin-single",
@@ -438,7 +439,9 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     _merge_spelling_variants(clusters, accepted, alias_of)
     # 3. single Latin words: parts of known names, genitives, spelling variants, or in context
     last_names = {k: {p for f in cl.latin_full for p in f.split()[1:]} for k, cl in clusters.items()}
+    with_article = {c.text for c in cands if c.kind == "latin-single" and c.determiner == "article"}  # "die Ferien"
     namelike = Counter(c.text for c in cands if c.kind == "latin-single" and not c.initial and not c.determiner
+                       and c.text not in with_article
                        and not c.glued and c.text not in r["given"] and not _GERMAN_NOUN_END.search(c.text)
                        and not _is_pinyin_word(c.text))
     for c in sorted(cands, key=lambda c: c.start):
