@@ -32,6 +32,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BINARY_CONTROL_SHARE = 0.10   # more control characters than this in the decoded text: not text
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MIN_COMMON_SHARE = 0.30       # a CJK decoding whose characters are less often common than this is doubtful
+MIN_LETTER_SHARE = 0.8       # a code-page decoding whose non-ASCII characters are mostly not letters is wrong
+MAX_STRAY_SHARE = 0.05        # at most this share of stray non-ASCII bytes in otherwise ASCII text
 
 
 class InputError(Exception):
@@ -115,7 +117,15 @@ def decode(data: bytes) -> tuple[str, str]:
     except Exception:  # the detector itself failed: treat as undecodable
         best = None
     if best is not None and best.encoding:
-        return str(best), best.encoding
+        text = str(best)
+        extra = [ch for ch in text if ord(ch) > 0x7F]
+        if not extra or sum(ch.isalpha() for ch in extra) >= MIN_LETTER_SHARE * len(extra):
+            return text, best.encoding
+    if sum(b > 0x7F for b in data) <= MAX_STRAY_SHARE * len(data):
+        # ASCII text with a few stray bytes: a code page would turn them into symbols (˙ţ);
+        # keep the text and mark the bytes replaced
+        text = data.decode("utf-8", errors="replace")
+        return text, f"utf-8 ({text.count(chr(0xFFFD))} bytes replaced)"
     raise InputError("undecodable: not UTF-8, UTF-16, GB18030 or Big5 text")
 
 
