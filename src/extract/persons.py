@@ -65,7 +65,8 @@ def _res():
     surnames = lexicon.words("persons_surnames_zh.txt")
     return {
         "given": lexicon.words("persons_given_names.txt"),
-        "not": lexicon.words("persons_not_names.txt"),
+        "not": lexicon.words("persons_not_names.txt") | lexicon.words("persons_org_words.txt"),
+        "org_words": lexicon.words("persons_org_words.txt"),
         "titles_zh": re.compile(f"(?:{lexicon.alternation(titles.get('zh', ()))})$"),
         "verbs_zh": re.compile(f"^(?:{lexicon.alternation(verbs.get('zh', ()))})"),
         "titles_latin": frozenset(titles.get("de", ()) + titles.get("en", ())),
@@ -162,7 +163,7 @@ def _latin_candidates(s: Sentence, zh_context: bool) -> list[_Cand]:
         title_before = _title_before(s.text, run[0][0], zh_context)
         for w in run + [None]:
             if w is None or w[2] in r["not"] or w[2] in r["titles_latin"]:
-                if part:
+                if part and not (w is not None and w[2] in r["org_words"]):   # "Harlow Logistics": an org
                     out.extend(_name_from_words(s, part, title_before, zh_context))
                 part = []
                 title_before = w is not None and w[2] in r["titles_latin"]
