@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.dates import cn_number, find_dates, find_dates_in_text, latest_absolute_date
+from extract.dates import cn_number, find_dates, find_dates_in_text, infer_reference, latest_absolute_date
 from extract.model import Sentence
 
 REF = "2025-03-12"   # a Wednesday
@@ -238,3 +238,108 @@ def test_dates_property_any_text(text):
     for lang in ("zh", "de", "en"):
         for d in find_dates_in_text(text, "2024-05-18", lang):
             assert text[d.char_start:d.char_end] == d.text
+
+
+# --------------------------------------------------------------------------- holidays, clock words, merges
+
+# text, lang, expected surface, value   (reference REF = 2025-03-12, a Wednesday)
+NEW_CASES = [
+    ("农历二〇二〇年十月初一祭祖", "zh", "二〇二〇年十月初一", "2020-10-01"),
+    ("二〇一九年八月十五团圆", "zh", "二〇一九年八月十五", "2019-08-15"),
+    ("列车16时05分30秒发车", "zh", "16时05分30秒", "T16:05:30"),
+    ("会议九点二十开始", "zh", "九点二十", "T09:20"),
+    ("零点整钟声响起", "zh", "零点整", "T00"),
+    ("後天见", "zh", "後天", "2025-03-14"),                     # Traditional input through the free-text API
+    ("上週三開會", "zh", "上週三", "2025-03-05"),
+    ("2月29日下雪", "zh", "2月29日", "2024-02-29"),          # no 29 February in 2025: the leap year before
+    ("国庆节期间客流大增", "zh", "国庆节", "2024-10-01"),        # past bias for a bare holiday name
+    ("2023年圣诞节前夕", "zh", "2023年圣诞节", "2023-12-25"),
+    ("他在那里待了一年零三个月", "zh", "一年零三个月", "P1Y3M"),
+    ("每周三上午十点例会", "zh", "每周三上午十点", "XXXX-WXX-3T10"),
+    ("2021.05.03晚上八点发布", "zh", "2021.05.03晚上八点", "2021-05-03T20:00"),
+    ("Ostern 2019 fiel auf den April", "de", "Ostern 2019", "2019-04-21"),
+    ("Am Pfingstmontag blieb es ruhig", "de", "Pfingstmontag", "2024-05-20"),
+    ("Wir treffen uns am zweiten Mai", "de", "zweiten Mai", "2024-05-02"),
+    ("Er kam am einunddreißigsten Januar 2020", "de", "einunddreißigsten Januar 2020", "2020-01-31"),
+    ("Es ist halb 8", "de", "halb 8", "T07:30"),
+    ("Wir gehen um Viertel nach drei", "de", "um Viertel nach drei", "T03:15"),
+    ("Das Treffen beginnt um 18:12", "de", "um 18:12", "T18:12"),
+    ("Es ist zehn Uhr", "de", "zehn Uhr", "T10"),
+    ("Nehmen Sie abends um 8 Uhr eine Tablette", "de", "abends um 8 Uhr", "T20"),
+    ("Er rief um 12 Uhr nachts an", "de", "um 12 Uhr nachts", "T00"),
+    ("Bis Mitternacht wurde verhandelt", "de", "Mitternacht", "T00"),
+    ("Der Umsatz stieg in letztem Jahr", "de", "letztem Jahr", "2024"),
+    ("The parade was on Thanksgiving 2023", "en", "Thanksgiving 2023", "2023-11-23"),
+    ("Stores reopened after Christmas", "en", "Christmas", "2024-12-25"),
+    ("They met on Easter Monday 2020", "en", "Easter Monday 2020", "2020-04-13"),
+    ("The vote is at 3pm today", "en", "3pm today", "2025-03-12T15:00"),
+    ("The hearing lasted 1 hour and 30 minutes", "en", "1 hour and 30 minutes", "PT1H30M"),
+]
+
+
+@pytest.mark.parametrize("text,lang,surface,value", NEW_CASES)
+def test_dates_holidays_clock_words_and_merges(text, lang, surface, value):
+    found = find_dates_in_text(text, REF, lang)
+    assert [(d.text, d.value) for d in found if d.value == value] == [(surface, value)], \
+        [(d.text, d.value) for d in found]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Das Werk begann am Morgen mit der Arbeit", "de"),       # the morning, not tomorrow
+    ("Das Treffen war am frühen Morgen", "de"),
+    ("Er feierte den Karsamstag nicht", "de"),                # not a bare Samstag
+    ("三季度营收增长", "zh"),                                  # the third quarter, not nine months
+])
+def test_dates_holiday_and_noun_readings(text, lang):
+    found = find_dates_in_text(text, REF, lang)
+    assert all(d.value not in ("2025-03-13", "P9M") for d in found)
+    assert not any(d.text.lower() in ("samstag", "morgen") for d in found)
+
+
+def test_dates_gates_do_not_change_candidates():
+    """The per-pattern prefilters are necessary conditions: gated and ungated scans agree."""
+    from extract import dates
+    texts = ["Am 3. Oktober 2024 um 18:12 Uhr, Ende des Jahres, vor drei Wochen, jeden Montag",
+             "Weihnachten 2019 und im Frühjahr 2020; halb 8; 1990er Jahre; letztes Jahr",
+             "On Dec 25, 2019 at 3pm, last week, every Monday, 2 hours, 4/5/2020, the 1990s",
+             "next Tuesday, this morning, Easter 2018, spring 2020, 2019-03-04"]
+    for lang, text in [("de", texts[0]), ("de", texts[1]), ("en", texts[2]), ("en", texts[3])]:
+        rules = dates._rules(lang)
+        gated = {(s, e, n) for s, e, n, _ in dates._candidates_cached.__wrapped__(lang, text)}
+        full = {(m.start(), m.end(), n) for n, rx in rules.patterns for m in rx.finditer(text) if m.end() > m.start()}
+        assert gated == full
+
+
+# --------------------------------------------------------------------------- reference inference
+
+def test_dates_infer_reference_full_date_first():
+    s = _sentences(["2021年3月4日签约", "2023-07-01 生效", "今年5月更新"])
+    assert infer_reference(s, "zh") == "2023-07-01"
+
+
+def test_dates_infer_reference_weekday_fixes_year():
+    s = _sentences(["2020 年冬天公司成立。", "今年 3 月扩张。", "9 月 7 日周四宣布重组。", "9 月 9 日正式生效。"])
+    assert infer_reference(s, "zh") == "2023-09-09"      # 7 September was a Thursday in 2023
+
+
+def test_dates_infer_reference_year_in_a_name():
+    s = _sentences(["他在 2019 年加入。", "在 Expo 2022 上他发表演讲。", "6 月 3 日他离开。"])
+    assert infer_reference(s, "zh") == "2022-06-03"
+
+
+def test_dates_infer_reference_needs_a_month():
+    assert infer_reference(_sentences(["他在 2019 年加入。", "今年他离开了。"]), "zh") is None
+    s = _sentences(["Im Jahr 2018 begann alles.", "Im März 2018 kam der Durchbruch."])
+    assert infer_reference(s, "de") == "2018-03-31"
+
+
+def test_dates_infer_reference_ignores_future_targets():
+    s = _sentences(["2021 年项目启动。", "公司计划 2030 年上市。", "5 月 4 日发布新品。"])
+    assert infer_reference(s, "zh") == "2021-05-04"
+
+
+def test_dates_planned_date_is_no_narrative_anchor():
+    s = _sentences(["Am Montag trat der Chef zurück.", "Ein Nachfolger soll im Mai dieses Jahres bestimmt werden.",
+                    "Tags darauf wurde ein Interimschef ernannt."])
+    found = find_dates(s, REF, "de")
+    assert [(d.text, d.value) for d in found][-1] == ("Tags darauf", "2025-03-11")

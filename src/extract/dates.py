@@ -228,6 +228,18 @@ class _Rules:
     language: str
     patterns: tuple[tuple[str, re.Pattern], ...]
     trigger: re.Pattern | None     # sentences without a match are skipped
+    gates: tuple[re.Pattern | None, ...] = ()   # per pattern: a cheap search that must hit first
+
+
+def _last_words(language: str, *cats: str) -> str:
+    """Alternation of the last word of every phrase of ``cats``: a phrase cannot match without it."""
+    return lexicon.alternation({w.split()[-1] for c in cats for w in _lex(language).get(c, {})})
+
+
+def _gated(language: str, pats: list[tuple[str, str]], flags: dict[str, int], gates: dict[str, str],
+           trigger: re.Pattern | None = None) -> _Rules:
+    return _Rules(language, tuple((n, re.compile(p, flags.get(n, re.I))) for n, p in pats), trigger,
+                  tuple(re.compile(gates[n]) if n in gates else None for n, _ in pats))
 
 
 @lru_cache(maxsize=None)
@@ -246,14 +258,15 @@ def _rules_zh() -> _Rules:
                 rf"{_S}年(?![代级纪龄薪费均轻华少])")
     year_rel = rf"(?<![不相共])(?P<yrel>{_alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年
     yend = rf"(?P<yend>{_alt(L, 'yearend')})"
-    month = rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|冬){_S}月(?P<mend>{_alt(L, 'monthend')})?|(?P<mrel>{_alt(L, 'relmonth', 'narrmonth')}))"
-    day = rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]|初[一二三四五六七八九十]){_S}[日号](?![本元子报常期志记])"
+    month = rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|冬){_S}月(?:(?P<mend>{_alt(L, 'monthend')})(?!(?<=初)[一二三四五六七八九十]))?|(?P<mrel>{_alt(L, 'relmonth', 'narrmonth')}))"
+    day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]|初[一二三四五六七八九十])"
+           rf"(?:{_S}[日号](?![本元子报常期志记])|(?<=初[一二三四五六七八九十])|(?:(?<=月[十二三][一二三四五六七八九十])|(?<=月[二三]十[一二三四五六七八九]))(?![{_CNN}\d个名岁人位家只元件条次天年月号日点时分%.]))")
     wd = rf"(?P<wmod>{_alt(L, 'weekmod')})?(?<![\d{_CNN}几每])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![直起共边围末年])"
     week = rf"(?P<wrel>{_alt(L, 'relweek')})(?![一二三四五六日天末])"
     rday = rf"(?<![不相共])(?P<rday>{_alt(L, 'relday', 'narrday')})"
     part = rf"(?P<part>{_alt(L, 'part')})"
-    hour = rf"(?P<hh>[012]?\d|[零一二两三四五六七八九十]{{1,3}}){_S}(?P<hsep>点|时)(?:{_S}(?P<mi>[0-5]?\d|[零一二三四五六七八九十]{{1,3}}){_S}分|(?P<half>半)|(?P<q>一刻|三刻)|钟|整)?"
-    clock = r"(?<![\d:：])(?P<ch>[012]?\d)[:：](?P<cm>[0-5]\d)(?:[:：](?P<cs>[0-5]\d))?(?![\d:：])(?:\s?(?P<cap>[ap]\.?m\b\.?))?"
+    hour = rf"(?P<hh>[012]?\d|[零一二两三四五六七八九十]{{1,3}}){_S}(?P<hsep>点|时)(?:{_S}(?P<mi>[0-5]?\d|[零一二三四五六七八九十]{{1,3}}){_S}分(?:{_S}(?P<sec>[0-5]?\d|[零一二三四五六七八九十]{{1,3}}){_S}秒)?|(?P<half>半)|(?P<q>一刻|三刻)|钟|整|{_S}(?P<mi2>[一二三四五]?十[一二三四五六七八九]?|[0-5]\d)(?![\d{_CNN}个名岁人位家只元件条次天年月号日%万亿倍分秒]))?"
+    clock = r"(?<![\d:：])(?P<ch>[012]?\d)[:：](?P<cm>[0-5]\d)(?:[:：](?P<cs>[0-5]\d))?(?![\d:：])(?:\s?(?P<cap>[ap]\.?m(?![A-Za-z])\.?))?"
     time = rf"(?:{hour}|{clock})"
     dpart = (rf"(?:(?:(?:{year_abs}|{year_rel})(?:{_S}{yend})?)?(?:{_S}{month})?(?:{_S}{day})?"
              rf"|{rday}|{week})")
@@ -275,9 +288,10 @@ def _rules_zh() -> _Rules:
     season = (rf"(?:(?:{year_abs}|{year_rel}){_S}的?{_S}|(?P<whole>整个){_S})?(?P<season>{_alt(L, 'season')})")
     bare_year = r"(?<![A-Za-z0-9_./:#@+\-])(?P<by>(?:19|20)\d\d)(?![A-Za-z0-9_%.,:/\-]\d|[A-Za-z0-9_%])"
     vague_words = rf"(?P<vw>{_alt(L, 'vague')})"
+    holiday = (rf"(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{_alt(L, 'relyear')}))?{_S}的?{_S}(?P<hol>{_alt(L, 'holiday')})")
     pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade),
-            ("season", season), ("year", bare_year), ("vague", vague_words)]
-    trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些]")
+            ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
+    trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦圣]")
     return _Rules(L, tuple((n, re.compile(p)) for n, p in pats), trigger)
 
 
@@ -304,21 +318,33 @@ def _rules_de() -> _Rules:
            r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d):(?P<imi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/]|\.\d)")
     mon_only = (rf"(?:(?P<pre>{prep})\s+)?{mon}(?:\s+(?P<rel>{_alt(L, 'relyearword')})|\s+{year})?")
     yearword = rf"(?P<endw>(?:Ende|Anfang|Mitte|Beginn)\s+(?:des\s+)?(?:(?P<rel2>{_alt(L, 'relyearword')})|Jahres\b|(?P<y2>(?:1[89]|20)\d\d)\b))|(?P<yw>{_alt(L, 'yearword')})"
-    rel = rf"(?P<rw>{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'relweek')})\b"
-    wday = (rf"(?:(?P<wmod>{_alt(L, 'weekmod')})\s+)?(?P<wdn>{wdays})\b(?:\s+(?P<wpart>{_alt(L, 'part')}))?"
+    rel = rf"\b(?P<rw>{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'relweek')})\b"
+    wday = (rf"(?:\b(?P<wmod>{_alt(L, 'weekmod')})\s+)?\b(?P<wdn>{wdays})\b(?:\s+(?P<wpart>{_alt(L, 'part')}))?"
             rf"(?:,?\s+(?:um\s+)?(?P<whh>[012]?\d)(?:[:.](?P<wmi>[0-5]\d))?(?:\s?Uhr\b)?(?![\d.]))?")
     dur = (rf"(?P<pre>vor|seit|für|nach|in|über|fast|knapp|rund|etwa|mehr als|innerhalb von|innerhalb)?\s*"
            rf"(?:(?P<n>{num})|(?P<vague>(?i:{_alt(L, 'vaguenum')})))\s+(?P<adj>(?:[a-zäöüß]+(?:en|e|er|es|em)\s+){{0,2}})"
            rf"(?P<u>[A-ZÄÖÜ][a-zäöüß]*?(?i:{units})|(?:{units}))\b(?:\s+(?P<after>{_alt(L, 'afterword')}))?")
     sets = rf"(?P<set>(?i:{_alt(L, 'setword')}))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:(?P<swd>{wdays})|(?P<su>{units}))\b"
-    clock = r"(?:um\s+)?(?P<ch>[012]?\d)(?:[:.](?P<cm>[0-5]\d))?\s?Uhr\b(?:\s+(?P<cpart>morgens|vormittags|mittags|nachmittags|abends|nachts))?"
+    parts = "frühmorgens|spätabends|spätnachmittags|morgens|vormittags|mittags|nachmittags|abends|nachts"
+    hnum = rf"(?:1[0-2]|0?[1-9]|{nums})"
+    clock = (rf"(?:\b(?P<cpre>{parts})\s+)?(?:um\s+)?(?:"
+             rf"(?P<ch>[012]?\d)(?:[:.](?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?)?\s?Uhr\b"
+             rf"(?:\s+(?:und\s+)?(?P<cm3>[0-5]?\d)\b(?![.,]?\d|\s*(?:Minuten|Uhr|%|Prozent|Euro)))?"
+             rf"|\b(?P<chw>{nums})\s+Uhr\b"
+             rf"|(?:(?<=um )|(?<=gegen )|(?<=ab )|(?<=bis )|(?<=von )|(?<=seit ))(?<![\d.:])(?P<ch2>[012]?\d):(?P<cm2>[0-5]\d)(?::(?P<cs2>[0-5]\d))?(?![\d:])"
+             rf"|\b(?P<frac>halb|viertel|dreiviertel)\s+(?P<fh>{hnum})\b(?!\s*(?:{units}|Prozent|%))"
+             rf"|\b(?P<qn>viertel|zehn|fünf|zwanzig)\s+(?P<dir>nach|vor)\s+(?P<qh>{hnum})\b(?!\s*(?:{units}|Christus|Chr))"
+             rf"|\b(?P<mid>Mitternacht|mitternachts|Mittagszeit|Mittagsstunde))"
+             rf"(?:\s+(?P<cpart>{parts}))?")
     season = rf"(?:(?:im|Im)\s+)?(?P<season>{seasons})\s+(?:(?P<sy>(?:1[89]|20)\d\d)\b|(?P<srel>{_alt(L, 'relyearword')}))"
     bare_year = r"(?<![\w./:#@+\-])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
     decade = r"(?P<dec>(?:19|20)?[1-9]0)er(?:\s+Jahren?|-Jahren?)\b"
-    pats = [("iso", iso), ("dmy", dmy), ("mon", mon_only), ("yearword", yearword), ("rel", rel), ("wday", wday),
+    ordw = (rf"\b(?:(?P<owd>{wdays}),?\s+(?:den\s+)?)?(?P<dord>[a-zäöüß]*?(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|zigst|ßigst)e[nrms]?)"
+            rf"\s+{mon}(?:\s?(?P<y>(?:1[89]|20)\d\d)\b)?")
+    pats = [("holiday", _holiday_rx(L)), ("iso", iso), ("dmy", dmy), ("ordw", ordw), ("mon", mon_only), ("yearword", yearword), ("rel", rel), ("wday", wday),
             ("dur", dur), ("set", sets), ("clock", clock), ("season", season), ("year", bare_year),
             ("decade", decade), ("numdate", r"(?<![\w.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<mn>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)?\d\d)(?:\s+(?P<hh>[012]?\d):(?P<mi>[0-5]\d))?(?![\w.]|\.\d)")]
-    return _Rules(L, tuple((n, re.compile(p, _LATIN_FLAGS.get(n, re.I))) for n, p in pats), None)
+    return _gated(L, pats, _LATIN_FLAGS, _latin_gates(L))
 
 
 _LATIN_FLAGS = {"dur": 0, "year": 0, "mon": 0}   # German nouns are capitalized; month names checked in the resolver
@@ -352,10 +378,36 @@ def _rules_en() -> _Rules:
     season = rf"(?P<spre>(?i:this|last|next)\s+)?(?P<season>(?i:{seasons}))(?:\s+(?:of\s+)?(?P<sy>(?:1[89]|20)\d\d)\b)?"
     bare_year = r"(?<![\w./:#@+\-$£€])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
     decade = r"(?:the\s+)?(?P<dec>(?:19|20)?[1-9]0)'?s\b"
-    pats = [("iso", iso), ("mdy", mdy), ("slash", slash), ("mon", mon_only), ("yearword", yearword), ("rel", rel),
+    pats = [("holiday", _holiday_rx(L)), ("iso", iso), ("mdy", mdy), ("slash", slash), ("mon", mon_only), ("yearword", yearword), ("rel", rel),
             ("wday", wday), ("dur", dur), ("set", sets), ("clock", clock), ("season", season),
             ("year", bare_year), ("decade", decade)]
-    return _Rules(L, tuple((n, re.compile(p, 0 if n in ("year", "mon") else re.I)) for n, p in pats), None)
+    return _gated(L, pats, {"year": 0, "mon": 0}, _latin_gates(L))
+
+
+def _holiday_rx(L: str) -> str:
+    """``Easter 2018``, ``next Thanksgiving``, ``Pfingsten im nächsten Jahr``, ``Weihnachten``."""
+    mods = "next|last|this|previous|following|coming|nächsten|nächste|letzten|letzte|kommenden|kommende|diesen|dieses|vergangenen"
+    return (rf"(?:\b(?P<hmod>{mods})\s+)?\b(?P<hol>{_alt(L, 'holiday')})\b"
+            rf"(?:\s+(?:(?:im\s+Jahre?|of|in)\s+)?(?P<hy>(?:1[89]|20)\d\d)\b"
+            rf"|\s+(?:(?:im|of|in)\s+)?(?P<hrel>{_alt(L, 'relyear', 'relyearword')})\b)?")
+
+
+def _latin_gates(L: str) -> dict[str, str]:
+    """Cheap prefilters, searched in the lower-cased sentence: each pattern runs only on sentences
+    holding a word it cannot match without (case-sensitive literal alternations are fast)."""
+    def words(*cats):
+        return lexicon.alternation({w.split()[-1].lower() for c in cats for w in _lex(L).get(c, {})})
+    g = {"iso": r"\d{4}-\d", "year": r"(?:1[89]|20)\d\d", "numdate": r"\d\.\d", "slash": r"\d/\d",
+         "decade": r"0'?s\b|0er",
+         "mon": words("month"), "mdy": words("month"), "ordw": words("month"), "holiday": words("holiday"),
+         "rel": words("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek"),
+         "wday": words("weekday"), "dur": words("unit"), "season": words("season"),
+         "set": words("setword") + "|every|each|daily|weekly|monthly|annually|yearly|hourly",
+         "clock": r"uhr|\d\s?[ap]\.?m|o'?clock|\d:\d|halb|viertel|mitt",
+         "yearword": words("yearword", "relyearword") + r"|jahr|(?:ende|anfang|mitte|beginn)\s"}
+    if L == "de":
+        g["dmy"] = r"\d\."
+    return g
 
 
 # --------------------------------------------------------------------------- resolution state
@@ -400,6 +452,13 @@ def _past_year(st: _State, m: int, d: int | None) -> int | None:
     y = st.ref.year
     if not st.future and (m > st.ref.month or (d is not None and m == st.ref.month and d > st.ref.day)):
         y -= 1
+    return y
+
+
+def _leap_year(y: int, step: int) -> int:
+    """``y`` or the nearest leap year from it in direction ``step`` (a 29 February without a year)."""
+    while not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
+        y += step
     return y
 
 
@@ -461,8 +520,8 @@ def _zh_hour(m: re.Match) -> tuple[int | None, int | None]:
         return None, None
     hh = cn_number(g["hh"])
     mi = 0
-    if g.get("mi"):
-        mi = cn_number(g["mi"])
+    if g.get("mi") or g.get("mi2"):
+        mi = cn_number(g.get("mi") or g["mi2"])
     elif g.get("half"):
         mi = 30
     elif g.get("q"):
@@ -477,6 +536,8 @@ def _resolve_zh(name: str, m: re.Match, st: _State) -> _Out | None:
     L = "zh"
     if name == "iso":
         return _resolve_iso(g)
+    if name == "holiday":
+        return _resolve_holiday(g, st)
     if name == "chain":
         return _resolve_zh_chain(g, m, st)
     if name == "dur":
@@ -545,6 +606,71 @@ def _year_of(g: dict, st: _State) -> tuple[int | None, bool, str | None]:
     return None, False, None
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    mo, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, mo, day + 1)
+
+
+def _holiday_date(spec: str, y: int) -> date | None:
+    """Date of a holiday spec (``12-25``, ``E+49``, ``11:4:4+1``) in year ``y``."""
+    try:
+        if spec.startswith("E"):
+            return _easter(y) + timedelta(days=int(spec[1:]))
+        if ":" in spec:
+            rule, _, plus = spec.partition("+")
+            mo, wd, k = (int(x) for x in rule.split(":"))
+            if k > 0:
+                first = date(y, mo, 1)
+                d = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (k - 1))
+            else:
+                last = date(y, mo, monthrange(y, mo)[1])
+                d = last - timedelta(days=(last.isoweekday() - wd) % 7)
+            return d + timedelta(days=int(plus or 0))
+        mo, dd = spec.split("-")
+        return date(y, int(mo), int(dd))
+    except ValueError:
+        return None
+
+
+def _resolve_holiday(g: dict, st: _State) -> _Out | None:
+    L = st.language
+    spec = _lookup(L, "holiday", g["hol"], fold=True)
+    if not spec:
+        return None
+    if g.get("hy"):
+        y = int(g["hy"])
+        d = _holiday_date(spec, y)
+        return _Out(d.isoformat(), "date", False, None, _from_date(d), y) if d else None
+    if not st.ref:
+        return _Out(f"XXXX-{spec}" if re.fullmatch(r"\d\d-\d\d", spec) else None, "date", True)
+    if g.get("hrel"):
+        off = _lookup(L, "relyear", g["hrel"], fold=True) or _lookup(L, "relyearword", g["hrel"], fold=True) or "0"
+        d = _holiday_date(spec, st.ref.year + int(off))
+    else:
+        mod = (g.get("hmod") or "").lower()
+        step = 1 if mod.startswith(("next", "following", "coming", "nächst", "kommend")) else \
+            -1 if mod.startswith(("last", "previous", "letzt", "vergangen")) else 0
+        d = _holiday_date(spec, st.ref.year)
+        if d is None:
+            return None
+        if step > 0 and d <= st.ref or step == 0 and not mod and d > st.ref and not st.future:
+            d = _holiday_date(spec, st.ref.year + (1 if step > 0 else -1))      # past bias for a bare name
+        elif step < 0 and d >= st.ref:
+            d = _holiday_date(spec, st.ref.year - 1)
+    if d is None:
+        return None
+    return _Out(d.isoformat(), "date", True, "reference", _from_date(d))
+
+
 def _resolve_iso(g: dict) -> _Out | None:
     y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
     if not YEAR_MIN <= y <= YEAR_MAX:
@@ -563,6 +689,10 @@ def _resolve_iso(g: dict) -> _Out | None:
     return _Out(p.iso(), "date", point=p, explicit_year=y)
 
 
+_ZH_ABOUT = ("大约", "大概", "约", "直到", "截至")
+_ZH_AROUND = ("左右", "前后", "之前", "之后", "以前", "以后")
+
+
 def _resolve_zh_chain(g: dict, m: re.Match, st: _State) -> _Out | None:
     L = "zh"
     text = m.group(0)
@@ -577,11 +707,17 @@ def _resolve_zh_chain(g: dict, m: re.Match, st: _State) -> _Out | None:
         if hh is None:
             return None
         # a bare clock time: Chinese numerals with 点 need a part of day or minutes (三点建议 is "three points")
-        if g.get("hh") and not g.get("part") and not (g.get("mi") or g.get("half") or g.get("q")) \
-                and (not g["hh"].isdigit() or g.get("hsep") == "点" and not text.endswith(("点钟", "点整"))):
+        # (点钟 / 点整, 大约十点, 十点左右 are clock times whatever the numerals)
+        clockish = text.endswith(("点钟", "点整")) or st.sentence[:m.start()].endswith(_ZH_ABOUT) \
+            or st.sentence[m.end():].startswith(_ZH_AROUND)
+        if g.get("hh") and not g.get("part") and not (g.get("mi") or g.get("mi2") or g.get("half") or g.get("q")) \
+                and not clockish and (not g["hh"].isdigit() or g.get("hsep") == "点"):
             if not g["hh"].isdigit() or g.get("hsep") == "时":
                 return None
-        v = _clock_value(hh, mi if (g.get("mi") or g.get("half") or g.get("q") or g.get("ch")) else None, part)
+        v = _clock_value(hh, mi if (g.get("mi") or g.get("mi2") or g.get("half") or g.get("q") or g.get("ch")) else None, part)
+        sec = cn_number(g.get("sec") or g.get("cs") or "0") or 0
+        if v and sec and ":" in v:
+            v += f":{int(sec):02d}"          # seconds only where the text states them: 16时40分50秒
         return _Out(v, "time", False) if v else None
     rel, anc, point = False, None, None
     explicit_year = None
@@ -683,6 +819,8 @@ def _resolve_zh_chain(g: dict, m: re.Match, st: _State) -> _Out | None:
             elif d is None:
                 point = _Point(y, mo, gran="M")
             else:
+                if y and mo == 2 and d == 29 and rel and not g.get("y"):
+                    y = _leap_year(y, -1 if not st.future else 1)
                 try:
                     date(y if y else 2000, mo, d)
                 except ValueError:
@@ -728,8 +866,8 @@ def _resolve_zh_dur(g: dict, st: _State) -> _Out | None:
         return None
     if u == "日" and not (suf and suf in _lex(L)["ago"] | _lex(L)["after"].keys()):
         return None
-    if u == "钟":
-        return None
+    if u == "钟" or u == "季度" and not g.get("ge") and pre != "前":
+        return None           # 三季度 is the third quarter, not nine months
     if u in ("周", "星期", "礼拜") and n_s and not n_s.isdigit() and n_s in ("日", "天"):
         return None
     if n_s and u == "年" and (n_s[0] in "0零〇" or n_s.isdigit() and len(n_s) == 4):
@@ -846,6 +984,14 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
     g = m.groupdict()
     if name == "iso":
         return _resolve_iso(g)
+    if name == "holiday":
+        return _resolve_holiday(g, st)
+    if name == "ordw":
+        d = _de_ordinal(g["dord"])
+        if d is None:
+            return None
+        g = {**g, "d": str(d)}
+        name = "dmy"
     if name in ("dmy", "mdy", "numdate", "slash"):
         if name == "slash":
             mo, d = int(g["sm"]), int(g["sd"])
@@ -971,6 +1117,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
         unit = _unit_of(L, g["su"])
         n = _num(L, g["sn"]) if g.get("sn") else 1
         return _Out(_duration(n, unit) if unit else None, "set")
+    if name == "clock" and L == "de":
+        return _resolve_de_clock(g)
     if name == "clock":
         hh = g.get("ch") or g.get("ch2")
         mi = g.get("cm") or g.get("cm2")
@@ -1012,6 +1160,65 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
     return None
 
 
+_DE_ORD = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "siebent": 7,
+           "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "zwanzigst": 20, "dreißigst": 30}
+
+
+def _de_ordinal(w: str) -> int | None:
+    """``zweiten`` 2, ``neunundzwanzigsten`` 29, ``dreizehnte`` 13 (a day of the month, 1–31)."""
+    stem = re.sub(r"e[nrms]?$", "", w.lower())
+    if stem in _DE_ORD:
+        return _DE_ORD[stem]
+    unit, sep, tens = stem.partition("und")
+    teen = {"drei": 3, "vier": 4, "fünf": 5, "sech": 6, "sieb": 7, "acht": 8, "neun": 9}
+    if sep and tens in _DE_ORD and (teen.get(unit) or {"ein": 1, "zwei": 2}.get(unit)):
+        n = (teen.get(unit) or {"ein": 1, "zwei": 2}[unit]) + _DE_ORD[tens]
+    elif stem.endswith("zehnt") and stem[:-5] in teen:
+        n = teen[stem[:-5]] + 10
+    else:
+        return None
+    return n if 1 <= n <= 31 else None
+
+
+def _resolve_de_clock(g: dict) -> _Out | None:
+    """``18 Uhr 12``, ``zehn Uhr``, ``um 18:12``, ``halb 8``, ``Viertel nach drei``, ``Mitternacht``,
+    ``abends um 8 Uhr`` (a part of day before or after), ``12 Uhr nachts`` → T00."""
+    def n(w):
+        v = _num("de", w) if w else None
+        return int(v) if v is not None and float(v).is_integer() else None
+    mi, sec = 0, None
+    if g.get("mid"):
+        hh = 0 if g["mid"].lower().startswith("mitternacht") else 12
+    elif g.get("frac"):
+        h = n(g["fh"])
+        if h is None:
+            return None
+        hh, mi = (h - 1) % 12, {"halb": 30, "viertel": 15, "dreiviertel": 45}[g["frac"].lower()]
+    elif g.get("qn"):
+        h, q = n(g["qh"]), {"viertel": 15, "zehn": 10, "fünf": 5, "zwanzig": 20}[g["qn"].lower()]
+        if h is None:
+            return None
+        hh, mi = (h, q) if g["dir"].lower() == "nach" else ((h - 1) % 24, 60 - q)
+    else:
+        hh = n(g.get("ch") or g.get("chw") or g.get("ch2"))
+        if hh is None:
+            return None
+        mi = int(g.get("cm") or g.get("cm3") or g.get("cm2") or 0)
+        sec = g.get("cs") or g.get("cs2")
+    pw = (g.get("cpart") or g.get("cpre") or "").lower()
+    part = _word_value("de", "part", pw) if pw else None
+    if hh == 12 and pw in ("abends", "nachts", "spätabends"):
+        hh = 0
+    elif part == "pm" and hh < 12:
+        hh += 12
+    if hh > 24 or mi > 59:
+        return None
+    v = f"T{hh % 24:02d}:{mi:02d}" if (mi or g.get("cm") or g.get("cm2") or g.get("cm3") or g.get("frac") or g.get("qn")) else f"T{hh % 24:02d}"
+    if sec and int(sec):
+        v += f":{int(sec):02d}"
+    return _Out(v, "time")
+
+
 def _mdy_month(L: str, m: re.Match) -> int | None:
     mm = re.search(rf"(?i:\b(?:{_alt(L, 'month')}))\b", m.group(0))
     return _latin_month(L, mm.group(0)) if mm else None
@@ -1030,8 +1237,14 @@ def _unit_of(L: str, w: str) -> str | None:
     return None
 
 
+_DE_MORNING_NOUN = re.compile(r"(?i)(?:\b(?:am|jeden|den|diesen|einen|heute|gestern|guten|frühen)\s+)$")
+
+
 def _resolve_latin_rel(w: str, st: _State, m: re.Match) -> _Out | None:
     L = st.language
+    if L == "de" and w.lower() == "morgen" and (_DE_MORNING_NOUN.search(st.sentence[:m.start()])
+                                               or w[0].isupper() and st.sentence[:m.start()].strip()):
+        return None           # "am Morgen", "heute Morgen": the morning, not tomorrow
     for cat in ("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek"):
         off = _word_value(L, cat, w)
         if off is None:
@@ -1114,12 +1327,22 @@ def _resolve_latin_dur(g: dict, st: _State, m: re.Match) -> _Out | None:
 # --------------------------------------------------------------------------- driver
 
 def _candidates(rules: _Rules, text: str) -> list[tuple[int, int, str, re.Match]]:
+    return list(_candidates_cached(rules.language, text))
+
+
+@lru_cache(maxsize=4096)      # the reference inference and the resolution pass scan the same sentences
+def _candidates_cached(language: str, text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
+    rules = _rules(language)
     out = []
-    for name, rx in rules.patterns:
+    low = text.lower() if rules.gates else text
+    for i, (name, rx) in enumerate(rules.patterns):
+        gate = rules.gates[i] if rules.gates else None
+        if gate is not None and not gate.search(low):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), name, m))
-    return out
+    return tuple(out)
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1139,7 +1362,7 @@ def _safe(resolve, name: str, m: re.Match, st: _State) -> _Out | None:
 
 def _select(cands: list[tuple[int, int, str, re.Match]], valid) -> list[tuple[int, int, str, re.Match]]:
     """Non-overlapping valid candidates, longest first (ties: earlier start, rule order)."""
-    order = {n: i for i, n in enumerate(("iso", "chain", "dmy", "mdy", "numdate", "slash", "season", "decade",
+    order = {n: i for i, n in enumerate(("holiday", "iso", "chain", "dmy", "ordw", "mdy", "numdate", "slash", "season", "decade",
                                          "yearword", "mon", "rel", "wday", "set", "dur", "clock", "vague", "year"))}
     taken: list[tuple[int, int, str, re.Match]] = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 99))):
@@ -1196,8 +1419,8 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
             s2, e2 = _strip(text, s, e - r.cut)
             if e2 <= s2:
                 continue
-            if found and lang != "zh":
-                merged = _merge_time(text, found[-1], (s2, e2, r))
+            if found:
+                merged = _merge(text, found[-1], (s2, e2, r))
                 if merged is not None:
                     found[-1] = merged
                     r = merged[2]
@@ -1205,7 +1428,8 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
                         st.last = r.point
                     continue
             found.append((s2, e2, r))
-            if r.point is not None and r.point.y is not None and r.type in ("date", "time"):
+            if r.point is not None and r.point.y is not None and r.type in ("date", "time") \
+                    and not (st.future and r.relative):     # a planned date is no anchor for the story
                 st.last = r.point
             if r.explicit_year is not None:
                 st.year_ctx = (r.explicit_year, sent.line_no)
@@ -1215,34 +1439,80 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
     return out
 
 
-_JOIN_TIME = re.compile(r"\s*(?:,|@|at|um|gegen|around|by|before|after|vor|nach|ab)?\s*(?:,\s*)?", re.I)
-_EVENING = re.compile(r"(?i)night|evening|abend|nacht|afternoon|nachmittag|tonight")
+_JOIN_TIME = re.compile(r"\s*(?:,|，|@|at|on|um|gegen|around|by|before|after|vor|nach|ab)?\s*(?:,\s*)?", re.I)
+_JOIN_DUR = re.compile(r"\s*(?:又|零|,|and|und)?\s*", re.I)
+_EVENING = re.compile(r"(?i)\b(?:night|evening|abends?|nachts?|afternoon|nachmittags?|tonight|spätabends)\b|晚|夜|下午")
+_AMPM = re.compile(r"(?i)[ap]\.?\s?m\b|uhr|[上下]午|凌晨|早|晚")
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+_DUR_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 
 
-def _merge_time(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -> tuple[int, int, _Out] | None:
-    """``tomorrow 8:00am``, ``Dienstag, 14 Uhr``: a day followed by a bare clock time becomes one time."""
+def _dur_parts(v: str) -> dict[str, float] | None:
+    m = re.fullmatch(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?", v or "")
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    out = {u: float(n) for n, u in _DUR_PART.findall(m.group(1) or "")}
+    out.update({"T" + u: float(n) for n, u in _DUR_PART.findall(m.group(2) or "")})
+    return out
+
+
+def _merge(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -> tuple[int, int, _Out] | None:
+    """Adjacent mentions that make one expression:
+    a day and a clock time in either order (``tomorrow 8:00am``, ``Dienstag, 14 Uhr``, ``3pm today``,
+    ``2010.01.29晚上六点``), a weekly set and a time (``每周一下午八点``), and durations in sequence
+    (``一年又三个月``, ``1 hour and 30 minutes``) → one ISO duration."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
-    if pr.point is None or pr.point.gran != "D" or not (cr.type == "time" and cr.value and cr.value.startswith("T")):
+    gap = text[pe:cs]
+    if pr.type == "duration" and cr.type == "duration" and _JOIN_DUR.fullmatch(gap):
+        a, b = _dur_parts(pr.value), _dur_parts(cr.value)
+        if a and b and not set(a) & set(b) and _DUR_ORDER.index(max(a, key=_DUR_ORDER.index)) < _DUR_ORDER.index(min(b, key=_DUR_ORDER.index)) \
+                or a and b and not set(a) & set(b) and gap.strip() in ("又", "and", "und"):
+            parts = {**a, **b}
+            date_p = "".join(f"{_fmt_num(parts[u])}{u}" for u in _DUR_ORDER[:4] if u in parts)
+            time_p = "".join(f"{_fmt_num(parts[u])}{u[1]}" for u in _DUR_ORDER[4:] if u in parts)
+            return ps, ce, _Out("P" + date_p + ("T" + time_p if time_p else ""), "duration", pr.relative or cr.relative)
         return None
-    if not _JOIN_TIME.fullmatch(text[pe:cs]):
+    if not _JOIN_TIME.fullmatch(gap):
         return None
-    hh, _, mi = cr.value[1:].partition(":")
+    if cr.type == "time" and cr.value and cr.value.startswith("T"):
+        day, day_span, clock, clock_span = pr, (ps, pe), cr.value, (cs, ce)
+    elif pr.type == "time" and pr.value and pr.value.startswith("T") and cr.point is not None:
+        day, day_span, clock, clock_span = cr, (cs, ce), pr.value, (ps, pe)
+    else:
+        return None
+    if day.type == "set" and day.value and re.fullmatch(r"XXXX-WXX-\d", day.value) and day is pr:
+        return ps, ce, _Out(day.value + clock, "set")
+    if day.point is None or day.point.gran != "D":
+        return None
+    hh, _, mi = clock[1:].partition(":")
     h = int(hh)
-    if h < 12 and _EVENING.search(text[ps:pe]):
+    if h < 12 and _EVENING.search(text[day_span[0]:day_span[1]]) and not _AMPM.search(text[clock_span[0]:clock_span[1]]):
         h += 12
-    p = _Point(pr.point.y, pr.point.m, pr.point.d, h % 24, int(mi or 0), "T")
-    return ps, ce, _Out(p.iso(), "time", pr.relative, pr.anchor, p, pr.explicit_year)
+    p = _Point(day.point.y, day.point.m, day.point.d, h % 24, int(mi[:2] or 0), "T")
+    return ps, ce, _Out(p.iso(), "time", day.relative, day.anchor, p, day.explicit_year)
+
+
+# Traditional characters of time expressions → Simplified, one for one (offsets stay): the
+# pipeline converts whole articles with OpenCC; this lets the free-text API read Traditional input.
+_T2S_DATE = str.maketrans("後週禮個號點鐘時間過來兩幾當會點歲間從至於內前晝夜曆農慶節聖誕萬億",
+                          "后周礼个号点钟时间过来两几当会点岁间从至于内前昼夜历农庆节圣诞万亿")
 
 
 def find_dates_in_text(text: str, reference: str | None = None, language: str = "zh") -> list[DateMention]:
-    """Time expressions of a free text; offsets into ``text``."""
+    """Time expressions of a free text; offsets into ``text`` (Traditional Chinese is read too)."""
+    original = text
+    if language == "zh" and text:
+        text = text.translate(_T2S_DATE)
     sents = []
     line_no = 1
     for i, m in enumerate(_SENT_SPLIT.finditer(text or "")):
         s = m.group()
         sents.append(Sentence(i, s, m.start(), m.end(), line_no, "content"))
         line_no += s.count("\n")
-    return find_dates(sents, reference, language)
+    found = find_dates(sents, reference, language)
+    if text is not original:
+        found = [replace(d, text=original[d.char_start:d.char_end]) for d in found]
+    return found
 
 
 def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | None:
@@ -1255,3 +1525,96 @@ def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | 
         if re.fullmatch(r"\d{4}-\d\d-\d\d", v) and (best is None or v > best):
             best = v
     return best
+
+
+NAME_YEAR_LEAD = 3        # a year inside a name (Google I/O 2024) counts up to this many years past the latest dated year (not 'Vision 2030')
+WEEKDAY_YEAR_SPAN = 11    # a month-day with its weekday fixes the year: the first fitting year within this span
+_NAME_YEAR = re.compile(r"[A-Za-z][\w/.\-]*\s?((?:19|20)\d\d)(?![\w%.,]\d|[\w%])")
+_ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)$")
+_YEARLESS_MONTH = re.compile(r"XXXX-(\d\d)$")
+
+
+def _stated_weekday(text: str, language: str) -> int | None:
+    if language == "zh":
+        m = _ZH_WEEKDAY.search(text)
+        return int(_lookup("zh", "weekday", m.group(1)) or 0) or None if m else None
+    for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", text):
+        v = _lookup(language, "weekday", w, fold=True)
+        if v:
+            return int(v)
+    return None
+
+
+def _year_relative_surface(text: str, language: str) -> bool:
+    """``去年 11 月``, ``im Mai letzten Jahres``: the month belongs to a year relative to an unknown date."""
+    for cat in ("relyear", "relyearword"):
+        for w, off in _lex(language).get(cat, {}).items():
+            if off not in ("0", "") and (w in text if language == "zh" else w.casefold() in text.casefold()):
+                return True
+    return False
+
+
+def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
+    """Reference date of an article without a publication date (YYYY-MM-DD or None).
+
+    1. The latest full absolute date the article states (``latest_absolute_date``).
+    2. Else the latest stated year — dated years outside future-tense sentences, years inside names
+       (``Google I/O 2024``, at most ``NAME_YEAR_LEAD`` past the dated ones), and the year a stated
+       weekday fixes for a month-day (``11 月 16 日周四`` → the first fitting year from the latest
+       stated one) — combined with the latest month-day the article gives without a year; without
+       one, the end of the latest such month. None when the text gives no month at all: a year
+       alone would turn every relative date into a guess.
+    """
+    lang = language if language in LANGUAGES else "zh"
+    found = find_dates(sentences, None, lang)
+    full = [d.value[:10] for d in found if not d.relative and d.value and d.type in ("date", "time")
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value[:10])]
+    if full:
+        return max(full)
+    by_id = {s.sentence_id: s for s in sentences}
+    fut = _future_rx(lang)
+    years = [int(d.value[:4]) for d in found if not d.relative and d.value and d.value[:4].isdigit()
+             and d.type in ("date", "time") and not (fut and fut.search(by_id[d.sentence_id].text))]
+    if not years:
+        return None
+    year = max(years)
+    for s in sentences:
+        if s.label in ("title", "content"):
+            for m in _NAME_YEAR.finditer(s.text):
+                y = int(m.group(1))
+                if year < y <= max(years) + NAME_YEAR_LEAD:
+                    year = y
+    days, months = [], []
+    for d in found:
+        if not d.value or _year_relative_surface(d.text, lang):
+            continue
+        md, mm = _YEARLESS_DAY.match(d.value), _YEARLESS_MONTH.match(d.value)
+        if md:
+            mo, dd = int(md.group(1)), int(md.group(2))
+            days.append((mo, dd))
+            wd = _stated_weekday(d.text, lang)
+            if wd:
+                for y in range(max(years), max(years) + WEEKDAY_YEAR_SPAN):
+                    try:
+                        if date(y, mo, dd).isoweekday() == wd:
+                            year = max(year, y)
+                            break
+                    except ValueError:
+                        break
+        elif mm:
+            months.append(int(mm.group(1)))
+        elif re.fullmatch(r"\d{4}-\d\d", d.value) and not d.relative:
+            months.append((int(d.value[:4]), int(d.value[5:7])))
+    if days:
+        mo, dd = max(days)
+        try:
+            return date(year, mo, dd).isoformat()
+        except ValueError:
+            return None
+    ym = [m if isinstance(m, tuple) else (year, m) for m in months]
+    ym = [m for m in ym if m[0] == year]
+    if ym:
+        y, mo = max(ym)
+        return date(y, mo, monthrange(y, mo)[1]).isoformat()
+    return None

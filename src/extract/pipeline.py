@@ -110,7 +110,7 @@ def process_text(article_id: str, path: str, text: str, encoding: str | None, se
     res.mentions = persons.find_mentions(sentences, tokens, ca.language, settings.use_person_model)
     res.seconds["persons"] = time.perf_counter() - t
     t = time.perf_counter()
-    res.reference_date = (res.published or "")[:10] or dates.latest_absolute_date(sentences, ca.language or "zh")
+    res.reference_date = (res.published or "")[:10] or dates.infer_reference(sentences, ca.language or "zh")
     res.dates = dates.find_dates(sentences, res.reference_date, ca.language or "zh")
     res.seconds["dates"] = time.perf_counter() - t
     t = time.perf_counter()
