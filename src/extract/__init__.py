@@ -84,7 +84,7 @@ def find_persons(text: str, lang: str = "zh"):
 
     _, sentences, tokens, to_text = _analyse(text, lang)
     rows = []
-    for m in find_mentions(sentences, tokens, lang):
+    for m in find_mentions(sentences, tokens, lang, use_model=True, model_scope="all"):
         a, b = _span_back(to_text, m.char_start, m.char_end)
         rows.append({"text": text[a:b], "char_start": a, "char_end": b, "person_id": m.person_key,
                      "source": m.source})
@@ -112,7 +112,7 @@ def find_events(text: str, lang: str = "zh", reference: str | None = None):
     from . import dates, events, persons
 
     norm, sentences, tokens, to_text = _analyse(text, lang)
-    mentions = persons.find_mentions(sentences, tokens, lang)
+    mentions = persons.find_mentions(sentences, tokens, lang, use_model=True, model_scope="all")
     found_dates = dates.find_dates(sentences, reference, lang)
     rows = []
     for e in events.find_events(sentences, mentions, found_dates, lang, reference, require_person=False):

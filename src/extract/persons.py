@@ -67,6 +67,7 @@ def _res():
         "given": lexicon.words("persons_given_names.txt"),
         "not": lexicon.words("persons_not_names.txt") | lexicon.words("persons_org_words.txt"),
         "org_words": lexicon.words("persons_org_words.txt"),
+        "edge_chars": frozenset("".join(lexicon.words("persons_edge_chars.txt"))),
         "titles_zh": re.compile(f"(?:{lexicon.alternation(titles.get('zh', ()))})$"),
         "verbs_zh": re.compile(f"^(?:{lexicon.alternation(verbs.get('zh', ()))})"),
         "titles_latin": frozenset(titles.get("de", ()) + titles.get("en", ())),
@@ -252,6 +253,8 @@ def _zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[_Cand]:
             continue
         if len(t.text) == 4 and t.text[:2] not in r["surnames2"]:
             continue          # 吴建宏遭: four characters are a name only with a two-character surname
+        if t.text[-1] in r["edge_chars"]:
+            continue          # 顾浩等
         if any(a <= t.char_start < b for a, b in taken) or all(ch in r["translit"] for ch in t.text):
             continue
         if t.text[:1] in r["surnames1"] or t.text[:2] in r["surnames2"]:
@@ -290,8 +293,7 @@ def _dot_names(s: Sentence, toks: Sequence[Token]) -> list[tuple[int, int]]:
         if i == d:
             span = tok_at.get(d - 1)
             return span[0] if short_word(span) else None
-        span = tok_at.get(i)
-        return span[0] if span and span[0] < i and short_word(span) else i
+        return i            # never grow left past the transliteration characters: 部长|安瓦尔, 和|泽·罗伯特
 
     def right_edge(d):
         i = d + 1
@@ -335,27 +337,66 @@ def _zh_context(s: Sentence, start: int, end: int) -> bool:
     return bool(r["titles_zh"].search(before) or r["verbs_zh"].search(after.lstrip()) or _GLOSS.match(s.text[b:]))
 
 
-def _model_candidates(sentences: Sequence[Sentence]) -> list[_Cand]:
+MODEL_WINDOW = 12   # characters of context each side of a name-like token that the model reads
+
+
+def _model_windows(s: Sentence, toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Sentence spans worth the model's time: around tokens jieba tags as names (nr, nrfg, nrt) and
+    single surname characters it split off an unknown name (芈/昱廷), merged when they overlap."""
+    r = _res()
+    spans = []
+    for i, t in enumerate(toks):
+        pos = t.pos or ""
+        split_surname = len(t.text) == 1 and t.text in r["surnames1"] and i + 1 < len(toks) \
+            and 1 <= len(toks[i + 1].text) <= 2 and _HAN.match(toks[i + 1].text) and pos not in ("p", "c", "u", "d")
+        if pos.startswith("nr") or split_surname:
+            a = max(0, t.char_start - s.char_start - MODEL_WINDOW)
+            b = min(len(s.text), t.char_end - s.char_start + MODEL_WINDOW)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+    return spans
+
+
+def _model_candidates(sentences: Sequence[Sentence], toks_by_sentence, scope: str = "candidates",
+                      read: dict | None = None) -> list[_Cand]:
+    """Spans of the trained recognizer: on whole sentences (``scope="all"``) or only on windows
+    around name-like tokens (``"candidates"``, the pipeline default: the model reads 20-30 k
+    characters per second, so it reads what may hold a name)."""
     try:
         from . import person_model
     except ImportError:
         return []
     if not person_model.available():
         return []
-    todo = [s for s in sentences if _HAN.search(s.text)]
-    if not todo:
+    jobs = []     # (sentence, window start, window end)
+    for s in sentences:
+        if not _HAN.search(s.text):
+            continue
+        if scope == "all":
+            jobs.append((s, 0, len(s.text)))
+        else:
+            jobs.extend((s, a, b) for a, b in _model_windows(s, toks_by_sentence.get(s.sentence_id, [])))
+    if not jobs:
         return []
+    if read is not None:
+        for s, a, b in jobs:
+            read[s.sentence_id].append((s.char_start + a, s.char_start + b))
     out = []
-    for s, spans in zip(todo, person_model.predict([s.text for s in todo])):
+    for (s, wa, wb), spans in zip(jobs, person_model.predict([s.text[a:b] for s, a, b in jobs])):
         for a, b in spans:
-            out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, s.text[a:b], "model", True))
+            if (a == 0 and wa > 0) or (b == wb - wa and wb < len(s.text)):
+                continue      # the window cut through it: not a whole name
+            out.append(_Cand(s.sentence_id, s.char_start + wa + a, s.char_start + wa + b, s.text[wa + a:wa + b],
+                             "model", True))
     return out
 
 
 # ------------------------------------------------------------------ one article
 
 def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], language: str | None,
-                  use_model: bool = True) -> list[Mention]:
+                  use_model: bool = True, model_scope: str = "candidates") -> list[Mention]:
     """Person mentions of one article, grouped by article-local ``person_key``."""
     r = _res()
     body = [s for s in sentences if s.label in BODY_LABELS]
@@ -370,8 +411,11 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
         cands.extend(_latin_candidates(s, zh))
         if zh:
             cands.extend(_zh_candidates(s, toks_by_sentence.get(s.sentence_id, [])))
+    model_read: dict[int, list[tuple[int, int]]] = defaultdict(list)   # sentence -> spans the model read
     if use_model:
-        cands.extend(_model_candidates(body))
+        model_cands = _model_candidates(body, toks_by_sentence, model_scope, model_read)
+        cands.extend(model_cands)
+    model_spans = [(c.start, c.end) for c in cands if c.kind == "model"]
     text_of = {s.sentence_id: s for s in body}
 
     clusters: dict[str, _Cluster] = {}
@@ -407,8 +451,13 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
                 if len(p) >= 2 and not p.endswith("."):
                     alias_of.setdefault(p, key)
     for c in zh_cands:
-        if c.text in r["not"] or len(c.text) < 2:
+        if c.kind == "model":
+            c = _trim_to_known(c, alias_of)
+        if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
+        repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
+        if c.kind in ("zh-translit", "zh-native") and not repeated and _model_says_no(c, model_read, model_spans):
+            continue          # its only support is a title or verb next to it, and the model read it and disagrees
         key = alias_of.get(c.text)
         s = text_of[c.sentence_id]
         gloss = _GLOSS.match(s.text[c.end - s.char_start:])
@@ -523,6 +572,27 @@ def _full_variant(x: str, y: str) -> bool:
     if x == y or len(px) != len(py) or any(a[:1] != b[:1] for a, b in zip(px, py)):
         return False
     return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= FULL_NAME_VARIANT_RATIO
+
+
+def _model_says_no(c: _Cand, model_read: dict, model_spans: list[tuple[int, int]]) -> bool:
+    """The model read this candidate's span and found no person overlapping it."""
+    if not any(a <= c.start and c.end <= b for a, b in model_read.get(c.sentence_id, ())):
+        return False
+    return not any(a < c.end and c.start < b for a, b in model_spans)
+
+
+def _trim_to_known(c: _Cand, alias_of: dict[str, str]) -> _Cand:
+    """A model span one character wider than a name the article already has (于奥特曼, 伊利亚曾)
+    is that name."""
+    t = c.text
+    if t in alias_of or len(t) < 3:
+        return c
+    edge = _res()["edge_chars"]
+    if t[0] in edge and t[1:] in alias_of:
+        return _Cand(c.sentence_id, c.start + 1, c.end, t[1:], c.kind, c.context)
+    if t[-1] in edge and t[:-1] in alias_of:
+        return _Cand(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)
+    return c
 
 
 def _single_key(word: str, pos: int, clusters: dict[str, _Cluster], accepted) -> str | None:
