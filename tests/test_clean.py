@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import re
+
 from extract.clean import clean_article, find_date, line_key
+from extract.normalize import fix_mojibake
 
 # --- fixtures: invented articles, as messy as scraped pages -----------------------------------
 ZH_PORTAL = """\
@@ -270,3 +273,371 @@ def test_clean_idempotent_on_kept_lines(lines):
     again = clean_article(kept)
     assert all(ln.label in ("title", "content", "duplicate", "meta", "boilerplate", "spam") for ln in again.lines)
     assert sum(ln.label in ("title", "content") for ln in again.lines) >= 0.8 * len(kept) - 1
+
+
+# --- held-out site families: must-survive / must-go phrases (trafilatura's golden style) -------
+# Each fixture is a short invented page of one kind of site the dev set does not have.
+TW_PORTAL = """\
+首頁 > 財經 > 產業
+熱門搜尋：颱風 地震 股市 大樂透
+即時 熱門 政治 社會 生活 國際 財經 娛樂 運動
+晶片公司董事長宣布退休 總裁接任｜某某新聞網
+2024/05/17 14:30 記者王小明／台北報導
+分享 | 留言 | 字級
+按讚加入粉絲團
+晶片公司今（17）日召開董事會，董事長劉大同宣布將於六月股東會後退休，由總裁魏志明接任董事長一職。
+劉大同在聲明中表示，公司已完成世代交接的準備，他感謝全體同仁多年來的努力，並期盼新團隊邁向下一個階段。
+董事長劉大同（資料照）
+魏志明於2018年出任總裁，任內主導先進製程量產與海外設廠計畫。分析師指出，此次交接早在市場預期之中。
+編輯：陳美玲
+延伸閱讀
+美國擬擴大晶片出口管制 業者憂衝擊供應鏈
+熱門新聞
+颱風假怎麼放？各縣市最新公告一次看
+留言
+阿明
+2024/05/18 09:02
+真的假的？終於要退休了
+路過的鄉民 · 2 小時前
+辛苦了，祝福退休生活愉快
+回覆 · 讚 12
+本網站內容未經授權，不得轉載
+晶片公司董事長宣布退休 總裁接任
+"""
+
+HK_SITE = """\
+新聞 > 港聞
+立法會三讀通過公司條例修訂 議員批評倉促
+撰文：李家明
+發佈時間：2024年5月17日 下午2:30
+分享次數：1,024
+Like 我們的Facebook專頁
+立法會今日三讀通過《公司（修訂）條例草案》，政府指修例有助提升香港作為國際金融中心的競爭力。
+財經事務及庫務局局長在會上表示，新例將簡化上市公司的匯報要求，並加強對董事責任的規管。
+有議員批評草案審議時間倉促，部分條文未經充分諮詢，擔心對中小企構成額外負擔。
+標籤： 立法會 公司條例
+睇更多：
+【天氣】天文台：下周初有驟雨
+讚好 88  分享 12
+請加入成為本網的月費訂戶，長期支持我們的工作。
+---
+**博客 | 李家明**
+【李家明・城中論政】李家明，資深政治記者，曾任多份報章港聞版主編，關注議會政治與公民社會發展。
+"""
+
+EN_NEWS = """\
+Skip to main content
+Home | World | Business | Markets | Tech | Opinion
+Advertisement - Scroll to continue
+Northern Bank chief quits after trading scandal
+By Jane Doe, Senior Finance Correspondent
+May 17, 2024 2:30 PM ET
+Updated 3 hours ago
+Listen to this article · 4 min
+The chief executive of Northern Bank, Richard Hale, resigned on Friday after regulators found serious failures in the lender's trading controls.
+Photo: Reuters
+Hale, who had led the bank since 2019, said in a statement that he took full responsibility for the lapses and would leave immediately.
+Read more: Why Europe's banks are cutting thousands of jobs
+The board named finance chief Laura Kim as interim chief executive while it searches for a permanent replacement.
+Reporting by Jane Doe; Editing by Mark Lee
+Sign up for our newsletter
+Get the day's top business stories delivered to your inbox every morning.
+Share this article
+Jane Doe is a senior finance correspondent based in London. She previously covered banking for ten years in New York.
+Comments (12)
+JohnSmith42
+May 18, 2024 9:10 AM
+This was long overdue. The regulators should have acted years ago.
+Reply · 12 likes
+sarah_k
+2 hours ago
+Who will be next?
+Reply · 3 likes
+"""
+
+DE_NEWS = """\
+Zum Inhalt springen
+Politik Wirtschaft Panorama Sport Kultur Wissen
+Anzeige
+Chef der Landesbank Nord tritt überraschend zurück | Stadtanzeiger
+Von Max Müller | 17.05.2024, 14:30 Uhr
+Artikel teilen
+Der Vorstandschef der Landesbank Nord, Klaus Weber, tritt überraschend zurück. Das teilte das Institut am Freitagabend in Hannover mit.
+Foto: dpa
+Weber begründete seinen Schritt mit persönlichen Gründen. Der Aufsichtsrat habe den Rücktritt mit Bedauern zur Kenntnis genommen, hieß es.
+Mehr zum Thema
+Sparkassen erhöhen die Zinsen für Tagesgeld
+Lesen Sie weiter mit unserem Digital-Abo: Jetzt 4 Wochen kostenlos testen.
+Kommentare (4)
+Hans_W · vor 2 Stunden
+Das war doch abzusehen, die Probleme sind seit Jahren bekannt.
+Antworten
+Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung der Seite stimmen Sie dem zu.
+Datenschutzerklärung
+"""
+
+FORUM_REPOST = """\
+论坛首页 › 本地生活 › 交通出行
+只看楼主 | 倒序浏览 | 阅读模式
+【转帖】地铁票价下月起上调15%
+楼主：老张 发表于 2024-05-17 10:20
+市交通局昨天宣布，从下个月起地铁票价将平均上调百分之十五，这是十年来首次调价。
+交通局负责人表示，近年来运营成本持续上涨，票价调整是为了保证地铁系统的长期运营。
+不少市民对此表示不满，认为在经济不景气的情况下涨价会加重上班族的负担。
+本帖最后由 老张 于 2024-05-17 10:25 编辑
+市交通局昨日宣布，从下个月起地铁票价将平均上调百分之十五，这是十年来首次调价。
+交通局负责人表示，近年来运营成本持续上涨，票价调整是为了保证地铁系统的长期稳定运营。
+不少市民对此表示不满，认为在经济不景气的情况下涨价会加重上班族的负担。另有网友发起联署反对。
+沙发
+小明 发表于 2024-05-18 21:30
+又涨价，工资不涨啥都涨
+小王 发表于 2024-05-18 22:05
+支持楼主，顶一下
+"""
+
+MIRROR_PINYIN = """\
+精品國產自拍偷拍,免費觀看的av網站,日韓精品無碼
+網(wǎng)易首頁 > 網(wǎng)易號 > 正文 申請入駐
+新能源車企高管集體離職 公司回應稱正常人事變動
+0
+分享至
+據(jù)知情人士透露，某新能源車企近期有三名副總裁相繼離職，其中包括負責海外業(yè)務的副總裁。
+公司發(fā)言人回應稱，這是正常的人事變動，公司經(jīng)營一切正常，海外擴張計劃不受影響。
+特別聲明：以上內(nèi)容為自媒體平臺用戶上傳并發(fā)布，本平臺僅提供信息存儲服務。
+熱點推薦
+車企價格戰(zhàn)再升級 多款車型降價
+新能源車企高管集體離職 公司回應稱正常人事變動
+舉報/反饋
+"""
+
+FAMILY_PAGES = {"tw": TW_PORTAL, "hk": HK_SITE, "en": EN_NEWS, "de": DE_NEWS, "forum": FORUM_REPOST,
+                "mirror": MIRROR_PINYIN}
+KEEP = ("title", "content")
+
+
+def _label_of(page: str, phrase: str, occurrence: int = 0) -> str:
+    ca = clean_article(page.splitlines())
+    hits = [ln for ln in ca.lines if phrase in ln.text]
+    assert len(hits) > occurrence, f"{phrase!r} not in the fixture"
+    return hits[occurrence].label
+
+
+@pytest.mark.parametrize("family, phrase, occurrence, kept", [
+    # Taiwan portal: breadcrumbs, hot searches, menu rows, share bars, related / hot lists, comments
+    ("tw", "晶片公司今（17）日召開董事會", 0, True),
+    ("tw", "魏志明於2018年出任總裁", 0, True),
+    ("tw", "董事長劉大同（資料照）", 0, True),          # a caption is content (gold convention)
+    ("tw", "熱門搜尋", 0, False),
+    ("tw", "即時 熱門 政治", 0, False),
+    ("tw", "分享 | 留言 | 字級", 0, False),
+    ("tw", "按讚加入粉絲團", 0, False),
+    ("tw", "美國擬擴大晶片出口管制", 0, False),
+    ("tw", "颱風假怎麼放", 0, False),
+    ("tw", "真的假的", 0, False),
+    ("tw", "路過的鄉民", 0, False),
+    ("tw", "祝福退休生活愉快", 0, False),
+    ("tw", "晶片公司董事長宣布退休 總裁接任", 1, False),  # headline again at the bottom
+    # Hong Kong site: two-part breadcrumb, share counters, tags, "see more" list, appeal, author card
+    ("hk", "立法會今日三讀通過", 0, True),
+    ("hk", "有議員批評草案審議時間倉促", 0, True),
+    ("hk", "新聞 > 港聞", 0, False),
+    ("hk", "分享次數", 0, False),
+    ("hk", "Facebook專頁", 0, False),
+    ("hk", "標籤", 0, False),
+    ("hk", "天文台：下周初有驟雨", 0, False),
+    ("hk", "讚好 88", 0, False),
+    ("hk", "月費訂戶", 0, False),
+    ("hk", "**博客 | 李家明**", 0, False),
+    ("hk", "資深政治記者", 0, False),
+    # English news: menus, ads, audio player, read-more, newsletter, author bio, comments
+    ("en", "Richard Hale, resigned on Friday", 0, True),
+    ("en", "The board named finance chief Laura Kim", 0, True),
+    ("en", "Home | World | Business", 0, False),
+    ("en", "Advertisement - Scroll", 0, False),
+    ("en", "Listen to this article", 0, False),
+    ("en", "Read more:", 0, False),
+    ("en", "Photo: Reuters", 0, False),
+    ("en", "delivered to your inbox", 0, False),
+    ("en", "Jane Doe is a senior finance correspondent", 0, False),
+    ("en", "JohnSmith42", 0, False),
+    ("en", "long overdue", 0, False),
+    ("en", "Who will be next?", 0, False),
+    ("en", "Reply · 12 likes", 0, False),
+    # German news: menu row of capitalized words, Anzeige, Abo wall, comments, cookie banner
+    ("de", "Klaus Weber, tritt überraschend zurück", 0, True),
+    ("de", "Weber begründete seinen Schritt", 0, True),
+    ("de", "Politik Wirtschaft Panorama", 0, False),
+    ("de", "Anzeige", 0, False),
+    ("de", "Foto: dpa", 0, False),
+    ("de", "Sparkassen erhöhen", 0, False),
+    ("de", "Digital-Abo", 0, False),
+    ("de", "Hans_W", 0, False),
+    ("de", "Das war doch abzusehen", 0, False),
+    ("de", "Wir verwenden Cookies", 0, False),
+    # forum repost: the body pasted again with small edits; replies with user + timestamp
+    ("forum", "市交通局昨天宣布", 0, True),
+    ("forum", "加重上班族的负担。", 0, True),
+    ("forum", "市交通局昨日宣布", 0, False),            # one character changed
+    ("forum", "长期稳定运营", 0, False),                # two characters added
+    ("forum", "另有网友发起联署反对", 0, False),          # a sentence added
+    ("forum", "只看楼主", 0, False),
+    ("forum", "本帖最后由", 0, False),
+    ("forum", "沙发", 0, False),
+    ("forum", "小明 发表于", 0, False),
+    ("forum", "工资不涨啥都涨", 0, False),
+    ("forum", "顶一下", 0, False),
+    # mirror copy with pinyin artifacts
+    ("mirror", "據(jù)知情人士透露", 0, True),
+    ("mirror", "公司發(fā)言人回應稱", 0, True),
+    ("mirror", "精品國產自拍偷拍", 0, False),
+    ("mirror", "本平臺僅提供信息存儲服務", 0, False),
+    ("mirror", "多款車型降價", 0, False),
+    ("mirror", "新能源車企高管集體離職 公司回應稱正常人事變動", 1, False),
+    ("mirror", "舉報/反饋", 0, False),
+])
+def test_clean_family_phrases(family, phrase, occurrence, kept):
+    label = _label_of(FAMILY_PAGES[family], phrase, occurrence)
+    assert (label in KEEP) == kept, (phrase, label)
+
+
+@pytest.mark.parametrize("family, title, published, language, script", [
+    ("tw", "晶片公司董事長宣布退休 總裁接任", "2024-05-17T14:30", "zh", "Hant"),
+    ("hk", "立法會三讀通過公司條例修訂 議員批評倉促", "2024-05-17T14:30", "zh", "Hant"),   # 下午2:30
+    ("en", "Northern Bank chief quits after trading scandal", "2024-05-17T14:30", "en", "Latn"),  # 2:30 PM
+    ("de", "Chef der Landesbank Nord tritt überraschend zurück", "2024-05-17T14:30", "de", "Latn"),
+    ("forum", "【转帖】地铁票价下月起上调15%", "2024-05-17T10:20", "zh", "Hans"),
+    ("mirror", "新能源車企高管集體離職 公司回應稱正常人事變動", None, "zh", "Hant"),
+])
+def test_clean_family_fields(family, title, published, language, script):
+    """Comment timestamps (2024-05-18 …) and list dates never become the publication date."""
+    ca = clean_article(FAMILY_PAGES[family].splitlines())
+    assert (ca.title, ca.published, ca.language, ca.script) == (title, published, language, script)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILY_PAGES))
+def test_clean_comment_names_and_dates_carry_nothing(family):
+    """No line of a comment section is title, content or meta: its names are not persons, its
+    dates not article dates."""
+    ca = clean_article(FAMILY_PAGES[family].splitlines())
+    for ln in ca.lines:
+        if any(w in ln.text for w in ("阿明", "路過的鄉民", "JohnSmith42", "sarah_k", "Hans_W", "小明 发表于", "小王 发表于")):
+            assert ln.label == "boilerplate", ln
+
+
+def test_clean_reasons_are_machine_readable():
+    for page in FAMILY_PAGES.values():
+        for ln in clean_article(page.splitlines()).lines:
+            assert re.fullmatch(r"(title|meta|content|boilerplate|spam|duplicate|chrome):[a-z0-9-]+", ln.reason), ln
+
+
+# --- near duplicates --------------------------------------------------------------------------
+def test_clean_templated_list_items_are_not_duplicates():
+    """Sibling lines that share a sentence template but state different facts stay content."""
+    lines = ["全国人大常委会表决通过三部法律"] + [
+        f"第六十{n}号主席令说，《中华人民共和国{law}》已由全国人民代表大会常务委员会第十九次会议于2025年12月27日修订通过，现予公布，自2026年{m}月1日起施行。"
+        for n, law, m in (("五", "民用航空法", 7), ("六", "国家通用语言文字法", 1), ("七", "对外贸易法", 3))]
+    assert [ln.label for ln in clean_article(lines).lines] == ["title", "content", "content", "content"]
+
+
+def test_clean_block_copy_with_heavier_edit_is_duplicate_inside_block():
+    first = ["市政府今日公布新一年的预算案，重点投入公共交通和医疗服务，总开支较去年增加百分之六。",
+             "财政司长表示，预算案的目标是在控制赤字的同时，维持经济复苏的动力。",
+             "预算案公布后，多个政党表示欢迎，但也有议员批评对中小企业的支援不足。"]
+    second = [first[0], "财政司长指出，预算案的目标是在控制赤字之余，继续维持经济复苏的动力。", first[2]]  # Jaccard 0.5
+    labels = [ln.label for ln in clean_article(first + second).lines]
+    assert labels == ["content"] * 3 + ["duplicate"] * 3
+
+
+# --- per-line language and script, mojibake ---------------------------------------------------
+def test_clean_per_line_language_and_script_where_page_mixes():
+    lines = ["港島線列車服務延誤兩小時",
+             "港鐵表示，港島線今早因訊號故障，列車服務延誤約兩小時，大批乘客滯留月台。",
+             "市政府今日公布新一年的预算案，重点投入公共交通和医疗服务。",
+             "The company said on Tuesday that the chief executive will step down at the end of the month.",
+             "Der Zughersteller hat am Montag eine neue Chefin ernannt, die auf den alten Chef folgt."]
+    ca = clean_article(lines)
+    assert (ca.language, ca.script) == ("zh", "Hant")
+    assert [(ln.language, ln.script) for ln in ca.lines] == [
+        (None, None), (None, None), (None, "Hans"), ("en", "Latn"), ("de", "Latn")]
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("DatenschutzerklÃ¤rung und GrÃ¼ÃŸe", "Datenschutzerklärung und Grüße"),
+    ("Itâ€™s the cafÃ©", "It’s the café"),
+    ("Das ist schön", "Das ist schön"),
+    ("ＯｐｅｎＡＩ “quoted”", "ＯｐｅｎＡＩ “quoted”"),      # widths and quotes are not ftfy's business here
+    ("內?￥ﾍﾻ是吶喊", "內?￥ﾍﾻ是吶喊"),                      # lost bytes cannot be repaired
+])
+def test_clean_fix_mojibake(text, fixed):
+    assert fix_mojibake(text) == fixed
+
+
+def test_clean_mojibake_lines_match_the_lexicons():
+    ca = clean_article(["Chef tritt zurück", "Der Vorstandschef der Landesbank Nord tritt Ã¼berraschend zurÃ¼ck. Das teilte das Institut am Freitag mit.",
+                        "DatenschutzerklÃ¤rung"])
+    assert [ln.label for ln in ca.lines] == ["title", "content", "boilerplate"]
+    assert ca.lines[1].text.endswith("Freitag mit.")      # the raw line is kept as it is
+
+
+@pytest.mark.parametrize("text, value", [
+    ("發佈時間：2024年5月17日 下午2:30", "2024-05-17T14:30"),
+    ("May 17, 2024 2:30 PM ET", "2024-05-17T14:30"),
+    ("May 17, 2024 12:10 a.m.", "2024-05-17T00:10"),
+    ("2024年5月17日 上午9:05", "2024-05-17T09:05"),
+])
+def test_clean_find_date_twelve_hour_clock(text, value):
+    assert find_date(text) == value
+
+
+# --- properties -------------------------------------------------------------------------------
+def _one_label_per_nonempty_line(lines, ca):
+    assert [ln.line_no for ln in ca.lines] == [i + 1 for i, t in enumerate(lines) if t.strip()]
+    assert all(ln.label in ("title", "meta", "content", "boilerplate", "spam", "duplicate") and ln.reason for ln in ca.lines)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["utf-8", "gb18030", "big5", "latin-1", "utf-16-le"]))
+def test_clean_random_bytes_never_raise(data, encoding):
+    lines = data.decode(encoding, errors="replace").splitlines() or [""]
+    _one_label_per_nonempty_line(lines, clean_article(lines))
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("港鐵表示今早因訊號故障市政府公布预算案，。！？、「」《》()（）:：|>/·-—…# \t")
+                                          + list("abcdefghijklmnopqrstuvwxyzÄÖÜäöüßÃ¤â€™ABCXYZ0123456789")),
+                 max_size=160)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_MIXED, max_size=30))
+def test_clean_mixed_scripts_one_label_each_and_idempotent(lines):
+    ca = clean_article(lines or [""])
+    _one_label_per_nonempty_line(lines or [""], ca)
+    assert [(ln.label, ln.reason) for ln in clean_article(lines or [""]).lines] == [(ln.label, ln.reason) for ln in ca.lines]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([ln for page in FAMILY_PAGES.values() for ln in page.splitlines()]), max_size=30))
+def test_clean_kept_lines_stay_kept(lines):
+    """Idempotence on the body: cleaning the title and content lines again keeps nearly all of them."""
+    ca = clean_article(lines)
+    kept = [ln.text for ln in ca.lines if ln.label in KEEP]
+    again = clean_article(kept)
+    _one_label_per_nonempty_line(kept, again)
+    assert sum(ln.label in KEEP for ln in again.lines) >= 0.8 * len(kept) - 1
+
+
+@pytest.mark.parametrize("family", sorted(FAMILY_PAGES))
+def test_clean_family_body_is_a_fixed_point(family):
+    ca = clean_article(FAMILY_PAGES[family].splitlines())
+    kept = [ln.text for ln in ca.lines if ln.label in KEEP]
+    assert [ln.label in KEEP for ln in clean_article(kept).lines] == [True] * len(kept)
+
+
+@pytest.mark.parametrize("line", [
+    "港" * 5_000_000,
+    "The board met again. " * 250_000,
+    "|".join(["县"] * 1_000_000),
+])
+def test_clean_one_five_megabyte_line(line):
+    ca = clean_article([line])
+    assert len(ca.lines) == 1 and ca.lines[0].label in ("content", "spam", "boilerplate", "title")

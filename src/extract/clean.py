@@ -1,16 +1,17 @@
 """Stage 1 — clean: a label and a reason for every non-empty raw line of an article.
 
 Labels: title, meta, content, boilerplate, spam, duplicate (see ``model.LINE_LABELS``).
-Lines are matched on a *match form*: mirror pinyin removed, Traditional converted to Simplified
-(one OpenCC call per article), full-width ASCII folded, so every Chinese lexicon is written once in
-Simplified. The signals, in the order they are applied:
+Lines are matched on a *match form*: mirror pinyin removed, Latin mojibake repaired (ftfy, only
+for lines that look broken), Traditional converted to Simplified (one OpenCC call per article),
+full-width ASCII folded, so every Chinese lexicon is written once in Simplified. The signals, in the order they are applied:
 
 1. **spam** — adult / gambling / SEO vocabulary (``clean_spam.txt``, two hits or one hit in a
    keyword-stuffed line) and link farms (many short ``|``-separated names).
 2. **markup** — HTML debris, image and embed lines, horizontal rules, link-only lines.
 3. **local boilerplate** — share / login / copyright / disclaimer / subscribe / cookie patterns
    (``clean_boilerplate.txt``), breadcrumbs, language switchers, lines made of navigation words
-   and counters only (``clean_nav.txt``).
+   and counters only (``clean_nav.txt``), menu rows (short items set apart by ``|`` / ``·`` / wide
+   spaces).
 4. **local meta** — short byline / source / editor / credit lines (``clean_meta.txt``) and
    lines that are only a date or time.
 5. **site chrome** — lines that occur in many articles of the run (``chrome`` counts from the
@@ -18,20 +19,29 @@ Simplified. The signals, in the order they are applied:
 6. **body start** — the first *strong* line (a real paragraph: long, with sentence punctuation,
    not a truncated teaser) that no rule above took. Lines before it are the header zone.
 7. **header zone** — the headline (markdown ``#`` or the first headline-like line; site suffix
-   such as ``|Site`` removed), lines before it (section labels), byline block after it (meta up to
-   the last byline/date line, chrome after it), a lead or a section heading that runs into the body.
+   such as ``|Site`` removed; a row of capitalized menu words is passed over), lines before it
+   (section labels), byline block after it (meta up to the last byline/date line, chrome after it),
+   a lead or a section heading that runs into the body. Then author bios: a paragraph that starts
+   with the byline's name and goes on like a bio, an author card ("博客 | name") with its paragraph.
 8. **regions after the body start** — a list header (related / hot / comments, ``clean_list_headers.txt``),
    a footer marker (copyright, disclaimer, subscription appeal, login prompt, ``clean_footer.txt``)
    or a run of ``name + timestamp`` teaser items opens a boilerplate region that lasts until body
    text clearly resumes (``RESUME_STRONG_LINES`` strong lines in a row); a references header
    opens a meta region that lasts while lines look like citations.
+   A figure or a section heading closes a related-links region. Two comment headers close together
+   (``name + date-time``, ``name 发表于 date-time``, ``name · 2 小时前``) open a comment region.
 9. **timestamps after the body start** — bare date-times and relative times, and the short source
    or user name line before them, are list / comment chrome, not article dates.
-10. **duplicates** — exact and near repeats of an earlier title / meta / content line; the headline
-   repeated after the body is boilerplate, before or inside the body it is a duplicate.
+10. **duplicates** — exact and near repeats of an earlier title / meta / content line (3-gram
+   Jaccard ≥ 0.8, or one line nearly containing the other: a few characters changed, a sentence
+   added); a near repeat of the line right before is a templated list item unless almost identical;
+   a more edited line inside a copied block follows its neighbours. The headline repeated after
+   the body is boilerplate, before or inside the body it is a duplicate.
 11. **published / language / script** — the first absolute date of a header-zone meta line
-   (or of a line that says "published"); language from the body's Han share and stop words;
-   script from ``normalize.script_of`` on the body, once.
+   (or of a line that says "published"; 12-hour clocks 下午2:30 / 2:30 PM read as 14:30); language
+   from the body's Han share and stop words; script from ``normalize.script_of`` on the body, once;
+   per line, where it differs from the article's: script from the characters the one t2s pass
+   changed, Latin language from stop words.
 """
 from __future__ import annotations
 
@@ -42,7 +52,7 @@ from typing import Mapping, Sequence
 
 from . import lexicon
 from .model import CleanArticle, Line
-from .normalize import script_of, strip_pinyin, to_simplified
+from .normalize import fix_mojibake, looks_mojibake, script_of, strip_pinyin, to_simplified
 from .settings import DEFAULT
 
 # --- thresholds -------------------------------------------------------------------------------
@@ -55,12 +65,18 @@ STRONG_LATIN_LONG = 40       # ... or this many words whatever the ending
 MAX_BOILERPLATE_UNITS = 120  # boilerplate patterns are tried on lines up to this size only
 MAX_META_UNITS = 30          # byline / source / credit patterns: longer lines are body text
 MAX_NAV_UNITS = 16           # navigation-word lines are short
+BREADCRUMB_ITEM_UNITS = 4    # a two-part breadcrumb "A > B" has parts this short
+NAV_ROW_MIN_ITEMS = 3        # a menu row has at least this many "|" / "·" / wide-space separated items ...
+NAV_ITEM_MAX_UNITS = 5       # ... of at most this many units each
+NAV_ROW_MIN_SPACED = 5       # Chinese items set apart by single spaces: at least this many ...
+NAV_ITEM_MAX_HAN = 4         # ... of at most this many characters (headline clauses are longer)
 NAV_RESIDUE_LETTERS = 1      # letters left after removing navigation words from a nav line
 MAX_DATE_LINE_UNITS = 8      # a date line has at most this many units besides the date itself
 HEADLINE_MIN_UNITS = 4       # a headline has at least this many units ...
 HEADLINE_MAX_UNITS = 70      # ... and at most this many (longer is a lead paragraph)
 HEADLINE_LONG_UNITS = 150    # ... or this many when it has no commas (official multi-clause headlines)
 HEADLINE_MAX_WORDS = 45      # Latin headlines: words
+MENU_MIN_WORDS = 4           # capitalized single words in a row, no function word: a menu, not a headline
 HEADER_MAX_LINES = 8         # a header zone with more loose lines than this is really body
 HEADER_MAX_RUN = 3           # this many loose text lines in a row are body, not header
 LEAD_MIN_UNITS = 20          # an unsignalled header line this long is the lead, i.e. content
@@ -72,16 +88,26 @@ STUFFED_MIN_PARTS = 4        # a keyword-stuffed line has at least this many sho
 SPAM_MIN_HITS = 2            # lexicon hits that make a line spam on their own
 SPAM_PROSE_COVER = 0.15      # in a prose paragraph the hits must cover this share of the line
 LIST_NAME_MAX_UNITS = 14     # a source / user name before a timestamp is this short
+CARD_MAX_UNITS = 24          # an author card ("博客 | name or column") is this short
 RESUME_STRONG_LINES = 2      # strong lines in a row that end a list / footer region
 RESUME_LOOSE_LINES = 4       # ... or this many lines of running text (verse) in a row
 TIMESTAMP_PAIR_WINDOW = 6    # two timestamps this close after the body start open a list region
 MIN_DUP_CHARS = 6            # shorter exact repeats (refrains, "完") count only inside a repeated block
 NEAR_DUP_MIN_CHARS = 20      # near-duplicate comparison only for lines this long (key chars)
-NEAR_DUP_SHARE = 0.8         # share of an earlier line's 4-grams a near duplicate contains
-SHINGLE = 4                  # character n-gram size for near duplicates
+NEAR_DUP_JACCARD = 0.8       # 4-gram Jaccard at which a line repeats an earlier one (a few characters changed)
+NEAR_DUP_CONTAIN = 0.9       # ... or the share of the shorter line's 4-grams found in the other (a sentence added)
+NEAR_DUP_SIZE_RATIO = 0.6    # ... when the shorter has at least this share of the longer's 4-grams
+NEAR_DUP_ADJACENT = 0.9      # Jaccard needed against the line right before (templated list items differ a little)
+NEAR_DUP_BLOCK_JACCARD = 0.4 # a line this similar to its source is a copy when its neighbours are copies too
+NEAR_DUP_CANDIDATES = 4      # earlier lines checked on all n-grams, best sampled matches first
+NEAR_DUP_CANDIDATE_SHARE = 0.3  # sampled n-grams shared to be a candidate at all
+SHINGLE = 4                  # character n-gram size for finding near-duplicate candidates
+VERIFY_SHINGLE = 3           # ... and for confirming them (one changed character costs three n-grams)
 SKETCH_MIN = 8               # fewer sampled n-grams than this: compare all of them
 LANG_SAMPLE_CHARS = 20000    # body characters used for language and script
 ZH_HAN_PER_LATIN = 1 / 3     # Han characters per Latin letter above which the body is Chinese
+LINE_SCRIPT_MIN_HAN = 4      # per-line script only for lines with this many Han characters
+LINE_LANG_MIN_WORDS = 4      # per-line language of a Latin line only from this many words
 
 # --- character classes and structural patterns ------------------------------------------------
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -119,7 +145,8 @@ _DECOR = re.compile(r"^[\s#*>•·\-–—【\[(（]+|[\s*】\])）]+$")
 _YMD = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
 def _time(n: int) -> str:
     """An optional time after a date, with group names H<n>, M<n>, S<n>."""
-    return rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)(?:\s*[:：分]\s*(?P<S{n}>[0-5]\d))?)?"
+    return (rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<P{n}>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)"
+            rf"(?:\s*[:：分]\s*(?P<S{n}>[0-5]\d))?(?:\s*(?P<A{n}>[ap]\.?m\b\.?))?)?")
 
 _DMY = r"(?P<d2>\d{1,2})\.\s*(?P<m2>\d{1,2})\.\s*(?P<y2>(?:19|20)\d\d)"
 _TIMESTAMP_LINE = re.compile(
@@ -133,6 +160,14 @@ _TIMESTAMP_LINE = re.compile(
     r"|\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|vor\s+\d+\s*(sekunden|minuten|stunden|tagen|wochen|monaten|jahren)"
     r")\s*$", re.I)
+# a user / source name and a relative time on one line: "路过的乡民 · 2 小时前", "Hans_W vor 2 Stunden"
+_NAMED_STAMP = re.compile(
+    r"^\s*[^\s,.。，]{1,24}\s*[·•|,-]?\s*("
+    r"(\d+|几|一|两|半)\s*(秒|分钟|小时|天|日|周|星期|个月|月|年)前"
+    r"|\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|vor\s+(\d+|einer?)\s*(sekunden?|minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?))\s*$", re.I)
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:：][0-5]\d(?!\d)")
+_NAV_ROW_SEP = re.compile(r"\s*[|｜丨·•]\s*|\s{2,}|\t")
 _TIME_PART = re.compile(r"[0-2]?\d:[0-5]\d|前\s*$|ago\s*$|^vor\s|刚刚", re.I)
 
 
@@ -185,8 +220,10 @@ class _Ln:
     header: str | None = None   # list header kind
     footer: str | None = None   # footer marker reason
     stamp: bool = False         # bare timestamp line
+    trad: int = 0               # characters the t2s conversion changed
 
 
+# UTF-8 read as Latin-1 / cp1252: "Ã¤" for ä, "â€™" for ’ (a cheap prefilter before asking ftfy)
 def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
@@ -222,6 +259,8 @@ def _features(raw_lines: Sequence[str]) -> list[_Ln]:
         t = raw_lines[i]
         if "(" in t:
             t = strip_pinyin(t)[0]
+        if "Ã" in t or "Â" in t or "â€" in t:
+            t = fix_mojibake(t)   # the match form only; the raw line is kept as it is
         prepped.append(t.replace("\n", " "))
     joined = "\n".join(prepped)
     if _HAN.search(joined):
@@ -231,13 +270,17 @@ def _features(raw_lines: Sequence[str]) -> list[_Ln]:
     else:
         conv = prepped
     out = []
-    for i, m in zip(idx, conv):
+    for i, p, m in zip(idx, prepped, conv):
+        # characters t2s changed: a per-line Traditional signal at no extra OpenCC cost
+        trad = sum(a != b for a, b in zip(p, m)) if m is not p and len(p) == len(m) else 0
         m = _fold(m).strip()
         han = len(_HAN.findall(m))
         words = len(_WORD.findall(m))
         latin = sum(len(w) for w in _LATIN_WORD.findall(m))
         units = han + words
-        out.append(_Ln(i, raw_lines[i], m, han, words, latin, units, _is_strong(m, han, words, units)))
+        ln = _Ln(i, raw_lines[i], m, han, words, latin, units, _is_strong(m, han, words, units))
+        ln.trad = trad
+        out.append(ln)
     return out
 
 
@@ -287,7 +330,12 @@ def _markup_reason(ln: _Ln) -> tuple[str, str] | None:
 def _is_breadcrumb(m: str) -> bool:
     parts = [p for p in _BREADCRUMB_SEP.split(m) if p and not _BREADCRUMB_SEP.fullmatch(p)]
     seps = len(re.findall(r">|›|»|→|＞", m))
-    return seps >= 2 and len(parts) >= 3 and all(len(p) <= 16 for p in parts) and "。" not in m
+    if "。" in m:
+        return False
+    if seps >= 2 and len(parts) >= 3 and all(len(p) <= 16 for p in parts):
+        return True
+    # "新闻 > 港闻": two short section names
+    return seps == 1 and len(parts) == 2 and all(_units(p) <= BREADCRUMB_ITEM_UNITS and not _DIGITS.search(p) for p in parts)
 
 
 def _is_nav(ln: _Ln, R) -> str | None:
@@ -301,6 +349,27 @@ def _is_nav(ln: _Ln, R) -> str | None:
     if len(letters) <= NAV_RESIDUE_LETTERS:
         return "boilerplate:counter" if _DIGITS.search(m) else "boilerplate:nav"
     return None
+
+
+def _is_nav_row(ln: _Ln) -> str | None:
+    """A menu row: several short items set apart by pipes, dots or wide spaces ("Home | World |
+    Business", "只看楼主 | 倒序浏览 | 阅读模式"), or many one-word Chinese items set apart by spaces."""
+    m = ln.m
+    if ln.strong or ln.units > MAX_NAV_UNITS * 2 or _TABLE_ROW.match(m) or re.search(r"[。！？!?]", m):
+        return None
+    parts = [p for p in _NAV_ROW_SEP.split(m) if p.strip()]
+    if (len(parts) >= NAV_ROW_MIN_ITEMS and all(_units(p) <= NAV_ITEM_MAX_UNITS for p in parts)
+            and not any(_DIGITS.search(p) or ":" in p for p in parts)):  # table cells, credits
+        return "boilerplate:nav-row"
+    if ln.han >= ln.words:
+        parts = m.split()
+        if len(parts) >= NAV_ROW_MIN_SPACED and all(_units(p) <= NAV_ITEM_MAX_HAN and not _DIGITS.search(p) for p in parts):
+            return "boilerplate:nav-row"
+    return None
+
+
+def _units(text: str) -> int:
+    return len(_HAN.findall(text)) + len(_WORD.findall(text))
 
 
 def _is_counter(ln: _Ln) -> bool:
@@ -324,12 +393,13 @@ def _date_line(ln: _Ln, R) -> bool:
     """A line that is essentially one date or date-time (units besides the date are few)."""
     if ln.units > MAX_DATE_LINE_UNITS + 8:
         return False
+    rest, found = ln.m, False
     for rx in R["date_res"]:
-        mt = rx.search(ln.m)
-        if mt:
-            rest = ln.m[:mt.start()] + " " + ln.m[mt.end():]
-            return len(_HAN.findall(rest)) + len(_WORD.findall(rest)) <= MAX_DATE_LINE_UNITS
-    return bool(_TIMESTAMP_LINE.match(ln.m))
+        rest, n = rx.subn(" ", rest)
+        found = found or n > 0
+    if found:  # every date of the line removed ("2024/05/17 11:05（最后更新：2024/05/17 13:20）")
+        return len(_HAN.findall(rest)) + len(_WORD.findall(rest)) <= MAX_DATE_LINE_UNITS
+    return bool(_TIMESTAMP_LINE.match(ln.m) or _NAMED_STAMP.match(ln.m))
 
 
 def _header_kind(ln: _Ln, R) -> str | None:
@@ -348,7 +418,7 @@ def _header_kind(ln: _Ln, R) -> str | None:
 def _local(lines: list[_Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
     for ln in lines:
         ln.date_line = _date_line(ln, R)
-        ln.stamp = bool(_TIMESTAMP_LINE.match(ln.m)) and bool(_TIME_PART.search(ln.m))
+        ln.stamp = bool(_TIMESTAMP_LINE.match(ln.m)) and bool(_TIME_PART.search(ln.m)) or bool(_NAMED_STAMP.match(ln.m))
         mk = _markup_reason(ln)
         if mk:
             _set(ln, *mk)
@@ -383,7 +453,7 @@ def _local(lines: list[_Ln], R, chrome: Mapping[str, int] | None, chrome_min: in
         if _language_switcher(ln, R):
             _set(ln, "boilerplate", "boilerplate:language-switcher")
             continue
-        nav = _is_nav(ln, R)
+        nav = _is_nav(ln, R) or _is_nav_row(ln)
         if nav:
             _set(ln, "boilerplate", nav)
             continue
@@ -391,8 +461,13 @@ def _local(lines: list[_Ln], R, chrome: Mapping[str, int] | None, chrome_min: in
             hit = next((name for name, rx in R["meta"] if rx.search(ln.m)), None)
             if hit:
                 _set(ln, "meta", f"meta:{hit}")
+                # "小明 发表于 2024-04-02 21:30": after the body start, repeated ones are comment headers
+                ln.stamp = hit == "published" and ln.date_line and bool(_CLOCK.search(ln.m))
                 continue
         if ln.date_line:
+            # a date-time with a clock time and a short name ("回复 #2 小王 2024-05-17 11:02") is a
+            # comment / list timestamp after the body start; decided by position like bare dates
+            ln.stamp = ln.stamp or bool(_CLOCK.search(ln.m))
             continue  # decided by position: header-zone date is meta, list timestamp is chrome
         if _is_counter(ln):
             _set(ln, "boilerplate", "boilerplate:counter")
@@ -421,6 +496,17 @@ def _headline_like(ln: _Ln) -> bool:
     return 3 <= ln.words <= HEADLINE_MAX_WORDS and not re.search(r"[a-zäöüß]{3}\.$", ln.m)
 
 
+_MENU_SMALL_WORDS = frozenset("a an in on of to as at up by for and or the with from into über und der die das im am zu mit".split())
+
+
+def _menu_like(ln: _Ln) -> bool:
+    """A row of capitalized single words without any function word or punctuation
+    ("Politik Wirtschaft Panorama Sport Kultur"): a menu, unless nothing better follows."""
+    words = ln.m.split()
+    return (ln.han == 0 and len(words) >= MENU_MIN_WORDS and all(w[:1].isupper() and w.isalpha() for w in words)
+            and not any(w.casefold() in _MENU_SMALL_WORDS for w in words))
+
+
 def _strip_suffix(title: str) -> str:
     t = title.strip()
     h1 = _MD_H1.match(t)
@@ -433,7 +519,7 @@ def _strip_suffix(title: str) -> str:
         last = parts[-1].strip()
         head = "".join(parts[:-2]).strip()
         if last and len(last) <= SUFFIX_MAX_CHARS and len(last) <= SUFFIX_MAX_SHARE * len(t) and head:
-            t = t[: len(t) - len(parts[-1]) - len(parts[-2])].rstrip()
+            t = t[: list(_SUFFIX_SEP.finditer(t))[-1].start()].rstrip()
         else:
             break
     return t
@@ -453,6 +539,11 @@ def _header_zone(lines: list[_Ln], start: int) -> int | None:
         title = h1[0]
     elif cands:
         title = cands[0]
+        if _menu_like(lines[title]):
+            later = [k for k in cands[1:] if not _menu_like(lines[k]) and not lines[k].chrome]
+            if later:
+                _set(lines[title], "boilerplate", "boilerplate:menu-row")
+                title = later[0]
         if lines[title].chrome:
             later = [k for k in cands[1:] if not lines[k].chrome and _next_unlabeled(lines, k) != start]
             if later:
@@ -520,6 +611,59 @@ def _body_start(lines: list[_Ln]) -> int:
     return 0
 
 
+# --- 7b: author bios -----------------------------------------------------------------------------
+_AUTHOR_LATIN = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'.-]+){1,3})")
+_AUTHOR_ZH = re.compile(r"(?:记者|撰文|作者|文|编辑|博客)\s*[:/|丨]\s*\**\s*([\u4e00-\u9fff·]{2,5})|记者\s*([\u4e00-\u9fff]{2,3})")
+_CARD = re.compile(r"^[\s*_#]*[^|丨]{1,12}[|丨]\s*([^|丨*_#]{2,16}?)[\s*_#]*$")
+_BIO_SELF = re.compile(
+    r"^[A-ZÄÖÜ][\w.'-]+(?: [A-ZÄÖÜ][\w.'-]+){1,3},? (?:is|was|ist|war) (?:a|an|the|ein|eine)? ?.{0,50}?"
+    r"\b(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|author|producer|"
+    r"korrespondent|redakteur|journalist|autor|reporter|kolumnist)(?:in)?\b")
+_BIO_CUE = re.compile(r"^.{0,24}?(\b(is|was|ist|war|covers|writes|reports|schreibt|berichtet|arbeitet)\b|[,，:：】]|是|为|曾|现|任)", re.I)
+
+
+def _author_bios(lines: list[_Ln], start: int) -> None:
+    """A paragraph after the body start that begins with the byline's author name and describes
+    them ("Jane Doe is a senior correspondent…", "【李家明・城中论政】李家明，资深…"), and an author card
+    (a short "博客 | 李家明" line right before such a paragraph), are boilerplate:author-bio."""
+    names = set()
+    for ln in lines[:start] + [ln for ln in lines if ln.label == "meta"]:
+        if ln.label == "meta" or ln.date_line:
+            names.update(g.casefold() for mt in _AUTHOR_LATIN.finditer(ln.raw) for g in mt.groups() if g)
+            names.update(g for mt in _AUTHOR_ZH.finditer(ln.m) for g in mt.groups() if g)
+    last_strong = max((k for k, ln in enumerate(lines) if ln.label is None and ln.strong), default=-1)
+    for k in range(len(lines)):   # a page whose only "paragraph" is the bio has its card before the body start
+        ln = lines[k]
+        if ln.label not in (None, "content") and ln.reason != "boilerplate:nav-row":
+            continue
+        if k >= last_strong and k > start and _BIO_SELF.match(ln.m):
+            _set(ln, "boilerplate", "boilerplate:author-bio")  # "Jane Doe is a correspondent …" at the page tail
+            continue
+        head = _DECOR.sub("", _MD_LINK.sub(r"\1", ln.m)).strip(" *_")
+        card = None
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if not ln.strong and ln.units <= CARD_MAX_UNITS and nxt is not None and nxt.label in (None, "content"):
+            mt = _CARD.match(ln.m)
+            name = mt.group(1).strip() if mt else ""
+            avatar = k > 0 and lines[k - 1].reason == "boilerplate:image" and name and name in lines[k - 1].m
+            if mt and (_bio_of(nxt, name) or avatar):   # avatar image + "博客 | name" + bio paragraph
+                card = k
+        if card is not None:
+            _set(ln, "boilerplate", "boilerplate:author-bio")
+            _set(nxt, "boilerplate", "boilerplate:author-bio")
+            continue
+        if names and any(head.casefold().startswith(n) or head.startswith(n) for n in names) and any(_bio_of(ln, n) for n in names):
+            _set(ln, "boilerplate", "boilerplate:author-bio")
+
+
+def _bio_of(ln: _Ln, name: str) -> bool:
+    """The line starts with ``name`` (after decoration such as 【name・column】) and goes on like a bio."""
+    head = _DECOR.sub("", _MD_LINK.sub(r"\1", ln.m)).strip(" *_")
+    if not name or not head.casefold().startswith(name.casefold()):
+        return False
+    return bool(_BIO_CUE.match(head[len(name):]))
+
+
 # --- 8-9: regions after the body start ----------------------------------------------------------
 def _resumes(lines: list[_Ln], k: int) -> bool:
     """Body text clearly resumes at k: RESUME_STRONG_LINES strong lines in a row, or
@@ -562,7 +706,7 @@ def _regions(lines: list[_Ln], start: int) -> None:
                 continue
             if ln.label is None or ln.label != "meta":
                 ref = False
-        if mode is None and ln.stamp and ln.label is None:
+        if mode is None and ln.stamp and ln.label in (None, "meta"):
             # two timestamps close together: a teaser / comment list without a header
             nxt = [j for j in range(k + 1, min(n, k + TIMESTAMP_PAIR_WINDOW + 1)) if lines[j].stamp]
             if nxt:
@@ -577,6 +721,10 @@ def _regions(lines: list[_Ln], start: int) -> None:
                 continue
             if ln.label in (None, "content", "meta") and _resumes(lines, k):
                 mode = None
+                continue
+            if mode.endswith("related-list") and (ln.reason in ("boilerplate:image", "content:caption")
+                                                  or (_MD_HEADING.match(ln.raw) and ln.label is None)):
+                mode = None   # a figure or a section heading: the article goes on after a link list
                 continue
             if ln.label != "boilerplate":
                 _set(ln, "boilerplate", mode)
@@ -611,12 +759,37 @@ def _sketch(key: str) -> set[str]:
     return sample if len(sample) >= SKETCH_MIN else grams
 
 
+def _shingles(key: str) -> set[str]:
+    return {key[j:j + VERIFY_SHINGLE] for j in range(max(len(key) - VERIFY_SHINGLE + 1, 1))}
+
+
+def _near(a: set[str], b: set[str]) -> tuple[float, bool]:
+    """(Jaccard of two shingle sets, whether one is a near copy of the other): high Jaccard, or
+    one contains almost all of the other and is not much longer (a sentence added or dropped)."""
+    inter = len(a & b)
+    if not inter:
+        return 0.0, False
+    jac = inter / len(a | b)
+    small, big = sorted((len(a), len(b)))
+    contained = inter / small >= NEAR_DUP_CONTAIN and small >= NEAR_DUP_SIZE_RATIO * big
+    return jac, jac >= NEAR_DUP_JACCARD or contained
+
+
 def _duplicates(lines: list[_Ln], title: int | None) -> None:
+    """Exact and near repeats of earlier title / meta / content lines. A near repeat is found through
+    sampled n-grams and confirmed on all n-grams; a near repeat of the line right before it is a
+    templated list item ("第六十五号主席令说…", "第六十六号主席令说…"), not a copy, unless almost
+    identical. A line inside a copied block whose neighbours are copies of its source's neighbours
+    is a copy too, even with heavier edits."""
     tkey = _dkey(_strip_suffix(lines[title].m)) if title is not None else None
     seen: dict[str, int] = {}
     short: list[int] = []      # short repeats: duplicates only inside a repeated block
     grams: dict[str, list[int]] = {}
     sizes: dict[int, int] = {}
+    full: dict[int, set[str]] = {}
+    src: dict[int, int] = {}    # duplicate line -> the earlier line it repeats
+    weak: dict[int, int] = {}   # kept line -> its most similar earlier line, when fairly similar
+    kept: list[int] = []        # body / meta lines in order, for adjacency
     last_body = max((k for k, ln in enumerate(lines) if ln.label in (None, "content")
                      and not (tkey and _dkey(_strip_suffix(ln.m)) == tkey)), default=-1)
     for k, ln in enumerate(lines):
@@ -625,6 +798,8 @@ def _duplicates(lines: list[_Ln], title: int | None) -> None:
         key = _dkey(ln.m)
         if not key:
             continue
+        prev = kept[-1] if kept else None
+        kept.append(k)
         if ln.label != "title" and tkey and _dkey(_strip_suffix(ln.m)) == tkey:
             if k > last_body:
                 _set(ln, "boilerplate", "boilerplate:title-repeat")
@@ -634,6 +809,7 @@ def _duplicates(lines: list[_Ln], title: int | None) -> None:
         if key in seen and ln.label != "title":
             if len(key) >= MIN_DUP_CHARS:
                 _set(ln, "duplicate", "duplicate:exact")
+                src[k] = seen[key]
             else:
                 short.append(k)
             continue
@@ -645,13 +821,34 @@ def _duplicates(lines: list[_Ln], title: int | None) -> None:
         for g in sh:
             for j in grams.get(g, ()):
                 counts[j] = counts.get(j, 0) + 1
-        best = max(counts.items(), key=lambda kv: kv[1] / max(sizes[kv[0]], len(sh)), default=None)
-        if best and best[1] >= NEAR_DUP_SHARE * max(sizes[best[0]], len(sh)) and ln.label != "title":
+        mine = full[k] = _shingles(key)
+        best_j, best_jac, hit = None, 0.0, False
+        for j, c in sorted(counts.items(), key=lambda kv: -kv[1])[:NEAR_DUP_CANDIDATES]:
+            if c < NEAR_DUP_CANDIDATE_SHARE * min(sizes[j], len(sh)):
+                break
+            jac, near = _near(mine, full[j])
+            if near and j == prev and jac < NEAR_DUP_ADJACENT:
+                near = False  # a templated list item right after its sibling
+            if near or jac > best_jac:
+                best_j, best_jac, hit = j, jac, near
+            if near:
+                break
+        if hit:
             _set(ln, "duplicate", "duplicate:near")
+            src[k] = best_j
             continue
+        if best_j is not None and best_jac >= NEAR_DUP_BLOCK_JACCARD:
+            weak[k] = best_j
         sizes[k] = len(sh)
         for g in sh:
             grams.setdefault(g, []).append(k)
+    # inside or at the edge of a copied block: a kept neighbour repeats the same neighbour of this line's source
+    pos = {k: i for i, k in enumerate(kept)}
+    for k, j in weak.items():
+        i = pos[k]
+        nb = [(kept[i + d], d) for d in (-1, 1) if 0 <= i + d < len(kept)]
+        if any(m in src and 0 <= pos[j] + d < len(kept) and src[m] == kept[pos[j] + d] for m, d in nb):
+            _set(lines[k], "duplicate", "duplicate:near-block")
     for k in short:
         near = [lines[j].label for j in (k - 1, k + 1) if 0 <= j < len(lines)]
         if "duplicate" in near:
@@ -675,6 +872,11 @@ def _iso(mt: re.Match, R) -> str | None:
         return None
     out = f"{y:04d}-{mo:02d}-{d:02d}"
     hh = next((v for k, v in g.items() if k[0] == "H"), None)
+    half = next((v.casefold() for k, v in g.items() if k[0] in "PA"), None)
+    if hh is not None and half is not None and int(hh) <= 12:
+        # 12-hour clock: 下午2:30 / 2:30 PM → 14:30; 12 AM → 00
+        pm = half[0] == "p" or half in ("下午", "晚上")
+        hh = str(int(hh) % 12 + (12 if pm else 0)) if (pm or half[0] == "a" or half == "凌晨") else hh
     mm = next((v for k, v in g.items() if k[0] == "M"), None)
     ss = next((v for k, v in g.items() if k[0] == "S"), None)
     if hh is not None and mm is not None and int(hh) < 24:
@@ -720,13 +922,24 @@ def _language(body: str, R) -> str | None:
     return lang if hits >= 1 and (len(ranked) == 1 or hits > ranked[1][1]) else None
 
 
-def _line_lang_script(ln: _Ln, art_lang: str | None, art_script: str | None) -> tuple[str | None, str | None]:
-    """Per-line language and script, given only where cheap and different from the article's."""
-    if ln.han:
+def _line_lang_script(ln: _Ln, art_lang: str | None, art_script: str | None, R) -> tuple[str | None, str | None]:
+    """Per-line language and script where a page mixes them, given only where different from the
+    article's. Cheap: Han lines use the characters the article's one t2s pass changed (``trad``);
+    Latin lines count stop words. Lines too short to tell get None."""
+    if ln.han and ln.han >= ZH_HAN_PER_LATIN * ln.latin:
         lang = "zh"
-        script = art_script if art_script in ("Hans", "Hant") else script_of(ln.raw)
+        if ln.han < LINE_SCRIPT_MIN_HAN:
+            script = None
+        else:
+            script = "Hant" if ln.trad >= max(2, 0.02 * ln.han) else ("Hans" if ln.trad == 0 else None)
     elif ln.latin:
-        lang, script = None, "Latn"
+        script = "Latn"
+        words = [w.casefold() for w in _LATIN_WORD.findall(ln.m)]
+        lang = None
+        if len(words) >= LINE_LANG_MIN_WORDS:
+            scores = sorted(((sum(w in sw for w in words), lg) for lg, sw in R["stop"].items()), reverse=True)
+            if scores[0][0] >= 2 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                lang = scores[0][1]
     else:
         return None, None
     return (lang if lang != art_lang else None), (script if script != art_script else None)
@@ -748,6 +961,7 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
         first = next((k for k in zone if _headline_like(lines[k])), zone[0])
         start = first + 1
     title = _header_zone(lines, start)
+    _author_bios(lines, start)
     _regions(lines, start)
     _timestamps(lines, start)
     for ln in lines:
@@ -767,7 +981,7 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
         script = "mixed"
     out = []
     for ln in lines:
-        ll, ls = _line_lang_script(ln, lang, script)
+        ll, ls = _line_lang_script(ln, lang, script, R)
         out.append(Line(ln.i + 1, ln.raw, ln.label, ln.reason, ll, ls))
     title_text = _strip_suffix(lines[title].raw) if title is not None else None
     return CleanArticle(tuple(out), title_text or None, _published(lines, start), lang, script)

@@ -134,21 +134,6 @@ def _clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _html_to_text(html: str) -> tuple[str, dict]:
-    import trafilatura  # only for saved web pages
-
-    body = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True,
-                               favor_recall=True, with_metadata=False) or ""
-    meta = trafilatura.extract_metadata(html)
-    info = {}
-    if meta is not None:
-        info = {"title": meta.title, "date": meta.date}
-    head = [info["title"]] if info.get("title") else []
-    if info.get("date"):
-        head.append(str(info["date"]))
-    return "\n".join(head + [body]), info
-
-
 def read_input(path: Path, max_bytes: int) -> Decoded:
     """Read and decode one input file. Raises InputError with a reason a user can act on."""
     try:
@@ -163,7 +148,9 @@ def read_input(path: Path, max_bytes: int) -> Decoded:
         raise InputError("binary file: too many control characters to be text")
     text = _clean_text(text)
     if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
-        text, meta = _html_to_text(text)
+        from .web import html_to_text  # trafilatura, only for saved web pages
+
+        text, meta = html_to_text(text)
         return Decoded(text, enc + "+html", meta)
     return Decoded(text, enc)
 

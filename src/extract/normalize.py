@@ -33,6 +33,35 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])\((?:(?=[a-zü{_TONED}]{{0,6}}[{_TONED}])[a-zü{_TONED}]{{1,7}}\)|[a-zü{_TONED}]{{1,7}}$)"
 )
+_MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€")
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    from ftfy import TextFixerConfig  # only for pages that look broken
+
+    # only the encoding repair: widths, quotes, HTML entities and line breaks stay as they are
+    return TextFixerConfig(unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+                           fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+                           remove_control_chars=False, normalization=None, explain=False)
+
+
+def looks_mojibake(text: str) -> bool:
+    """Latin text decoded with the wrong codec ("GrÃ¼ÃŸe", "Itâ€™s")."""
+    return bool(_MOJIBAKE.search(text))
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 mojibake in Latin-script text with ftfy ("DatenschutzerklÃ¤rung" →
+    "Datenschutzerklärung"); text that does not look broken is returned unchanged (and ftfy is
+    not even imported). Chinese mojibake from lost bytes ("內?￥ﾍﾻ") cannot be repaired and is kept."""
+    if not looks_mojibake(text):
+        return text
+    from ftfy import fix_text
+
+    return fix_text(text, _ftfy_config())
+
+
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
 _SPACES = {0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x200B: None,
            0xFEFF: None, 0x200E: None, 0x200F: None}
@@ -125,18 +154,26 @@ def normalize_line(text: str, config: str) -> tuple[str, array]:
         cols0 = list(range(len(text)))
     stripped, cols1 = strip_pinyin(text0)
     cols = [cols0[i] for i in cols1]
+    if looks_mojibake(stripped):
+        fixed = fix_mojibake(stripped)      # "GrÃ¼ÃŸe" → "Grüße"
+        if fixed != stripped:
+            cols = _align(stripped, fixed, cols)
+            stripped = fixed
     folded = stripped.translate(_FULLWIDTH)
     conv = fix_zhe(to_simplified(folded, config)) if config != "s2s" else folded
-    if len(conv) == len(folded):
-        return conv, array("i", cols)
-    # OpenCC changed the length (rare phrase conversions): align characters
-    mapped = array("i", [0] * len(conv))
-    sm = SequenceMatcher(None, folded, conv, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    if len(conv) != len(folded):          # OpenCC changed the length (rare phrase conversions)
+        cols = _align(folded, conv, cols)
+    return conv, array("i", cols)
+
+
+def _align(src: str, dst: str, cols: list[int]) -> list[int]:
+    """Raw column of every character of ``dst``, a rewrite of ``src`` whose characters map to ``cols``."""
+    out = [0] * len(dst)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, src, dst, autojunk=False).get_opcodes():
         for k in range(j1, j2):
-            src = i1 + min(k - j1, max(i2 - i1 - 1, 0)) if i2 > i1 else max(i1 - 1, 0)
-            mapped[k] = cols[min(src, len(cols) - 1)] if cols else 0
-    return conv, mapped
+            i = i1 + min(k - j1, max(i2 - i1 - 1, 0)) if i2 > i1 else max(i1 - 1, 0)
+            out[k] = cols[min(i, len(cols) - 1)] if cols else 0
+    return out
 
 
 @dataclass(frozen=True)
