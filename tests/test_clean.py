@@ -641,3 +641,13 @@ def test_clean_family_body_is_a_fixed_point(family):
 def test_clean_one_five_megabyte_line(line):
     ca = clean_article([line])
     assert len(ca.lines) == 1 and ca.lines[0].label in ("content", "spam", "boilerplate", "title")
+
+
+def test_clean_encoded_data_line_is_boilerplate():
+    import base64
+
+    blob = base64.b64encode(bytes(range(256)) * 40).decode()
+    lines = ["公司宣布新任首席执行官人选", "", "董事会周一宣布，现任首席财务官王明将出任首席执行官，即日生效。", blob]
+    out = {ln.line_no: (ln.label, ln.reason) for ln in clean_article(lines).lines}
+    assert out[4] == ("boilerplate", "boilerplate:encoded-data")
+    assert out[3][0] == "content"

@@ -62,6 +62,7 @@ STRONG_ZH_LONG = 40          # ... or this many units ending in sentence punctua
 STRONG_ANY_UNITS = 80        # ... or this many units with a few commas, whatever the ending
 STRONG_LATIN_WORDS = 12      # a Latin line with this many words and a sentence end is a paragraph
 STRONG_LATIN_LONG = 40       # ... or this many words whatever the ending
+MIN_ENCODED_RUN = 200        # an unbroken run of base64/URL-safe characters this long is encoded data, not text
 MAX_BOILERPLATE_UNITS = 120  # boilerplate patterns are tried on lines up to this size only
 MAX_META_UNITS = 30          # byline / source / credit patterns: longer lines are body text
 MAX_NAV_UNITS = 16           # navigation-word lines are short
@@ -312,8 +313,13 @@ def _spam_reason(ln: _Ln, R) -> str | None:
     return None
 
 
+_ENCODED = re.compile(r"[A-Za-z0-9+/=_\-]{%d,}" % MIN_ENCODED_RUN)
+
+
 def _markup_reason(ln: _Ln) -> tuple[str, str] | None:
     raw = ln.raw
+    if _ENCODED.search(raw[:20000]) and sum(ch.isspace() for ch in raw[:20000]) * 50 < min(len(raw), 20000):
+        return "boilerplate", "boilerplate:encoded-data"    # base64 images, tracking blobs
     if _CAPTION.match(raw):
         return "content", "content:caption"
     if _IMAGE.match(raw):
