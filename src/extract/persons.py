@@ -38,7 +38,8 @@ from .model import BODY_LABELS, Mention, Sentence, Token
 MAX_LATIN_NAME_WORDS = 4        # "Jan Hendrik Kirchner", "Paul M. Nakasone"; longer runs are titles or headings
 MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a name
 MAX_TRANSLIT_CHARS = 7          # 克里哲夫斯基; longer runs are phrases
-SPELLING_VARIANT_RATIO = 0.70   # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88), Ultraman ~ Altman (.71)
+SPELLING_VARIANT_RATIO = 0.70   # Ultraman ~ Altman (.71): only for a repeated word with the same ending
+SPELLING_VARIANT_SAME_START = 0.80  # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88)
 MIN_REPEATS_FOR_TRANSLIT = 2    # a transliteration run the article repeats is a name
 MIN_REPEATS_FOR_LATIN_SINGLE = 3  # a capitalized word used like a name three times (not after an article) is one
 FULL_NAME_VARIANT_RATIO = 0.85  # "Ilja Sutskever" ~ "Ilya Sustkever": one person spelled two ways
@@ -494,30 +495,55 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
                        and c.text not in with_article
                        and not c.glued and c.text not in r["given"] and not _GERMAN_NOUN_END.search(c.text)
                        and not _is_pinyin_word(c.text))
+    repeated: list[_Cand] = []
     for c in sorted(cands, key=lambda c: c.start):
         if c.kind != "latin-single":
             continue
-        w = c.text
+        w, why = c.text, "part"
         key = _single_key(w, c.start, clusters, accepted)
         if key is None and w.endswith("s") and len(w) > 3:
-            key = _single_key(w[:-1], c.start, clusters, accepted)
+            key, why = _single_key(w[:-1], c.start, clusters, accepted), "genitive"
         if key is None:
-            key = _variant_key(w, last_names)
+            key, why = _variant_key(w, last_names), "variant"
         if key is None:
             zh = bool(_HAN.search(text_of[c.sentence_id].text))
             if zh and w in r["given"]:
-                key = w
+                key, why = w, "given-name"
             elif c.context and not _GERMAN_NOUN_END.search(w) and not _is_pinyin_word(w):
-                key = w
+                key, why = w, "context"
             elif namelike[w] >= MIN_REPEATS_FOR_LATIN_SINGLE and not zh:
-                key = w
+                repeated.append(c)      # decided below, once every other person is known
+                continue
         if key is None:
             continue
         if key == w and key not in clusters:
             # a new single-word person: the spelling variant of one already found? (Ultraman ~ Altman)
             singles = {k: {k} for k, cl in clusters.items() if " " not in k and not _HAN.search(k)}
             key = _variant_key(w, {**last_names, **singles}) or w
-        add(c, key)
+        add(_Cand(c.sentence_id, c.start, c.end, w, f"latin-single:{why}"), key)
+    # a capitalized word repeated like a name is one only as a spelling variant of a person the
+    # article names otherwise (machine translation: Ultraman ~ Altman); alone it is too often a noun
+    # (Ultraman ~ Altman), or when it takes the genitive -s with no article like a proper name
+    # ("Musks Anwalt", never "des Musks"); alone it is too often a noun
+    singles = {k: {k} for k, cl in clusters.items() if " " not in k and not _HAN.search(k)}
+    genitive = {c.text[:-1] for c in cands if c.kind == "latin-single" and c.text.endswith("s") and not c.determiner
+                and not c.initial and _next_is_capitalized(text_of[c.sentence_id], c.end)}
+    genitive |= {c.text[:-1] for c in cands if c.kind == "latin-single" and c.text.endswith("s") and c.initial
+                 and _next_is_capitalized(text_of[c.sentence_id], c.end)}
+    for c in repeated:
+        key = _single_key(c.text, c.start, clusters, accepted) or \
+            _variant_key(c.text, {**last_names, **singles}, repeated=True)
+        why = "variant"
+        if key is None and c.text in genitive:
+            key, why = c.text, "proper-genitive"
+        if key is not None:
+            add(_Cand(c.sentence_id, c.start, c.end, c.text, f"latin-single:{why}"), key)
+            singles.setdefault(key, {key})
+    done = {(c.start, c.end) for c, _ in accepted}
+    for c in cands:        # genitives of the persons found last ("Musks" once "Musk" is known)
+        if c.kind == "latin-single" and c.text.endswith("s") and (c.start, c.end) not in done \
+                and c.text[:-1] in clusters:
+            add(_Cand(c.sentence_id, c.start, c.end, c.text, "latin-single:genitive"), c.text[:-1])
     # 4. every other occurrence of an accepted surface is a mention too, and short forms of
     #    Chinese full names: the last part of a dotted name (约翰逊), the given name of a
     #    three-character name (嘉文 for 林嘉文) where it is a whole jieba word
@@ -533,6 +559,11 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     bounds = {t.char_start for t in tokens} | {t.char_end for t in tokens}
     mentions = _with_repeats(accepted, body, short_forms, bounds)
     return [Mention(sid, text, a, b, _canonical_key(clusters, key), src) for sid, text, a, b, key, src in mentions]
+
+
+def _next_is_capitalized(s: Sentence, end: int) -> bool:
+    rest = s.text[end - s.char_start:].lstrip()
+    return bool(rest) and rest[0].isupper()
 
 
 def _merge_spelling_variants(clusters: dict[str, "_Cluster"], accepted, alias_of) -> None:
@@ -610,11 +641,19 @@ def _single_key(word: str, pos: int, clusters: dict[str, _Cluster], accepted) ->
     return max(owners, key=lambda k: (last[k], k))
 
 
-def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = SPELLING_VARIANT_RATIO) -> str | None:
+def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = SPELLING_VARIANT_RATIO,
+                 repeated: bool = False) -> str | None:
+    """The person whose surname ``word`` is a spelling variant of: same first letter and close
+    (Sustkever ~ Sutskever, Schumann ~ Schulman); a word the article repeats like a name may
+    differ in its first letters when it keeps the ending and length (Ultraman ~ Altman)."""
     best, best_ratio = None, min_ratio
     for key, names in last_names.items():
         for n in names:
-            if n[:1].lower() != word[:1].lower() and n[-3:] != word[-3:]:
+            same_start = n[:1].lower() == word[:1].lower()
+            same_end = repeated and n[-3:] == word[-3:] and abs(len(n) - len(word)) <= 2
+            if not (same_start or same_end):
+                continue
+            if same_start and not same_end and SequenceMatcher(None, word.lower(), n.lower()).ratio() < SPELLING_VARIANT_SAME_START:
                 continue
             ratio = SequenceMatcher(None, word.lower(), n.lower()).ratio()
             if ratio >= best_ratio and ratio < 1.0:
