@@ -343,3 +343,92 @@ def test_dates_planned_date_is_no_narrative_anchor():
                     "Tags darauf wurde ein Interimschef ernannt."])
     found = find_dates(s, REF, "de")
     assert [(d.text, d.value) for d in found][-1] == ("Tags darauf", "2025-03-11")
+
+
+# token dates, number words, weekday + day, weeks, sets, durations, clock words, ranges, offsets, weekends
+# (reference 2025-03-12, a Wednesday)
+LATIN_MORE_CASES = [
+    ("The filing is dated 14/Feb/2023 in the register.", "en", "14/Feb/2023", "2023-02-14", "date"),
+    ("Results were posted on 2022-nov-03.", "en", "2022-nov-03", "2022-11-03", "date"),
+    ("Payment is due Oct/7 as agreed.", "en", "Oct/7", "2024-10-07", "date"),
+    ("The plan runs through Aug-2026.", "en", "through Aug-2026", "2026-08", "date"),
+    ("He was hired on 19/06 by the board.", "en", "19/06", "2024-06-19", "date"),
+    ("The firm was founded on Feb 29.", "en", "Feb 29", "2024-02-29", "date"),
+    ("She signed on March twenty first.", "en", "March twenty first", "2024-03-21", "date"),
+    ("It opened on August third nineteen ninety nine.", "en", "August third nineteen ninety nine", "1999-08-03", "date"),
+    ("He was born in nineteen seventy two.", "en", "nineteen seventy two", "1972", "date"),
+    ("They met in April of 98 at a conference.", "en", "in April of 98", "1998-04", "date"),
+    ("The vote is on Thursday the 20th.", "en", "on Thursday the 20th", "2025-03-20", "date"),
+    ("Payments go out on the 5th.", "en", "on the 5th", "2025-03-05", "date"),
+    ("Sales in week 7 of last year fell.", "en", "week 7 of last year", "2024-W07", "date"),
+    ("Traffic peaked in the second week of 2024.", "en", "the second week of 2024", "2024-W02", "date"),
+    ("We talked on Tuesday of last week.", "en", "on Tuesday of last week", "2025-03-04", "date"),
+    ("The store opens on Saturdays.", "en", "on Saturdays", "XXXX-WXX-6", "set"),
+    ("The report is published quarterly.", "en", "quarterly", "P3M", "set"),
+    ("Staff rotate every other week.", "en", "every other week", "P2W", "set"),
+    ("The interview took an hour and a half.", "en", "an hour and a half", "PT1.5H", "duration"),
+    ("The flight lasted 9h despite the storm.", "en", "9h", "PT9H", "duration"),
+    ("She booked the room for three nights.", "en", "for three nights", "P3D", "duration"),
+    ("He arrived at 7:45:10 pm.", "en", "7:45:10 pm.", "T19:45:10", "time"),
+    ("The polls close at half past eight in the evening.", "en", "half past eight in the evening", "T20:30", "time"),
+    ("They spoke at seven twenty-five.", "en", "seven twenty-five", "T07:25", "time"),
+    ("The talks resumed at noon.", "en", "noon", "T12", "time"),
+    ("The shift runs from 9 to 5:30 pm on weekdays.", "en", "from 9 to 5:30 pm", "T09:00", "time"),
+    ("He called yesterday at 9.", "en", "yesterday at 9", "2025-03-11T09:00", "time"),
+    ("The vote came two days after yesterday.", "en", "two days after yesterday", "2025-03-13", "date"),
+    ("It closed 3 weeks before March 1.", "en", "3 weeks before March 1", "2025-02-08", "date"),
+    ("Protests grew over the weekend.", "en", "over the weekend", "2025-W10-WE", "date"),
+    ("Die Frist endete am 29/3 um Mitternacht.", "de", "29/3 um Mitternacht", "2024-03-29T00:00", "time"),
+    ("Sie kam am 5/Okt/2021 zurück.", "de", "5/Okt/2021", "2021-10-05", "date"),
+    ("Er trat am dritten vierten zurück.", "de", "dritten vierten", "2024-04-03", "date"),
+    ("Die Sitzung war am 12. dritten 2024.", "de", "12. dritten 2024", "2024-03-12", "date"),
+    ("Der Markt ist montags geschlossen.", "de", "montags", "XXXX-WXX-1", "set"),
+    ("Das Treffen findet jeden Freitag um 9 Uhr statt.", "de", "jeden Freitag um 9 Uhr", "XXXX-WXX-5T09", "set"),
+    ("Die Gebühr wird jährlich fällig.", "de", "jährlich", "P1Y", "set"),
+    ("Die Sitzung dauerte zweieinhalb Stunden.", "de", "zweieinhalb Stunden", "PT2.5H", "duration"),
+    ("Nach einer Viertelstunde war alles vorbei.", "de", "einer Viertelstunde", "PT0.25H", "duration"),
+    ("Er arbeitete den ganzen Tag daran.", "de", "den ganzen Tag", "P1D", "duration"),
+    ("Die Lieferung kam in KW 9.", "de", "KW 9", "2025-W09", "date"),
+    ("Die Praxis ist von 8 bis 12 Uhr geöffnet.", "de", "von 8 bis 12 Uhr", "T08", "time"),
+    ("Am Wochenende demonstrierten Tausende.", "de", "Am Wochenende", "2025-W10-WE", "date"),
+    ("Der Vertrag lief bis Mittwoch, den 19. aus.", "de", "Mittwoch, den 19.", "2025-03-19", "date"),
+    ("Er meldete sich gestern um 8 bei uns.", "de", "gestern um 8", "2025-03-11T08:00", "time"),
+    ("Nächste Woche Montag beginnt der Prozess.", "de", "Nächste Woche Montag", "2025-03-17", "date"),
+]
+
+
+@pytest.mark.parametrize("text,lang,surface,value,typ", LATIN_MORE_CASES)
+def test_dates_formats_words_sets_ranges_and_offsets(text, lang, surface, value, typ):
+    found = find_dates_in_text(text, REF, lang)
+    assert [(d.text, d.value, d.type) for d in found] == [(surface, value, typ)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Prices rose 24/7 in the first half.", "en"),
+    ("Rund 3/4 der Befragten stimmten zu.", "de"),
+    ("Der Service ist 24/7 erreichbar.", "de"),
+    ("Ogier lag nach 3:35:49,5 Std. vorne.", "de"),
+    ("You may first need to register.", "en"),
+    ("He won on Friday 7 races in a row.", "en"),
+    ("Das Spiel endete von 2 bis 3 ohne Tore.", "de"),
+    ("The score went from 3 to 5 in the second half.", "en"),
+])
+def test_dates_new_patterns_skip_fractions_scores_and_verbs(text, lang):
+    found = find_dates_in_text(text, REF, lang)
+    assert not [d for d in found if d.text in ("24/7", "3/4", "49,5 Std", "may first", "Friday 7", "von 2 bis 3", "from 3 to 5")], \
+        [(d.text, d.value) for d in found]
+
+
+def test_dates_gates_do_not_change_candidates_of_new_patterns():
+    """The prefilters of the token, week, set, range, clock and weekend patterns are necessary conditions."""
+    from extract import dates
+    for lang, text in [
+        ("en", "on the 5th, week 7 of last year, Mondays, quarterly, 9h, at half past eight, from 9 to 5:30 pm, "
+               "over the weekend, 14/Feb/2023, Oct/7, Dec31, Thursday the 20th, nineteen seventy two, at seven twenty-five, "
+               "one in the morning, 12 noon, 11ish, the 15th day of next month, an hour and a half, ½ hour, 4/5/2020"),
+        ("de", "am 29/3, 5/Okt/2021, dritten vierten, 7. vierter, montags, jährlich, zweieinhalb Stunden, eine Viertelstunde, "
+               "den ganzen Tag, KW 9, von 8 bis 12 Uhr, morgens von 5 bis sieben, am Wochenende, Mittwoch, den 19., um 12 nachts")]:
+        rules = dates._rules(lang)
+        gated = {(s, e, n) for s, e, n, _ in dates._candidates_cached.__wrapped__(lang, text)}
+        full = {(m.start(), m.end(), n) for n, rx in rules.patterns for m in rx.finditer(text) if m.end() > m.start()}
+        assert gated == full, full - gated

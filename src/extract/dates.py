@@ -17,7 +17,8 @@ Three steps per article, in document order:
 
 Values are TIMEX3-like ISO strings: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``,
 ``YYYY-Www``, seasons ``2022-FA``, decades ``198``, half years ``2024-H1``, durations ``P3Y`` /
-``PT106H``, ``XXXX-MM-DD`` when no year can be known, and ``None`` for vague expressions
+``PT106H``, weekends ``2016-W45-WE``, sets ``XXXX-WXX-2`` / ``P1W`` / ``XXXX-WXX-3T16``, a clock range
+(``from 7 to 7:30pm``) valued by its start, ``XXXX-MM-DD`` when no year can be known, and ``None`` for vague expressions
 (``过去几个月``, ``seit vielen Jahren``). Deictic adverbs (最近, 目前, damals, jetzt), ages and
 quantities are not time expressions.
 """
@@ -319,12 +320,27 @@ def _rules_de() -> _Rules:
     mon_only = (rf"(?:(?P<pre>{prep})\s+)?{mon}(?:\s+(?P<rel>{_alt(L, 'relyearword')})|\s+{year})?")
     yearword = rf"(?P<endw>(?:Ende|Anfang|Mitte|Beginn)\s+(?:des\s+)?(?:(?P<rel2>{_alt(L, 'relyearword')})|Jahres\b|(?P<y2>(?:1[89]|20)\d\d)\b))|(?P<yw>{_alt(L, 'yearword')})"
     rel = rf"\b(?P<rw>{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'relweek')})\b"
-    wday = (rf"(?:\b(?P<wmod>{_alt(L, 'weekmod')})\s+)?\b(?P<wdn>{wdays})\b(?:\s+(?P<wpart>{_alt(L, 'part')}))?"
+    wday = (rf"(?:\b(?P<wmod>{_alt(L, 'weekmod')})\s+|\b(?P<wset>jeden|immer)\s+)?\b(?P<wdn>{wdays})\b(?:\s+(?P<wpart>{_alt(L, 'part')}))?"
             rf"(?:,?\s+(?:um\s+)?(?P<whh>[012]?\d)(?:[:.](?P<wmi>[0-5]\d))?(?:\s?Uhr\b)?(?![\d.]))?")
     dur = (rf"(?P<pre>vor|seit|für|nach|in|über|fast|knapp|rund|etwa|mehr als|innerhalb von|innerhalb)?\s*"
-           rf"(?:(?P<n>{num})|(?P<vague>(?i:{_alt(L, 'vaguenum')})))\s+(?P<adj>(?:[a-zäöüß]+(?:en|e|er|es|em)\s+){{0,2}})"
+           rf"(?:(?<![\d:.,])(?P<n>{num})|(?P<vague>(?i:{_alt(L, 'vaguenum')})))\s+(?P<adj>(?:[a-zäöüß]+(?:en|e|er|es|em)\s+){{0,2}})"
            rf"(?P<u>[A-ZÄÖÜ][a-zäöüß]*?(?i:{units})|(?:{units}))\b(?:\s+(?P<after>{_alt(L, 'afterword')}))?")
-    sets = rf"(?P<set>(?i:{_alt(L, 'setword')}))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:(?P<swd>{wdays})|(?P<su>{units}))\b"
+    sets = (rf"(?P<set>(?i:{_alt(L, 'setword')}))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:(?P<swd>{wdays})|(?P<su>{units}))\b"
+            rf"|\b(?P<adv>(?i:{_alt(L, 'setadverb')}))\b|\b(?:(?:immer|jeden)\s+)?(?P<pwd>(?i:{_plural_weekdays(L)}))\b")
+    whole = rf"\b(?P<whole>(?i:{_alt(L, 'wholeunit')}))\b"
+    qhour = rf"(?:\b(?:eine[rn]?|ein)\s+)?\b(?P<qhour>(?i:{_alt(L, 'quarterhour')}))\b"
+    tok = _token_date_rx(L, with_prep=False)
+    dslash = r"(?<![\w/.])(?P<sd>3[01]|[12]\d|0?[1-9])/(?P<sm>1[0-2]|0?[1-9])(?:/(?P<sy>(?:19|20)?\d\d))?(?![\w/]|[.,]\d)"
+    wdd = rf"\b(?P<wdn>{wdays}),?\s+(?:der|den)\s+(?P<dd>3[01]|[12]\d|0?[1-9])\.(?!\s*(?:\d|(?i:{month})\b))"
+    mord = r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft)e[nrms]?"
+    dord = r"[a-zäöüß]*?(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|zigst|ßigst)e[nrms]?"
+    ordm = (rf"\b(?:(?P<owd>{wdays}),?\s+(?:den\s+|der\s+)?)?(?:(?P<dord>{dord})|(?P<dnum>3[01]|[12]\d|0?[1-9])\.)(?:\s+|/)"
+            rf"(?:(?P<mord>{mord})\b|(?P<mnum>1[0-2]|0?[1-9])\.)(?:\s?(?P<y>(?:1[89]|20)\d\d)\b)?(?!\s+[A-ZÄÖÜ\d])")
+    weekn = (r"\b(?:KW|Kalenderwoche)\s?(?P<wn>5[0-3]|[1-4]\d|0?[1-9])\b(?:\s*(?:/\s*)?(?P<wy>(?:19|20)\d\d)\b)?"
+             r"|\b(?:in\s+der\s+)(?P<wn2>5[0-3]|[1-4]\d|0?[1-9])\.\s+(?:Kalender)?[Ww]oche\b")
+    crange = (rf"(?:\b(?P<rpre>{'frühmorgens|spätabends|spätnachmittags|morgens|vormittags|mittags|nachmittags|abends|nachts'})\s+)?\b(?P<rfrom>von|zwischen)\s+"
+              rf"(?P<r1h>[01]?\d|2[0-3]|(?i:{nums}))(?:[:.](?P<r1m>[0-5]\d))?(?P<r1u>\s?Uhr\b)?\s+(?:bis|und)\s+(?:(?:um|zum)\s+)?"
+              rf"(?P<r2h>[01]?\d|2[0-3]|(?i:{nums}))(?:[:.](?P<r2m>[0-5]\d))?(?![\d.,])(?P<r2u>\s?Uhr\b)?(?:\s+(?P<rpart>(?i:{'frühmorgens|spätabends|spätnachmittags|morgens|vormittags|mittags|nachmittags|abends|nachts'})))?")
     parts = "frühmorgens|spätabends|spätnachmittags|morgens|vormittags|mittags|nachmittags|abends|nachts"
     hnum = rf"(?:1[0-2]|0?[1-9]|{nums})"
     clock = (rf"(?:\b(?P<cpre>{parts})\s+)?(?:um\s+)?(?:"
@@ -334,7 +350,8 @@ def _rules_de() -> _Rules:
              rf"|(?:(?<=um )|(?<=gegen )|(?<=ab )|(?<=bis )|(?<=von )|(?<=seit ))(?<![\d.:])(?P<ch2>[012]?\d):(?P<cm2>[0-5]\d)(?::(?P<cs2>[0-5]\d))?(?![\d:])"
              rf"|\b(?P<frac>halb|viertel|dreiviertel)\s+(?P<fh>{hnum})\b(?!\s*(?:{units}|Prozent|%))"
              rf"|\b(?P<qn>viertel|zehn|fünf|zwanzig)\s+(?P<dir>nach|vor)\s+(?P<qh>{hnum})\b(?!\s*(?:{units}|Christus|Chr))"
-             rf"|\b(?P<mid>Mitternacht|mitternachts|Mittagszeit|Mittagsstunde))"
+             rf"|\b(?P<mid>Mitternacht|mitternachts|Mittagszeit|Mittagsstunde)"
+             rf"|(?<=um )(?P<ch4>[012]?\d)(?=\s+(?i:{parts})\b))"
              rf"(?:\s+(?P<cpart>{parts}))?")
     season = rf"(?:(?:im|Im)\s+)?(?P<season>{seasons})\s+(?:(?P<sy>(?:1[89]|20)\d\d)\b|(?P<srel>{_alt(L, 'relyearword')}))"
     bare_year = r"(?<![\w./:#@+\-])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
@@ -342,46 +359,122 @@ def _rules_de() -> _Rules:
     ordw = (rf"\b(?:(?P<owd>{wdays}),?\s+(?:den\s+)?)?(?P<dord>[a-zäöüß]*?(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|zigst|ßigst)e[nrms]?)"
             rf"\s+{mon}(?:\s?(?P<y>(?:1[89]|20)\d\d)\b)?")
     pats = [("holiday", _holiday_rx(L)), ("iso", iso), ("dmy", dmy), ("ordw", ordw), ("mon", mon_only), ("yearword", yearword), ("rel", rel), ("wday", wday),
-            ("dur", dur), ("set", sets), ("clock", clock), ("season", season), ("year", bare_year),
-            ("decade", decade), ("numdate", r"(?<![\w.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<mn>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)?\d\d)(?:\s+(?P<hh>[012]?\d):(?P<mi>[0-5]\d))?(?![\w.]|\.\d)")]
+            ("dur", dur), ("set", sets), ("whole", whole), ("qhour", qhour), ("tok", tok), ("slash", dslash), ("wdd", wdd),
+            ("ordm", ordm), ("weekn", weekn), ("crange", crange), ("clock", clock), ("season", season), ("year", bare_year),
+            ("weekend", _weekend_rx(L)), ("decade", decade), ("numdate", r"(?<![\w.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<mn>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)?\d\d)(?:\s+(?P<hh>[012]?\d):(?P<mi>[0-5]\d))?(?![\w.]|\.\d)")]
     return _gated(L, pats, _LATIN_FLAGS, _latin_gates(L))
 
 
-_LATIN_FLAGS = {"dur": 0, "year": 0, "mon": 0}   # German nouns are capitalized; month names checked in the resolver
+_LATIN_FLAGS = {"dur": 0, "year": 0, "mon": 0, "ordm": 0, "weekn": 0}   # German nouns are capitalized; month names checked in the resolver
+
+
+_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_DIGITW = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_HOURW = rf"(?:{_EN_DIGITW}|ten|eleven|twelve)"          # one … twelve
+_EN_MINW = rf"(?:(?:twenty|thirty|forty|fifty)(?:[\s-](?:{_EN_DIGITW}))?|{_EN_TEENS}|o'?\s?(?:{_EN_DIGITW}))"
+_EN_99 = rf"(?:(?:{_EN_TENS})(?:[\s-](?:{_EN_DIGITW}))?|{_EN_TEENS}|{_EN_DIGITW})"
+# a year in words: nineteen ninety six, nineteen hundred ninety three, two thousand and fifteen
+_EN_YEARW = (rf"(?:(?:one|two)\s+thousand(?:\s+and)?(?:\s+{_EN_99})?"
+             rf"|(?:seventeen|eighteen|nineteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?:{_EN_TENS}|{_EN_TEENS})(?:[\s-](?:{_EN_DIGITW}))?)")
+
+
+def _ordinal_words(L: str) -> str:
+    """Day ordinals in words: ``ninth``, ``twenty-first``, ``thirty first`` (and cardinals 10–31)."""
+    base = _lex(L).get("ordinal", {})
+    units = [w for w, v in base.items() if 1 <= int(v) <= 9]
+    return (rf"(?:(?:twenty|thirty)[\s-](?:{lexicon.alternation(units)})|{lexicon.alternation(base)}"
+            rf"|twenty(?:[\s-](?:{_EN_DIGITW}))?|thirty(?:[\s-]one)?|{_EN_TEENS})")
 
 
 def _rules_en() -> _Rules:
     L = "en"
     month, wdays, nums, units, seasons, mon, year = _rules_latin(L)
     prep = _alt(L, "monthprep")
-    num = rf"(?:\d+(?:\.\d+)?|(?i:{nums})(?:-(?i:{nums}))?)"
-    ordn = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    ordn2 = r"(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    dayw = _ordinal_words(L)
+    num = rf"(?:\d+(?:\.\d+)?|½|(?i:{nums})(?:-(?i:{nums}))?)"
+    ordn = rf"(?:(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?P<dw>(?i:{dayw})))"
+    ordn2 = rf"(?:(?<!\d[:.])(?<![\d$€£])(?<!\$ )(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|(?P<dw2>(?i:{dayw})))"
+    yearpart = (rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?P<y>(?:1[89]|20)\d\d)\b|\s+of\s+'?(?P<yy>\d\d)\b"
+                rf"|,?\s+(?P<yw>(?i:{_EN_YEARW}))\b)")
     mdy = (rf"(?:(?P<wd>{wdays}),?\s+)?(?:(?P<pre>(?i:{prep}))\s+)?(?:"
-           rf"(?:(?i:{month}))\b\.?\s+{ordn}\b(?:\s*,?\s*(?P<y>(?:1[89]|20)\d\d)\b)?"
-           rf"|(?:the\s+)?{ordn2}\s+(?:of\s+)?(?:(?i:{month}))\b\.?(?:,?\s+(?P<y2>(?:1[89]|20)\d\d)\b)?)"
+           rf"(?:(?i:{month}))\b\.?,?\s+(?:the\s+)?{ordn}\b"
+           rf"|(?:the\s+)?{ordn2}\s+(?:day\s+)?(?:of\s+)?(?:(?i:{month}))\b\.?)"
+           rf"{yearpart}?"
            rf"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?")
     iso = (r"(?<![\w/.:-])(?P<iy>\d{4})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])"
            r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d):(?P<imi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/]|\.\d)")
-    slash = r"(?<![\w/.])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?:/(?P<sy>(?:19|20)?\d\d))?(?![\w/]|\.\d)"
-    mon_only = rf"(?:(?P<pre>(?i:{prep}))\s+)?(?P<mon>(?i:{month}))\b\.?(?:\s+(?P<rel>(?i:{_alt(L, 'relyearword')}))|,?\s+{year}|\s+of\s+(?P<y3>(?:1[89]|20)\d\d)\b)?"
+    slash = r"(?<![\w/.])(?P<sm>3[01]|[12]\d|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?:/(?P<sy>(?:19|20)?\d\d))?(?![\w/]|\.\d)"
+    mon_only = (rf"(?:(?P<pre>(?i:{prep}))\s+)?(?P<mon>(?i:{month}))\b\.?(?:\s+(?P<rel>(?i:{_alt(L, 'relyearword')}))|,?\s+{year}"
+                rf"|\s+of\s+(?P<y3>(?:1[89]|20)\d\d)\b|\s+of\s+'?(?P<yy>\d\d)\b|\s+(?P<yw>(?i:{_EN_YEARW}))\b)?")
     yearword = rf"(?P<yw>(?i:{_alt(L, 'yearword')}))"
+    yearwords = rf"(?<=\b(?:in|of|by) )(?P<ywords>(?i:{_EN_YEARW}))\b"
     rel = rf"\b(?P<rw>(?i:{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'narrmonth', 'relweek')}))\b"
-    wday = (rf"(?:(?P<wmod>(?i:{_alt(L, 'weekmod')}))\s+)?(?P<wdn>(?i:{wdays}))\b(?:\s+(?P<wpart>(?i:morning|afternoon|evening|night)))?"
-            rf"(?:,?\s+(?:at\s+)?(?P<whh>[01]?\d)(?::(?P<wmi>[0-5]\d))?\s?(?P<wap>[ap]\.?m\b\.?)?(?![\d:/]))?")
+    wday = (rf"(?:(?P<wmod>(?i:{_alt(L, 'weekmod')}))\s+)?(?P<wdn>(?i:{wdays}))\b(?:\s+(?P<wpart>(?i:morning|afternoon|evening|night)))?")
+    wdd = (rf"(?:\bon\s+)?\b(?P<wdn>(?i:{wdays}))\b\.?,?\s+(?:(?P<the>the)\s+)?(?:(?P<dd>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?|(?P<ddw>(?i:{dayw})))\b"
+           rf"(?![/-]\d|\s*(?::\d|\.\d|[ap]\.?m\b|o'?clock|(?i:{month})\b|(?i:{units})\b|%|percent)|\s+(?!at\b|around\b|and\b|or\b|to\b|of\b)[a-z])")
+    dom = (rf"(?:\b(?P<dprep>on|by|until|till|from|since|before|after|around)\s+(?:the\s+)?|\bthe\s+)(?P<dd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+           rf"(?:\s+(?:of\s+)?(?P<drel>this month|next month|last month|the month))?"
+           rf"(?=\s*(?:[.,;!?)\-]|$)|\s+(?:at|and|or|to|through|till|until)\b)")
+    dayof = (rf"(?:the\s+)?(?:(?P<dd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?P<ddw>(?i:{dayw})))\s+day\s+of\s+"
+             rf"(?P<drel>(?i:the month|this month|next month|last month))\b")
+    tok = _token_date_rx(L)
+    weekn = (r"\b[Ww]eek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])\b(?![.,:]\d|\s*%)(?:\s+of\s+(?:(?P<wy>(?:19|20)\d\d)\b|(?P<wrel>(?i:this|last|next)\s+year)\b))?"
+             r"|\b(?:[Tt]he\s+)?(?P<word>(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th))\s+week\s+of\s+"
+             r"(?:(?P<wy2>(?:19|20)\d\d)\b|(?P<wrel2>(?i:this|last|next)\s+year)\b)")
     dur = (rf"(?P<pre>(?i:for|over|in|within|nearly|almost|about|around|more than|less than|at least|the past|the last|the next|the first|past|last|next))?\s*"
-           rf"(?:(?P<n>{num})|(?P<vague>(?i:{_alt(L, 'vaguenum')})))(?:[\s-]+(?P<u>(?i:{units})))\b"
-           rf"(?:\s+(?P<after>(?i:ago|later|earlier|after|before|from now)))?")
-    sets = rf"(?P<set>(?i:every|each))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:other\s+)?(?:(?P<swd>(?i:{wdays}))|(?P<su>(?i:{units})))\b|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly))\b"
-    clock = (r"(?<![\w:])(?P<ch>[012]?\d)(?::(?P<cm>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?|o'?clock)"
-             r"|(?<![\w:.])(?P<ch2>[012]?\d):(?P<cm2>[0-5]\d)(?![\w:])")
+           rf"(?<![\w.])(?:(?P<n>{num})(?P<andq>\s+and\s+(?:a\s+)?(?:half|quarter))?|(?P<vague>(?i:{_alt(L, 'vaguenum')})))(?:[\s-]+|(?<=[\d½]))(?P<u>(?i:{units}))\b"
+           rf"(?P<andq2>\s+and\s+(?:a\s+)?(?:half|quarter)\b)?"
+           rf"(?:\s+(?P<after>(?i:ago|later|earlier|from now|after(?!\s+\w)|before(?!\s+\w))))?")
+    sets = (rf"(?P<set>(?i:every|each))\s+(?:(?P<sn>\d+|{nums})\s+|(?P<other>other)\s+)?(?:(?P<swd>(?i:{wdays}))|(?P<su>(?i:{units})))\b"
+            rf"|(?P<adv>(?i:{_alt(L, 'setadverb')}))\b|\b(?:on\s+)?(?P<pwd>(?i:{_plural_weekdays(L)}))\b")
+    whole = rf"\b(?P<whole>(?i:{_alt(L, 'wholeunit')}))\b"
+    ap = r"(?:[ap]\.?\s?m\b\.?|[ap]\s\.\s?m\s?\.|(?<=\d)[ap](?![\w'])|o'?clock)"
+    hw = rf"(?:[01]?\d|{_EN_HOURW})"
+    clock = (rf"(?:(?<![\w:.])(?P<ch>[012]?\d)(?:[:.](?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?)?\s?(?P<ampm>{ap})"
+             rf"|(?<![\w:.])(?P<ch2>[012]?\d):(?P<cm2>[0-5]\d)(?::(?P<cs2>[0-5]\d))?(?![\w:])"
+             rf"|\b(?P<ch3>{_EN_HOURW})(?:[\s-](?P<cmw>{_EN_MINW}))?\s+(?P<ampm3>{ap})"
+             rf"|(?<=\bat )(?P<ch4>{_EN_HOURW})[\s-](?P<cmw4>{_EN_MINW})\b(?:\s+minutes\b)?"
+             rf"|\b(?P<qm>half|(?:a\s+)?quarter|[0-5]?\d|{_EN_MINW})\s+(?:minutes?\s+|mins?\s+)?(?P<qdir>past)\s+(?P<qh>{hw})\b(?:\s+o'?clock)?"
+             rf"|\b(?P<qm2>(?:a\s+)?quarter)\s+to\s+(?P<qh2>{hw})\b"
+             rf"|\b(?P<noon>12\s+noon|noon(?:ish)?|midday|midnight|mid\s+night)\b"
+             rf"|(?<![\w:.])(?P<ch6>1[0-2]|0?[1-9])ish\b"
+             rf"|\b(?:in\s+the\s+)?(?P<cpre>morning|afternoon|evening)\s+at\s+(?P<ch7>{hw})\b(?![:.]\d)"
+             rf"|\b(?P<ch8>{hw})(?=\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night))"
+             rf"(?:\s+(?:in\s+the\s+(?P<cpart>morning|afternoon|evening)|at\s+(?P<cpart2>night)))?")
+    crange = (rf"(?:\b(?P<rfrom>from|between)\s+)?(?<![\w:.])(?P<r1h>[01]?\d|2[0-3])(?:[:.](?P<r1m>[0-5]\d))?\s?(?P<r1ap>[ap]\.?m\b\.?)?"
+              rf"\s*(?:-|–|\bto\b|\btill\b|\buntil\b|\band\b)\s*(?P<r2h>[01]?\d|2[0-3])(?:[:.](?P<r2m>[0-5]\d))?\s?(?P<r2ap>[ap]\.?m\b\.?|o'?clock)?(?![\w:])")
     season = rf"(?P<spre>(?i:this|last|next)\s+)?(?P<season>(?i:{seasons}))(?:\s+(?:of\s+)?(?P<sy>(?:1[89]|20)\d\d)\b)?"
     bare_year = r"(?<![\w./:#@+\-$£€])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
     decade = r"(?:the\s+)?(?P<dec>(?:19|20)?[1-9]0)'?s\b"
-    pats = [("holiday", _holiday_rx(L)), ("iso", iso), ("mdy", mdy), ("slash", slash), ("mon", mon_only), ("yearword", yearword), ("rel", rel),
-            ("wday", wday), ("dur", dur), ("set", sets), ("clock", clock), ("season", season),
-            ("year", bare_year), ("decade", decade)]
-    return _gated(L, pats, {"year": 0, "mon": 0}, _latin_gates(L))
+    numdate = r"(?<![\w.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<mn>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d\d)(?:\s+(?P<hh>[012]?\d):(?P<mi>[0-5]\d))?(?![\w.]|\.\d)"
+    pats = [("holiday", _holiday_rx(L)), ("iso", iso), ("mdy", mdy), ("slash", slash), ("tok", tok), ("numdate", numdate),
+            ("mon", mon_only), ("yearword", yearword), ("ywords", yearwords), ("rel", rel), ("wday", wday), ("wdd", wdd),
+            ("dom", dom), ("dayof", dayof), ("weekn", weekn), ("dur", dur), ("set", sets), ("whole", whole),
+            ("clock", clock), ("crange", crange), ("season", season), ("year", bare_year), ("decade", decade)]
+    pats.append(("weekend", _weekend_rx(L)))
+    return _gated(L, pats, {"year": 0, "mon": 0, "weekn": 0, "wdd": re.I, "dom": 0}, _latin_gates(L))
+
+
+def _weekend_rx(L: str) -> str:
+    """``this weekend``, ``am Wochenende``, ``that weekend``: a word from ``weekendmod`` is required."""
+    return rf"\b(?P<wemod>(?i:{_alt(L, 'weekendmod')}))\s+(?P<we>(?i:{_alt(L, 'weekendword')}))\b"
+
+
+def _plural_weekdays(L: str) -> str:
+    """``Mondays``, ``montags``: a weekday name in the plural / adverbial -s form (a set)."""
+    return lexicon.alternation({w + "s" for w in _lex(L).get("weekday", {}) if len(w) > 4})
+
+
+def _token_date_rx(L: str, with_prep: bool = True) -> str:
+    """A month name with numbers joined by / or -: ``Oct/2``, ``23/Sep/2020``, ``2019-aug-01``,
+    ``Sep-23-2020``, ``Dec/2018``; and ``Dec31``, ``mar3`` (an abbreviated month glued to its day)."""
+    M = rf"(?i:{_alt(L, 'month')})"
+    t = rf"(?:{M}|\d{{1,4}})"
+    abbr = lexicon.alternation({w for w in _lex(L).get("month", {}) if len(w) <= 4})
+    pre = rf"(?:\b(?P<tpre>(?i:{_alt(L, 'monthprep')}))\s+)?" if with_prep else ""
+    return (rf"{pre}(?<![\w/.\-])(?=[\d/\-]*[^\W\d_])(?P<t1>{t})(?P<ts>[/-])(?P<t2>{t})(?:(?P=ts)(?P<t3>{t}))?(?![\w/]|-\w|\.\d)"
+            rf"|\b(?P<mc>(?i:{abbr}))(?P<dc>3[01]|[12]\d|0?[1-9])\b(?:\s*,\s*(?P<yc>(?:1[89]|20)\d\d)\b)?")
 
 
 def _holiday_rx(L: str) -> str:
@@ -401,12 +494,27 @@ def _latin_gates(L: str) -> dict[str, str]:
          "decade": r"0'?s\b|0er",
          "mon": words("month"), "mdy": words("month"), "ordw": words("month"), "holiday": words("holiday"),
          "rel": words("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek"),
-         "wday": words("weekday"), "dur": words("unit"), "season": words("season"),
+         "wday": words("weekday"), "dur": lexicon.alternation({w.lower() for w in _lex(L).get("unit", {}) if len(w) > 1}) + r"|\dh\b|½", "season": words("season"),
          "set": words("setword") + "|every|each|daily|weekly|monthly|annually|yearly|hourly",
          "clock": r"uhr|\d\s?[ap]\.?m|o'?clock|\d:\d|halb|viertel|mitt",
          "yearword": words("yearword", "relyearword") + r"|jahr|(?:ende|anfang|mitte|beginn)\s"}
+    g["weekend"] = r"weekend|wochenende"
+    g["set"] += "|" + words("setadverb") + "|" + _plural_weekdays(L).lower()
+    g["tok"] = r"[a-z]\d|\d[/-][a-z]|[a-z][/-]\d"
+    g["wdd"] = g["wday"]
+    g["weekn"] = r"week|kw\s?\d"
+    g["whole"] = words("wholeunit") or r"(?!)"
+    g["crange"] = r"\d\s*(?:-|–|to|till|until|and|bis|und)\s*(?:[\d]|[a-z]+ uhr)|(?:von|zwischen) [a-z]+ (?:bis|und)"
     if L == "de":
         g["dmy"] = r"\d\."
+        g["ordm"] = r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|zigst|ßigst)e[nrms]?[\s/]"
+        g["clock"] += r"|um \d"
+        g["qhour"] = r"stunde"
+    else:
+        g["clock"] += r"|\bat (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b[ap]\.?\s?m\b|\d\s?[ap]\b|\d[ap]|noon|midday|midnight|mid night|past|quarter|\dish|morning|afternoon|evening|night|\s[ap]\s\.\s?m"
+        g["dom"] = r"\d(?:st|nd|rd|th)\b"
+        g["dayof"] = r"day of"
+        g["ywords"] = r"thousand|hundred|nineteen|eighteen|seventeen|twenty"
     return g
 
 
@@ -439,6 +547,7 @@ class _Out:
     point: _Point | None = None      # becomes the narrative anchor when set
     explicit_year: int | None = None
     cut: int = 0                     # characters to drop from the end of the surface
+    wd: int | None = None            # ISO weekday of a weekday mention (joins a week: "next week Tuesday")
 
 
 def _past_year(st: _State, m: int, d: int | None) -> int | None:
@@ -992,19 +1101,38 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
             return None
         g = {**g, "d": str(d)}
         name = "dmy"
+    if name == "ordm":
+        d = _de_ordinal(g["dord"]) if g.get("dord") else int(g["dnum"])
+        mo = _DE_ORD.get(re.sub(r"e[nrms]?$", "", g["mord"].lower())) if g.get("mord") else int(g["mnum"])
+        if not (g.get("dord") or g.get("mord")) or d is None or not mo or mo > 12:
+            return None
+        g = {**g, "d": str(d), "mn": str(mo)}
+        name = "numdate"
+    if name == "tok":
+        return _resolve_token_date(g, st)
     if name in ("dmy", "mdy", "numdate", "slash"):
         if name == "slash":
             mo, d = int(g["sm"]), int(g["sd"])
             y = g.get("sy")
+            if L == "en" and mo > 12 and d <= 12:
+                mo, d = d, mo                     # 22/04: day first when the first number cannot be a month
+            if y is None and ((d, mo) == (24, 7) or L == "de" and d <= 12):
+                return None                       # 24/7 is "round the clock"; 3/4, 1/2 are fractions in German
+            if mo > 12:
+                return None
         else:
-            d = int(g.get("d") or g.get("d2") or 0)
+            d = int(g.get("d") or g.get("d2") or 0) or _day_word(g.get("dw") or g.get("dw2") or "")
             mon = g.get("mon")
             if name == "mdy":
                 mo = _mdy_month(L, m)
+                if (g.get("dw") or g.get("dw2")) and re.search(r"\bmay\b", m.group(0)):
+                    return None                   # "you may first", "march ten": a verb, not a month
             else:
                 mo = _latin_month(L, mon) if mon else int(g["mn"])
-            y = g.get("y") or g.get("y2")
-        if mo is None or not 1 <= d <= 31:
+            y = g.get("y") or g.get("y2") or g.get("yy") or (_year_words(g["yw"]) if g.get("yw") else None)
+            if g.get("yw") and y is None:
+                return None
+        if mo is None or not d or not 1 <= d <= 31:
             return None
         if y is not None:
             y = int(y)
@@ -1016,6 +1144,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
                 return _Out(f"XXXX-{mo:02d}-{d:02d}", "date", True)
             y = _past_year(st, mo, d)
             rel, anc = True, "reference" if y else None
+            if y and mo == 2 and d == 29:
+                y = _leap_year(y, 1 if st.future else -1)
         try:
             date(y or 2000, mo, d)
         except ValueError:
@@ -1032,7 +1162,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
         mo = _latin_month(L, mon)
         if mo is None:
             return None
-        y = g.get("y") or g.get("y3")
+        y = g.get("y") or g.get("y3") or (int(g["yy"]) + (2000 if int(g["yy"]) < 50 else 1900) if g.get("yy") else None) \
+            or (_year_words(g["yw"]) if g.get("yw") else None)
         relw = g.get("rel")
         if not (pre or y or relw):
             if L == "en" or mon.rstrip(".") in ("Mai", "August", "Jan", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Okt", "Oct", "Nov", "Dez", "Dec", "Feb", "Sept"):
@@ -1080,8 +1211,13 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
         wd = int(_word_value(L, "weekday", g["wdn"]) or 0)
         if not wd:
             return None
-        if L == "en" and g["wdn"][:1].islower():
-            return None
+        if L == "en" and g["wdn"][:1].islower() and len(g["wdn"]) < 6:
+            return None                           # "sat", "sun", "wed": words; "monday" is a day
+        if g.get("wset"):
+            v = f"XXXX-WXX-{wd}"
+            if g.get("whh") is not None and int(g["whh"]) <= 24:
+                v += f"T{int(g['whh']):02d}" + (f":{int(g['wmi']):02d}" if g.get("wmi") else "")
+            return _Out(v, "set")
         if L == "en" and len(g["wdn"]) <= 3 and g["wdn"] in ("Sat", "Sun", "Wed", "Mon"):
             if not g.get("wmod"):
                 return None
@@ -1105,32 +1241,51 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
         if g.get("whh") is not None:
             ap = (g.get("wap") or "").lower()
             p = _apply_time(p, int(g["whh"]), int(g.get("wmi") or 0), "pm" if ap.startswith("p") else None)
-        return _Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p)
+        return _Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p, wd=wd)
+    if name == "wdd":
+        wd = int(_word_value(L, "weekday", g["wdn"]) or 0)
+        d = int(g["dd"]) if g.get("dd") else _day_word(g.get("ddw") or "")
+        if not wd or not d or (L == "en" and g["wdn"][:1].islower() and len(g["wdn"]) < 6):
+            return None
+        if L == "en" and g.get("dd") and not (g.get("sfx") or g.get("the")) and d <= 12 \
+                and not re.match(r"\s+(?:at|around)\b", st.sentence[m.end():]):
+            return None                           # "Friday 7": a clock time or a count, not the 7th
+        return _weekday_day(wd, d, st)
+    if name == "dom":
+        return _day_of_month(int(g["dd"]), g.get("drel"), st)
+    if name == "dayof":
+        d = int(g["dd"]) if g.get("dd") else _day_word(g.get("ddw") or "")
+        return _day_of_month(d, g.get("drel"), st) if d else None
+    if name == "weekn":
+        return _resolve_week_number(g, st)
+    if name == "ywords":
+        y = _year_words(g["ywords"])
+        return _Out(f"{y:04d}", "date", False, None, _Point(y), y) if y else None
+    if name == "whole":
+        return _Out(_word_value(L, "wholeunit", g["whole"]), "duration")
+    if name == "qhour":
+        return _Out(_word_value(L, "quarterhour", g["qhour"]), "duration")
+    if name == "crange":
+        return _resolve_clock_range(g, L)
+    if name == "weekend":
+        return _resolve_weekend(g, st)
     if name == "dur":
         return _resolve_latin_dur(g, st, m)
     if name == "set":
         if g.get("adv"):
-            return _Out({"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                         "hourly": "PT1H"}.get(g["adv"].lower()), "set")
+            return _Out(_word_value(L, "setadverb", g["adv"]), "set")
+        if g.get("pwd"):
+            wd = _word_value(L, "weekday", g["pwd"][:-1])
+            return _Out(f"XXXX-WXX-{wd}", "set") if wd else None
         if g.get("swd"):
             return _Out(f"XXXX-WXX-{_word_value(L, 'weekday', g['swd'])}", "set")
         unit = _unit_of(L, g["su"])
-        n = _num(L, g["sn"]) if g.get("sn") else 1
+        n = _num(L, g["sn"]) if g.get("sn") else 2 if g.get("other") else 1
         return _Out(_duration(n, unit) if unit else None, "set")
     if name == "clock" and L == "de":
         return _resolve_de_clock(g)
     if name == "clock":
-        hh = g.get("ch") or g.get("ch2")
-        mi = g.get("cm") or g.get("cm2")
-        ampm = (g.get("ampm") or "").lower()
-        part = "pm" if ampm.startswith("p") else "am" if ampm.startswith("a") else None
-        cpart = g.get("cpart")
-        if cpart:
-            part = _word_value(L, "part", cpart)
-        v = _clock_value(int(hh), int(mi) if mi else None, part)
-        if v and L == "en" and not mi and not ampm:
-            return None
-        return _Out(v, "time") if v else None
+        return _resolve_en_clock(g)
     if name == "season":
         code = _word_value(L, "season", g["season"])
         if L == "en" and g["season"] in ("fall", "Fall") and not (g.get("sy") or g.get("spre")):
@@ -1158,6 +1313,254 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
             dec = ("19" if int(dec) >= 30 else "20") + dec
         return _Out(dec[:3], "date")
     return None
+
+
+# --------------------------------------------------------------------------- de / en helpers
+
+def _en_number(w: str | None) -> int | None:
+    """``7``, ``seven``, ``twenty-seven``, ``thirty six``, ``o'five`` → int (None if not a number)."""
+    if not w:
+        return None
+    w = w.strip().lower()
+    if w.isdigit():
+        return int(w)
+    w = re.sub(r"^o'?\s?", "", w) if w.startswith("o") and w not in ("one",) else w
+    n = _num("en", w)
+    if n is None:
+        parts = re.split(r"[\s-]+", w)
+        vals = [_num("en", x) for x in parts]
+        if len(parts) == 2 and all(v is not None for v in vals):
+            n = vals[0] + vals[1]
+    return int(n) if n is not None and float(n).is_integer() else None
+
+
+def _day_word(w: str) -> int | None:
+    """``ninth`` 9, ``twenty-first`` 21, ``thirty first`` 31, ``twenty nine`` 29 (a day of the month)."""
+    if not w:
+        return None
+    low = w.lower()
+    v = _lookup("en", "ordinal", low)
+    if v is None:
+        head, _, tail = re.sub(r"[\s-]+", " ", low).partition(" ")
+        tens = {"twenty": 20, "thirty": 30}.get(head)
+        unit = _lookup("en", "ordinal", tail) or _lookup("en", "number", tail)
+        v = tens + int(unit) if tens and unit and int(unit) < 10 else _lookup("en", "number", low)
+    d = int(v) if v is not None else None
+    return d if d and 1 <= d <= 31 else None
+
+
+def _year_words(w: str) -> int | None:
+    """``nineteen ninety six`` 1996, ``two thousand and fifteen`` 2015, ``seventeen hundred thirty three`` 1733."""
+    low = re.sub(r"\s+and\s+|[\s-]+", " ", w.lower()).strip()
+    m = re.match(r"(one|two) thousand ?(.*)$", low)
+    if m:
+        rest = _en_number(m.group(2)) if m.group(2) else 0
+        y = (1000 if m.group(1) == "one" else 2000) + (rest or 0)
+    else:
+        head, _, rest = low.partition(" ")
+        rest = rest.removeprefix("hundred ").strip()
+        c, r = _en_number(head), _en_number(rest)
+        if c is None or r is None or r > 99:
+            return None
+        y = c * 100 + r
+    return y if 1000 <= y <= YEAR_MAX else None
+
+
+def _resolve_token_date(g: dict, st: _State) -> _Out | None:
+    """``23/Sep/2020``, ``2019-aug-01``, ``Oct/2``, ``Dec-2018``, ``Dec31, 1994``: one month name,
+    at most one four-digit year, at most one day, in any order."""
+    L = st.language
+    if g.get("mc"):
+        toks = [g["mc"], g["dc"]] + ([g["yc"]] if g.get("yc") else [])
+    else:
+        toks = [t for t in (g.get("t1"), g.get("t2"), g.get("t3")) if t]
+    mo = y = d = None
+    for t in toks:
+        if t.isdigit():
+            if len(t) == 4 and y is None:
+                y = int(t)
+            elif len(t) <= 2 and d is None and 1 <= int(t) <= 31:
+                d = int(t)
+            else:
+                return None
+        else:
+            if mo is not None:
+                return None
+            mo = _latin_month(L, t)
+    if mo is None or (y is None and d is None) or (y is not None and not YEAR_MIN <= y <= YEAR_MAX):
+        return None
+    if d is None:
+        p = _Point(y, mo, gran="M")
+        return _Out(p.iso(), "date", False, None, p, y)
+    rel = y is None
+    if rel:
+        y = _past_year(st, mo, d)
+        if y is None:
+            return _Out(f"XXXX-{mo:02d}-{d:02d}", "date", True)
+        if mo == 2 and d == 29:
+            y = _leap_year(y, 1 if st.future else -1)
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    p = _Point(y, mo, d, gran="D")
+    return _Out(p.iso(), "date", rel, "reference" if rel else None, p, None if rel else y)
+
+
+WEEKDAY_DAY_MONTHS = 14   # "Mon 13th": the nearest month (either way) whose 13th is a Monday, within this many
+
+
+def _weekday_day(wd: int, d: int, st: _State) -> _Out | None:
+    """``Tuesday the 11th``, ``Dienstag, der 25.``: the date nearest the anchor whose day is ``d`` and
+    weekday ``wd`` (a past one on a tie)."""
+    a = st.last if st.last and st.last.gran in ("D", "T") else None
+    base = a.as_date() if a else st.ref
+    if base is None:
+        return _Out(f"XXXX-WXX-{wd}", "date", True)
+    best = None
+    for k in range(-WEEKDAY_DAY_MONTHS, WEEKDAY_DAY_MONTHS + 1):
+        y, mo = _add_months(base.year, base.month, k)
+        if d > monthrange(y, mo)[1]:
+            continue
+        c = date(y, mo, d)
+        if c.isoweekday() == wd and (best is None or (abs((c - base).days), c > base) < (abs((best - base).days), best > base)):
+            best = c
+    if best is None:
+        return None
+    return _Out(best.isoformat(), "date", True, "narrative" if a else "reference", _from_date(best), wd=wd)
+
+
+def _day_of_month(d: int, drel: str | None, st: _State) -> _Out | None:
+    """``on the 18th``, ``the 15th day of next month``: a day of the anchor's month (past bias) or of
+    the month named relatively."""
+    if not 1 <= d <= 31:
+        return None
+    if st.ref is None:
+        return _Out(f"XXXX-XX-{d:02d}", "date", True)
+    rel = (drel or "").lower()
+    if rel:
+        y, mo = _add_months(st.ref.year, st.ref.month, {"next month": 1, "last month": -1}.get(rel, 0))
+    else:
+        a = st.last if st.last and st.last.m and st.last.gran in ("M", "D", "T") else None
+        y, mo = (a.y, a.m) if a else (st.ref.year, st.ref.month)
+        if a is None and d > st.ref.day and not st.future:
+            y, mo = _add_months(y, mo, -1)
+        elif a is None and d < st.ref.day and st.future:
+            y, mo = _add_months(y, mo, 1)
+    if d > monthrange(y, mo)[1]:
+        return None
+    p = _Point(y, mo, d, gran="D")
+    return _Out(p.iso(), "date", True, "reference", p)
+
+
+def _resolve_week_number(g: dict, st: _State) -> _Out | None:
+    """``week 23``, ``KW 23``, ``week 27 of last year``, ``the first week of 2015``, ``last week of 2016``
+    → ISO week ``YYYY-Www``."""
+    y = None
+    if g.get("wy") or g.get("wy2"):
+        y = int(g.get("wy") or g["wy2"])
+    elif st.ref:
+        relw = (g.get("wrel") or g.get("wrel2") or "").lower()
+        y = st.ref.year + (1 if relw.startswith("next") else -1 if relw.startswith("last") else 0)
+    word = (g.get("word") or "").lower()
+    if word == "last":
+        n = date(y, 12, 28).isocalendar()[1] if y else None
+    elif word:
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}[word]
+    else:
+        n = int(g.get("wn") or g.get("wn2"))
+    if y is None:
+        return _Out(f"XXXX-W{n:02d}" if n else None, "date", True)
+    if not n or n > date(y, 12, 28).isocalendar()[1]:
+        return None
+    rel = not (g.get("wy") or g.get("wy2"))
+    return _Out(f"{y:04d}-W{n:02d}", "date", rel, "reference" if rel else None, _Point(y), None if rel else y)
+
+
+def _resolve_weekend(g: dict, st: _State) -> _Out | None:
+    """``this weekend`` → ``2016-W45-WE`` (ISO week of the reference, moved by the modifier); a bare
+    ``the weekend`` / ``am Wochenende`` is the one just past (news: past bias) unless the sentence
+    speaks of the future; ``that weekend`` follows the story."""
+    mod = _word_value(st.language, "weekendmod", re.sub(r"\s+", " ", g["wemod"])) or "near"
+    a = st.last if mod == "narr" and st.last and st.last.gran in ("D", "T") else None
+    if mod == "narr" and a is None:
+        return _Out(None, "date", True)
+    base = a.as_date() if a else st.ref
+    if base is None:
+        return _Out("XXXX-WXX-WE", "date", True)
+    if mod == "near":          # the last weekend, or (future tense, or said on the weekend) this week's
+        off = 0 if st.future or base.isoweekday() >= 6 else -1
+    elif mod == "narr":
+        off = 0
+    else:
+        off = int(mod)
+    iy, iw, _ = (base + timedelta(weeks=off)).isocalendar()
+    return _Out(f"{iy:04d}-W{iw:02d}-WE", "date", True, "narrative" if a else "reference")
+
+
+def _resolve_en_clock(g: dict) -> _Out | None:
+    """``7:56:30 pm``, ``8.10 pm``, ``9a``, ``seven p.m.``, ``one thirty p m``, ``half past seven``,
+    ``ten past 9 in the evening``, ``quarter to six``, ``12 noon``, ``11ish``, ``in the morning at 7``."""
+    L = "en"
+    sec = g.get("cs") or g.get("cs2")
+    mi: int | None = None
+    if g.get("noon"):
+        hh = 0 if "night" in g["noon"].lower() else 12
+    elif g.get("qh") or g.get("qh2"):
+        h = _en_number(g.get("qh") or g.get("qh2"))
+        if h is None or h > 12:
+            return None
+        if g.get("qh2"):
+            hh, mi = (h - 1) % 12, 45
+        else:
+            q = g["qm"].lower()
+            mi = 30 if q == "half" else 15 if q.endswith("quarter") else _en_number(q)
+            hh = h
+    else:
+        hh = _en_number(g.get("ch") or g.get("ch2") or g.get("ch3") or g.get("ch4") or g.get("ch6") or g.get("ch7") or g.get("ch8"))
+        mw = g.get("cm") or g.get("cm2") or g.get("cmw") or g.get("cmw4")
+        mi = _en_number(mw) if mw else None
+        if hh is None or (mw and mi is None):
+            return None
+    if mi is not None and mi > 59:
+        return None
+    ampm = (g.get("ampm") or g.get("ampm3") or "").lower().replace(" ", "")
+    part = "pm" if ampm.startswith("p") else "am" if ampm.startswith("a") else None
+    pw = g.get("cpart") or g.get("cpart2") or g.get("cpre")
+    if pw:
+        part = _word_value(L, "part", pw)
+    if part == "am" and hh == 12 and ampm.startswith("a"):
+        hh = 0
+    if g.get("ch2") and mi is None:
+        return None
+    v = _clock_value(hh, mi, part)
+    if v and sec and int(sec):
+        v += f":{int(sec):02d}"
+    return _Out(v, "time") if v else None
+
+
+def _resolve_clock_range(g: dict, L: str) -> _Out | None:
+    """``from 7 to 7:30pm``, ``between 3:00 pm and 5:00 pm``, ``1-3 pm``, ``von 17 bis 18 Uhr``,
+    ``morgens von 5 bis sieben``: one mention whose value is the start (the end's am/pm carries over)."""
+    h1, h2 = _en_number(g["r1h"]) if L == "en" else _num(L, g["r1h"]), _en_number(g["r2h"]) if L == "en" else _num(L, g["r2h"])
+    if h1 is None or h2 is None or h1 > 23 or h2 > 24:
+        return None
+    h1, h2 = int(h1), int(h2)
+    m1, m2 = int(g.get("r1m") or 0), int(g.get("r2m") or 0)
+    if L == "en":
+        ap1, ap2 = (g.get("r1ap") or "").lower(), (g.get("r2ap") or "").lower()
+        if not (ap1 or ap2 or (g.get("rfrom") and (g.get("r1m") or g.get("r2m")))):
+            return None                            # "from 3 to 5": counts as often as hours
+        if not ap1 and ap2.startswith("p") and h1 < 12 and (h1 * 60 + m1 <= (h2 % 12) * 60 + m2 or h2 == 12):
+            ap1 = "pm"
+        part = "pm" if ap1.startswith("p") else "am" if ap1.startswith("a") else None
+    else:
+        pw = (g.get("rpart") or g.get("rpre") or "").lower()
+        if not (g.get("r1u") or g.get("r2u") or pw or g.get("r1m") or g.get("r2m")):
+            return None                            # "von 5 bis 6" without Uhr: a score, a count
+        part = _word_value(L, "part", pw) if pw else None
+    v = _clock_value(h1, m1 if (g.get("r1m") or g.get("r2m")) else None, part)
+    return _Out(v, "time") if v else None
 
 
 _DE_ORD = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "siebent": 7,
@@ -1200,7 +1603,7 @@ def _resolve_de_clock(g: dict) -> _Out | None:
             return None
         hh, mi = (h, q) if g["dir"].lower() == "nach" else ((h - 1) % 24, 60 - q)
     else:
-        hh = n(g.get("ch") or g.get("chw") or g.get("ch2"))
+        hh = n(g.get("ch") or g.get("chw") or g.get("ch2") or g.get("ch4"))
         if hh is None:
             return None
         mi = int(g.get("cm") or g.get("cm3") or g.get("cm2") or 0)
@@ -1296,13 +1699,20 @@ def _resolve_latin_dur(g: dict, st: _State, m: re.Match) -> _Out | None:
     if g.get("vague"):
         typ = "date" if after in ("ago", "later", "später") or pre == "vor" else "duration"
         return _Out(None, typ, True)
-    n = _num(L, g["n"].replace(",", ".") if L == "de" else g["n"])
+    nword = g["n"]
+    low = nword.lower()
+    if nword == "½":
+        n = 0.5
+    else:
+        n = _num(L, nword.replace(",", ".") if L == "de" else nword)
+    for q in (g.get("andq"), g.get("andq2")):
+        if n is not None and q:
+            n += 0.5 if q.rstrip().endswith("half") else 0.25
     if n is None or n <= 0 or n > 1000:
         return None
-    nword = g["n"]
-    if L == "en" and nword.lower() in ("a", "an") and not pre and not after and unit in ("D", "Y", "M", "W") and not re.match(r"(?i)an?\s", m.group(0).lstrip()):
+    if L == "en" and nword.lower() in ("a", "an") and not pre and not after and not g.get("andq2") and unit in ("D", "Y", "M", "W") and not re.match(r"(?i)an?\s", m.group(0).lstrip()):
         return None
-    if L == "en" and nword.lower() in ("a", "an") and not (pre or after):
+    if L == "en" and nword.lower() in ("a", "an") and not (pre or after or g.get("andq2")):
         return None   # "a day", "a year" alone are rarely time expressions in prose
     if L == "de" and nword.lower() in ("ein", "eine", "einen", "einem", "einer") and not (pre or after) and unit not in ("Y",):
         return None
@@ -1362,8 +1772,9 @@ def _safe(resolve, name: str, m: re.Match, st: _State) -> _Out | None:
 
 def _select(cands: list[tuple[int, int, str, re.Match]], valid) -> list[tuple[int, int, str, re.Match]]:
     """Non-overlapping valid candidates, longest first (ties: earlier start, rule order)."""
-    order = {n: i for i, n in enumerate(("holiday", "iso", "chain", "dmy", "ordw", "mdy", "numdate", "slash", "season", "decade",
-                                         "yearword", "mon", "rel", "wday", "set", "dur", "clock", "vague", "year"))}
+    order = {n: i for i, n in enumerate(("holiday", "iso", "chain", "dmy", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season",
+                                         "decade", "yearword", "ywords", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "set",
+                                         "whole", "qhour", "crange", "dur", "clock", "vague", "year"))}
     taken: list[tuple[int, int, str, re.Match]] = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 99))):
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken) and valid(c[2], c[3]) is not None:
@@ -1419,6 +1830,8 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
             s2, e2 = _strip(text, s, e - r.cut)
             if e2 <= s2:
                 continue
+            if lang != "zh" and r.point is not None and r.point.gran == "D" and r.type == "date":
+                r, e2 = _trailing_hour(text, s2, e2, r)
             if found:
                 merged = _merge(text, found[-1], (s2, e2, r))
                 if merged is not None:
@@ -1439,6 +1852,21 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
     return out
 
 
+_TRAILING_HOUR = re.compile(r"\s*,?\s*(?:at|around|about|by|um|gegen)\s+(1[0-2]|0?[1-9])(?![\w:%]|[.,]\d|\s*(?:%|percent|per\b|Prozent|Uhr|[ap]\.?\s?m\b|o'?clock))", re.I)
+
+
+def _trailing_hour(text: str, s: int, e: int, r: _Out) -> tuple[_Out, int]:
+    """A day followed by a bare hour: ``last night at 8`` → 20:00, ``Friday the 26th at 4``."""
+    m = _TRAILING_HOUR.match(text, e)
+    if m is None:
+        return r, e
+    h = int(m.group(1))
+    if h < 12 and _EVENING.search(text[s:e]):
+        h += 12
+    p = _Point(r.point.y, r.point.m, r.point.d, h, 0, "T")
+    return replace(r, value=p.iso(), type="time", point=p), m.end()
+
+
 _JOIN_TIME = re.compile(r"\s*(?:,|，|@|at|on|um|gegen|around|by|before|after|vor|nach|ab)?\s*(?:,\s*)?", re.I)
 _JOIN_DUR = re.compile(r"\s*(?:又|零|,|and|und)?\s*", re.I)
 _EVENING = re.compile(r"(?i)\b(?:night|evening|abends?|nachts?|afternoon|nachmittags?|tonight|spätabends)\b|晚|夜|下午")
@@ -1456,6 +1884,56 @@ def _dur_parts(v: str) -> dict[str, float] | None:
     return out
 
 
+_DUR_BOUND = re.compile(r"(?i)(?:less|more|fewer|at least|at most|up to|about|around|nearly|almost|over|under|weniger|mehr|fast|knapp|rund|etwa)\b")
+_OFFSET_LINK = re.compile(r"(?i)\b(after|before|from|nach|vor)\s*$")
+_OFFSET_HEAD = re.compile(r"(?i)(after|before|from|nach|vor)\b")
+_OFFSET_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "TH": "H", "TM": "MIN", "TS": "S"}
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
+_JOIN_WEEK = re.compile(r"\s*(?:,|-|–|on|of|am|on the|of the)?\s*", re.I)
+
+
+def _merge_offset(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -> tuple[int, int, _Out] | None:
+    """A duration before a day, joined by after / before / from: ``3 days after January 12th``,
+    ``two weeks from tomorrow``, ``2 Wochen vor Weihnachten`` → that day moved by the duration."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    if pr.type != "duration" or cr.point is None or cr.point.gran not in ("D", "T") or cr.type not in ("date", "time"):
+        return None
+    gap = text[pe:cs]
+    m = _OFFSET_LINK.search(text[ps:cs])
+    if m and gap.strip() and gap.strip().lower() != m.group(1).lower():
+        return None
+    if m is None:
+        m = _OFFSET_HEAD.match(text[cs:ce]) if not gap.strip() else None
+    parts = _dur_parts(pr.value) if m else None
+    if not parts or any(not float(n).is_integer() for n in parts.values()):
+        return None
+    sign = -1 if m.group(1).lower() in ("before", "vor") else 1
+    p: _Point | None = cr.point
+    for u, n in parts.items():
+        p = _shift(p, sign * n, _OFFSET_UNIT[u]) if p is not None else None
+    if p is None or p.m is None:
+        return None
+    p = _Point(p.y, p.m, p.d or cr.point.d, p.hh, p.mi, cr.point.gran)
+    return ps, ce, _Out(p.iso(), "time" if p.gran == "T" else "date", True, cr.anchor, p)
+
+
+def _merge_week_day(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -> tuple[int, int, _Out] | None:
+    """A week and a weekday: ``next week Tuesday``, ``Tuesday of next week``, ``nächste Woche Montag``."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    if not (pr.wd or cr.wd) or not _JOIN_WEEK.fullmatch(text[pe:cs]):
+        return None
+    for wk, day in ((pr, cr), (cr, pr)):
+        w = _WEEK_VALUE.fullmatch(wk.value or "")
+        if w and day.wd and day.point is not None:
+            try:
+                d = date.fromisocalendar(int(w.group(1)), int(w.group(2)), day.wd)
+            except ValueError:
+                return None
+            p = _Point(d.year, d.month, d.day, day.point.hh, day.point.mi, day.point.gran if day.point.gran == "T" else "D")
+            return ps, ce, _Out(p.iso(), "time" if p.gran == "T" else "date", True, wk.anchor, p, wd=day.wd)
+    return None
+
+
 def _merge(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -> tuple[int, int, _Out] | None:
     """Adjacent mentions that make one expression:
     a day and a clock time in either order (``tomorrow 8:00am``, ``Dienstag, 14 Uhr``, ``3pm today``,
@@ -1463,7 +1941,13 @@ def _merge(text: str, prev: tuple[int, int, _Out], cur: tuple[int, int, _Out]) -
     (``一年又三个月``, ``1 hour and 30 minutes``) → one ISO duration."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
     gap = text[pe:cs]
-    if pr.type == "duration" and cr.type == "duration" and _JOIN_DUR.fullmatch(gap):
+    shifted = _merge_offset(text, prev, cur)
+    if shifted is not None:
+        return shifted
+    joined = _merge_week_day(text, prev, cur)
+    if joined is not None:
+        return joined
+    if pr.type == "duration" and cr.type == "duration" and _JOIN_DUR.fullmatch(gap) and not _DUR_BOUND.match(text[cs:ce]):
         a, b = _dur_parts(pr.value), _dur_parts(cr.value)
         if a and b and not set(a) & set(b) and _DUR_ORDER.index(max(a, key=_DUR_ORDER.index)) < _DUR_ORDER.index(min(b, key=_DUR_ORDER.index)) \
                 or a and b and not set(a) & set(b) and gap.strip() in ("又", "and", "und"):
