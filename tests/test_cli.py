@@ -36,7 +36,7 @@ def test_cli_run_exit_0_and_writes_tables(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["articles.parquet", "lines.parquet", "sentences.parquet", "tokens.parquet", "mentions.parquet",
-         "persons.parquet", "dates.parquet", "events.parquet"])
+         "persons.parquet", "dates.parquet", "events.parquet", "_manifest.json"])
     assert "Traceback" not in proc.stderr
 
 

@@ -120,12 +120,13 @@ def _rows(tag: str = "a") -> dict[str, list[dict]]:
 def test_io_write_tables_all_eight_with_schemas(tmp_path):
     out = tmp_path / "out"
     counts = io.write_tables(_rows(), out)
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.parquet" for n in TABLE_NAMES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{n}.parquet" for n in TABLE_NAMES] + [io.MANIFEST])
     assert counts == {"articles": 1, "lines": 1, "sentences": 1, "tokens": 1, "mentions": 0, "persons": 1,
                       "dates": 1, "events": 1}
     for name in TABLE_NAMES:
         assert pq.read_schema(out / f"{name}.parquet").remove_metadata().equals(TABLE_SCHEMAS[name]), name
-    assert os.listdir(tmp_path) == ["out"]  # no temporary folder left beside it
+    assert os.listdir(tmp_path) == ["out"]  # no temporary folder left beside it or inside
+    assert not [p for p in out.iterdir() if p.name.startswith(".tmp-")]
 
 
 def test_io_failed_write_keeps_previous_tables(tmp_path, monkeypatch):
@@ -166,6 +167,25 @@ def test_io_load_incomplete_folder_says_what_is_missing(tmp_path, present, missi
         io.load_tables(part)
     msg = str(exc.value)
     assert f"missing {missing}" in msg and "extract run" in msg
+
+
+def test_io_interrupted_replacement_is_refused_by_load(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    io.write_tables(_rows("first"), out)
+    real, moved = io.os.replace, []
+
+    def dies_midway(src, dst):
+        if len(moved) == 4:
+            raise KeyboardInterrupt
+        moved.append(dst)
+        real(src, dst)
+
+    monkeypatch.setattr(io.os, "replace", dies_midway)
+    with pytest.raises(KeyboardInterrupt):
+        io.write_tables(_rows("second"), out)
+    monkeypatch.undo()
+    with pytest.raises(FileNotFoundError, match="interrupted"):
+        io.load_tables(out)       # four tables of one run and four of another are never loaded together
 
 
 def test_io_load_complete_folder(tmp_path):

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -303,7 +304,7 @@ def _spam_reason(ln: _Ln, R) -> str | None:
     if hits:
         cats = [R["spam_cat"][h.casefold()] for h in hits]
         distinct = {h.casefold() for h in hits}
-        cat = max(set(cats), key=cats.count)
+        cat = max(sorted(set(cats)), key=cats.count)
         cover = sum(len(h) for h in hits) / max(len(m), 1)
         if len(distinct) >= SPAM_MIN_HITS and (not ln.strong or cover >= SPAM_PROSE_COVER):
             return f"spam:{cat}-lexicon"
@@ -874,9 +875,10 @@ def _iso(mt: re.Match, R) -> str | None:
         y, mo, d = int(y), int(mo), int(d)
     except (TypeError, ValueError):
         return None
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    try:
+        out = date(y, mo, d).isoformat()       # 2023年2月30日 is no date
+    except ValueError:
         return None
-    out = f"{y:04d}-{mo:02d}-{d:02d}"
     hh = next((v for k, v in g.items() if k[0] == "H"), None)
     half = next((v.casefold() for k, v in g.items() if k[0] in "PA"), None)
     if hh is not None and half is not None and int(hh) <= 12:

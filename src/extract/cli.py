@@ -77,7 +77,7 @@ def _run(args) -> int:
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     except KeyboardInterrupt:
-        return _fail("interrupted; no tables were changed")
+        return _fail("interrupted; OUT_DIR may hold a partial set of tables (extract.load refuses it): run again")
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
     return 0

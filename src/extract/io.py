@@ -169,10 +169,17 @@ def check_writable(out_dir: Path) -> None:
     probe.close()
 
 
+MANIFEST = "_manifest.json"   # written last: its presence says the eight tables belong to one complete run
+
+
 def write_tables(tables: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:
-    """Write every table as Parquet into a temporary folder beside out_dir, then move each into place."""
+    """Write every table as Parquet into a temporary folder inside out_dir, then move each into
+    place and write the manifest last. An interrupted run leaves no manifest, so ``load_tables``
+    refuses a half-replaced folder instead of mixing two runs."""
+    import json
+
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
     counts = {}
     try:
         for name in TABLE_NAMES:
@@ -182,8 +189,11 @@ def write_tables(tables: dict[str, list[dict]], out_dir: Path) -> dict[str, int]
             table = pa.Table.from_pydict(cols, schema=schema)
             pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
             counts[name] = len(rows)
+        (tmp / MANIFEST).write_text(json.dumps({"tables": counts}, indent=1), encoding="utf-8")
+        (out_dir / MANIFEST).unlink(missing_ok=True)
         for name in TABLE_NAMES:
             os.replace(tmp / f"{name}.parquet", out_dir / f"{name}.parquet")
+        os.replace(tmp / MANIFEST, out_dir / MANIFEST)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return counts
@@ -215,4 +225,7 @@ def load_tables(out_dir: Path) -> Tables:
     if missing:
         raise FileNotFoundError(f"{out_dir} is not a complete extract run: missing {', '.join(missing)}.parquet "
                                 f"(run `extract run INPUT_DIR --out {out_dir}` first)")
+    if not (out_dir / MANIFEST).exists():
+        raise FileNotFoundError(f"{out_dir} has no {MANIFEST}: the run that wrote it was interrupted while "
+                                f"replacing tables; run `extract run INPUT_DIR --out {out_dir}` again")
     return Tables({n: pd.read_parquet(out_dir / f"{n}.parquet") for n in TABLE_NAMES})

@@ -111,7 +111,6 @@ def strip_pinyin(text: str) -> tuple[str, list[int]]:
     return "".join(out), cols
 
 
-_TRAD_ONLY_CACHE: dict[str, bool] = {}
 
 
 def script_of(text: str) -> str | None:

@@ -39,7 +39,8 @@ MAX_LATIN_NAME_WORDS = 4        # "Jan Hendrik Kirchner", "Paul M. Nakasone"; lo
 MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a name
 MAX_TRANSLIT_CHARS = 7          # 克里哲夫斯基; longer runs are phrases
 SPELLING_VARIANT_RATIO = 0.70   # Ultraman ~ Altman (.71): only for a repeated word with the same ending
-SPELLING_VARIANT_SAME_START = 0.80  # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88)
+SPELLING_VARIANT_SAME_START = 0.85  # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88); not Scholz ~ Schulz (.83)
+MIN_VARIANT_LENGTH = 7          # shorter surnames differ by one letter between different people (Scholz, Schulz)
 MIN_REPEATS_FOR_TRANSLIT = 2    # a transliteration run the article repeats is a name
 MIN_REPEATS_FOR_LATIN_SINGLE = 3  # a capitalized word used like a name three times (not after an article) is one
 FULL_NAME_VARIANT_RATIO = 0.85  # "Ilja Sutskever" ~ "Ilya Sustkever": one person spelled two ways
@@ -72,6 +73,8 @@ def _res():
         "titles_zh": re.compile(f"(?:{lexicon.alternation(titles.get('zh', ()))})$"),
         "verbs_zh": re.compile(f"^(?:{lexicon.alternation(verbs.get('zh', ()))})"),
         "titles_latin": frozenset(titles.get("de", ()) + titles.get("en", ())),
+        "title_ends_de": tuple(t.lower() for t in titles.get("de", ()) if len(t) >= 4 and t[:1].isupper()
+                               and t not in ("Herr", "Frau", "Vorstand", "Kollege", "Kollegin")),
         "verbs_latin": frozenset(verbs.get("de", ()) + verbs.get("en", ())),
         "translit": frozenset(translit),
         "dot_name": re.compile(f"[{re.escape(translit)}]{{1,6}}(?:[{DOTS}][{re.escape(translit)}]{{1,8}})+"),
@@ -164,11 +167,11 @@ def _latin_candidates(s: Sentence, zh_context: bool) -> list[_Cand]:
         part: list[tuple[int, int, str]] = []
         title_before = _title_before(s.text, run[0][0], zh_context)
         for w in run + [None]:
-            if w is None or w[2] in r["not"] or w[2] in r["titles_latin"]:
+            if w is None or w[2] in r["not"] or _is_title_word(w[2]):
                 if part and not (w is not None and w[2] in r["org_words"]):   # "Harlow Logistics": an org
                     out.extend(_name_from_words(s, part, title_before, zh_context))
                 part = []
-                title_before = w is not None and w[2] in r["titles_latin"]
+                title_before = w is not None and _is_title_word(w[2])
                 continue
             part.append(w)
     return out
@@ -181,8 +184,17 @@ def _title_before(text: str, pos: int, zh_context: bool) -> bool:
         return False
     if r["titles_zh"].search(before):
         return True
-    prev = before.split()[-1] if before.split() else ""
-    return prev in r["titles_latin"] or prev.rstrip(",") in r["titles_latin"]
+    prev = (before.split()[-1] if before.split() else "").rstrip(",")
+    return _is_title_word(prev)
+
+
+def _is_title_word(word: str) -> bool:
+    """CEO, Präsident, and German compounds ending in a title word: Bundeskanzler, Konzernchef."""
+    r = _res()
+    if word in r["titles_latin"]:
+        return True
+    low = word.lower()
+    return len(word) > 6 and word[:1].isupper() and any(low.endswith(t) for t in r["title_ends_de"])
 
 
 def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -> list[_Cand]:
@@ -202,7 +214,8 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
         words = words[:MAX_LATIN_NAME_WORDS]
         first = words[0][2]
         romanized = len(words) == 2 and first in r["surnames_latin"] and _is_romanized_given(words[1][2])
-        plausible = first in r["given"] or romanized or title_before or (zh_context and all(len(w[2]) > 2 for w in words if not w[2].endswith(".")))
+        verb_after = zh_context and bool(r["verbs_zh"].search(s.text[words[-1][1]:words[-1][1] + 6].lstrip()))
+        plausible = first in r["given"] or romanized or title_before or verb_after
         if plausible:
             a, b = words[0][0], words[-1][1]
             out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, s.text[a:b], "latin-full", title_before))
@@ -493,8 +506,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     with_article = {c.text for c in cands if c.kind == "latin-single" and c.determiner == "article"}  # "die Ferien"
     namelike = Counter(c.text for c in cands if c.kind == "latin-single" and not c.initial and not c.determiner
                        and c.text not in with_article
-                       and not c.glued and c.text not in r["given"] and not _GERMAN_NOUN_END.search(c.text)
-                       and not _is_pinyin_word(c.text))
+                       and not c.glued and c.text not in r["given"] and not _GERMAN_NOUN_END.search(c.text))
     repeated: list[_Cand] = []
     for c in sorted(cands, key=lambda c: c.start):
         if c.kind != "latin-single":
@@ -509,7 +521,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             zh = bool(_HAN.search(text_of[c.sentence_id].text))
             if zh and w in r["given"]:
                 key, why = w, "given-name"
-            elif c.context and not _GERMAN_NOUN_END.search(w) and not _is_pinyin_word(w):
+            elif c.context and not _GERMAN_NOUN_END.search(w):
                 key, why = w, "context"
             elif namelike[w] >= MIN_REPEATS_FOR_LATIN_SINGLE and not zh:
                 repeated.append(c)      # decided below, once every other person is known
@@ -541,9 +553,10 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             singles.setdefault(key, {key})
     done = {(c.start, c.end) for c, _ in accepted}
     for c in cands:        # genitives of the persons found last ("Musks" once "Musk" is known)
-        if c.kind == "latin-single" and c.text.endswith("s") and (c.start, c.end) not in done \
-                and c.text[:-1] in clusters:
-            add(_Cand(c.sentence_id, c.start, c.end, c.text, "latin-single:genitive"), c.text[:-1])
+        if c.kind == "latin-single" and c.text.endswith("s") and (c.start, c.end) not in done:
+            key = _single_key(c.text[:-1], c.start, clusters, accepted)
+            if key is not None:
+                add(_Cand(c.sentence_id, c.start, c.end, c.text, "latin-single:genitive"), key)
     # 4. every other occurrence of an accepted surface is a mention too, and short forms of
     #    Chinese full names: the last part of a dotted name (约翰逊), the given name of a
     #    three-character name (嘉文 for 林嘉文) where it is a whole jieba word
@@ -653,6 +666,8 @@ def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = 
             same_end = repeated and n[-3:] == word[-3:] and abs(len(n) - len(word)) <= 2
             if not (same_start or same_end):
                 continue
+            if min(len(word), len(n)) < MIN_VARIANT_LENGTH - (1 if same_end else 0):
+                continue
             if same_start and not same_end and SequenceMatcher(None, word.lower(), n.lower()).ratio() < SPELLING_VARIANT_SAME_START:
                 continue
             ratio = SequenceMatcher(None, word.lower(), n.lower()).ratio()
@@ -664,15 +679,19 @@ def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = 
 def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence],
                   short_forms: dict[str, str] | None = None, bounds: set[int] | None = None):
     """Accepted candidates plus every other occurrence of their surfaces, longest first, no overlaps."""
-    taken: list[tuple[int, int]] = []
+    size = max((s.char_end for s in body), default=0) + 1
+    used = bytearray(size)                      # characters already inside a mention
     out = []
 
     def free(a, b):
-        return all(b <= x or a >= y for x, y in taken)
+        return not any(used[a:b])
+
+    def take(a, b):
+        used[a:b] = b"\x01" * (b - a)
 
     for c, key in sorted(accepted, key=lambda ck: (-(ck[0].end - ck[0].start), ck[0].start)):
         if free(c.start, c.end):
-            taken.append((c.start, c.end))
+            take(c.start, c.end)
             out.append((c.sentence_id, c.text, c.start, c.end, key, c.kind))
     surfaces = {}
     for c, key in accepted:
@@ -697,7 +716,7 @@ def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence],
                 if m.group() in aligned_only and not (bounds and a in bounds and b in bounds):
                     continue
                 if free(a, b):
-                    taken.append((a, b))
+                    take(a, b)
                     out.append((s.sentence_id, m.group(), a, b, surfaces[m.group()],
                                 "short-form" if m.group() in aligned_only else "repeat"))
     out.sort(key=lambda x: x[2])
@@ -796,7 +815,10 @@ def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[M
         if rx is None:
             out[aid] = list(mentions)
             continue
-        taken = [(m.char_start, m.char_end) for m in mentions]
+        size = max([m.char_end for m in mentions] + [x.char_end for x in sentences] + [0]) + 1
+        used = bytearray(size)
+        for m in mentions:
+            used[m.char_start:m.char_end] = b"\x01" * (m.char_end - m.char_start)
         keys = {m.text: m.person_key for m in mentions}
         added = []
         for s in sentences:
@@ -804,8 +826,8 @@ def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[M
                 continue
             for m in rx.finditer(s.text):
                 a, b = s.char_start + m.start(), s.char_start + m.end()
-                if all(b <= x or a >= y for x, y in taken):
-                    taken.append((a, b))
+                if not any(used[a:b]):
+                    used[a:b] = b"\x01" * (b - a)
                     added.append(Mention(s.sentence_id, m.group(), a, b, keys.get(m.group(), m.group()), "run-alias"))
         out[aid] = sorted(list(mentions) + added, key=lambda m: m.char_start)
     return out
@@ -848,14 +870,15 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             evidence[a].append(why)
             evidence[b].append(why)
 
-    # same full name (the article's canonical key) across articles
+    # the same name (the article's key) across articles; a surname alone only while no full name
+    # of the run could own it more than one way (checked below by the surname rule)
     by_name: dict[str, list] = defaultdict(list)
     for k in nodes:
-        if _is_full(k[1]):
-            by_name[k[1].casefold()].append(k)
+        by_name[k[1].casefold()].append(k)
     for name, ks in by_name.items():
-        for k in ks[1:]:
-            union(ks[0], k, f"same-name:{ks[0][1]}")
+        if _is_full(ks[0][1]):
+            for k in ks[1:]:
+                union(ks[0], k, f"same-name:{ks[0][1]}")
     # glosses and full names: a full surface of one article that is another article's key
     surface_owner: dict[str, list] = defaultdict(list)
     for k, n in nodes.items():
@@ -922,12 +945,19 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             if len(owners) == 1 and find(k) not in owners:
                 union(k, next(iter(owners)), f"given-name:{k[1]}")
 
+    # single names the surname and given-name rules left alone: the same word is the same person
+    for name, ks in by_name.items():
+        if not _is_full(ks[0][1]):
+            for k in ks[1:]:
+                union(ks[0], k, f"same-name:{ks[0][1]}")
+
     groups: dict[tuple[str, str], list] = defaultdict(list)
     for k in nodes:
         groups[find(k)].append(k)
     id_of: dict[tuple[str, str], str] = {}
     rows = []
-    for root, ks in groups.items():
+    seen_ids: set[str] = set()
+    for root, ks in sorted(groups.items(), key=lambda g: min(g[1])):
         surfaces = Counter()
         langs = set()
         for k in ks:
@@ -946,6 +976,10 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
         else:
             name = max(keys, key=lambda n: (keys[n], len(n), n))
         pid = person_id(name)
+        n = 2
+        while pid in seen_ids:             # two people the run could not link share a display name
+            pid, n = f"{person_id(name)}-{n}", n + 1
+        seen_ids.add(pid)
         for k in ks:
             id_of[k] = pid
         ev = sorted({e for k in ks for e in evidence.get(k, [])})

@@ -110,13 +110,23 @@ def process_text(article_id: str, path: str, text: str, encoding: str | None, se
     res.mentions = persons.find_mentions(sentences, tokens, ca.language, settings.use_person_model)
     res.seconds["persons"] = time.perf_counter() - t
     t = time.perf_counter()
-    res.reference_date = (res.published or "")[:10] or dates.infer_reference(sentences, ca.language or "zh")
+    res.reference_date = _valid_date((res.published or "")[:10]) or dates.infer_reference(sentences, ca.language or "zh")
     res.dates = dates.find_dates(sentences, res.reference_date, ca.language or "zh")
     res.seconds["dates"] = time.perf_counter() - t
     t = time.perf_counter()
     res.events = events.find_events(sentences, res.mentions, res.dates, ca.language or "zh", res.reference_date)
     res.seconds["events"] = time.perf_counter() - t
     return res
+
+
+def _valid_date(value: str) -> str | None:
+    """``value`` when it is a real YYYY-MM-DD date, else None."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def process_file(item: tuple) -> ArticleResult:
