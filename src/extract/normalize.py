@@ -131,9 +131,12 @@ def script_of(text: str) -> str | None:
     return "Hans"
 
 
-def choose_config(text: str) -> str:
-    """The OpenCC configuration for an article's text: hk2s / tw2sp / tw2s / t2s, or s2s when Simplified."""
-    if script_of(text) != "Hant":
+def choose_config(text: str, script: str | None = None) -> str:
+    """The OpenCC configuration for an article's text: hk2s / tw2sp / tw2s / t2s, or s2s when
+    Simplified. ``script`` is the article's script when the clean stage already knows it."""
+    if (script or script_of(text)) not in ("Hant", "mixed"):
+        return "s2s"
+    if script == "mixed" and script_of(text) != "Hant":
         return "s2s"
     hk = sum(text.count(w) for w in lexicon.words("opencc_hk_markers.txt"))
     tw = sum(text.count(w) for w in lexicon.words("opencc_tw_markers.txt"))
@@ -144,8 +147,8 @@ def choose_config(text: str) -> str:
     return "t2s"
 
 
-def normalize_line(text: str, config: str) -> tuple[str, array]:
-    """Normalize one raw line; return the text and an array mapping each output char to a raw column."""
+def _prepare(text: str) -> tuple[str, list[int]]:
+    """Steps 1-2 of a line (spaces, pinyin annotations, mojibake, full width) with its column map."""
     text0 = text.translate(_SPACES)
     if len(text0) != len(text):  # zero-width characters dropped: rebuild the column map
         cols0 = [i for i, ch in enumerate(text) if _SPACES.get(ord(ch), 0) is not None]
@@ -158,11 +161,21 @@ def normalize_line(text: str, config: str) -> tuple[str, array]:
         if fixed != stripped:
             cols = _align(stripped, fixed, cols)
             stripped = fixed
-    folded = stripped.translate(_FULLWIDTH)
-    conv = fix_zhe(to_simplified(folded, config)) if config != "s2s" else folded
+    return stripped.translate(_FULLWIDTH), cols
+
+
+def _convert(folded: str, converted: str, cols: list[int], config: str) -> tuple[str, array]:
+    """Steps 3-4 given OpenCC's output for the line: 著 → 着, and the column map realigned."""
+    conv = fix_zhe(converted) if config != "s2s" else converted
     if len(conv) != len(folded):          # OpenCC changed the length (rare phrase conversions)
         cols = _align(folded, conv, cols)
     return conv, array("i", cols)
+
+
+def normalize_line(text: str, config: str) -> tuple[str, array]:
+    """Normalize one raw line; return the text and an array mapping each output char to a raw column."""
+    folded, cols = _prepare(text)
+    return _convert(folded, to_simplified(folded, config), cols, config)
 
 
 def _align(src: str, dst: str, cols: list[int]) -> list[int]:
@@ -200,13 +213,19 @@ class NormalizedArticle:
 
 
 def normalize_article(clean: CleanArticle, config: str | None = None) -> NormalizedArticle:
-    """Build the clean normalized text of an article from its title, meta and content lines."""
+    """Build the clean normalized text of an article from its title, meta and content lines.
+    OpenCC converts the article once (its lines joined by newlines), not line by line."""
     keep = [ln for ln in clean.lines if ln.label in DATED_LABELS]
     if config is None:
-        config = choose_config("".join(ln.text for ln in keep if ln.label != "meta")[:20000])
+        config = choose_config("".join(ln.text for ln in keep if ln.label != "meta")[:20000], clean.script)
+    prepared = [_prepare(ln.text) for ln in keep]
+    converted = to_simplified("\n".join(f for f, _ in prepared), config).split("\n") if config != "s2s" else None
+    if converted is not None and len(converted) != len(prepared):    # a conversion crossed a line end
+        converted = [to_simplified(f, config) for f, _ in prepared]
     parts, pieces, pos = [], [], 0
-    for ln in keep:
-        text, cols = normalize_line(ln.text, config)
+    for i, ln in enumerate(keep):
+        folded, cols0 = prepared[i]
+        text, cols = _convert(folded, converted[i] if converted is not None else folded, cols0, config)
         # trim surrounding blanks but keep the column map aligned
         lead = len(text) - len(text.lstrip())
         text_t = text.strip()

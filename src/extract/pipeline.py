@@ -129,9 +129,18 @@ def _valid_date(value: str) -> str | None:
         return None
 
 
+_RUN: dict = {}   # what every article of a run shares (settings, site chrome), set once per process
+
+
+def _init_run(settings: Settings, chrome: dict[str, int], n_articles: int) -> None:
+    """Pool initializer: give each process the run's shared state once, not with every article."""
+    _RUN.update(settings=settings, chrome=chrome, n_articles=n_articles)
+
+
 def process_file(item: tuple) -> ArticleResult:
     """Read, decode and process one file; any failure becomes an ``error`` result."""
-    article_id, path, settings, chrome, n_articles, duplicate_of = item
+    article_id, path, duplicate_of = item
+    settings, chrome, n_articles = _RUN["settings"], _RUN["chrome"], _RUN["n_articles"]
     t0 = time.perf_counter()
     try:
         dec = io.read_input(Path(path), settings.max_file_bytes)
@@ -166,8 +175,10 @@ def _progress(total: int, quiet: bool):
                 disable=not total, mininterval=0.5)
 
 
-def _map(fn, items, workers: int, bar):
+def _map(fn, items, workers: int, bar, initializer=None, initargs=()):
     if workers <= 1 or len(items) <= 1:
+        if initializer is not None:
+            initializer(*initargs)
         for it in items:
             out = fn(it)
             if bar is not None:
@@ -175,7 +186,7 @@ def _map(fn, items, workers: int, bar):
             yield out
         return
     chunk = max(1, min(16, len(items) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
         for out in pool.map(fn, items, chunksize=chunk):
             if bar is not None:
                 bar.update(1)
@@ -219,8 +230,8 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
 
     # pass 2: every article through stages 1–4
     bar = _progress(len(files), settings.quiet)
-    items = [(a, str(p), settings, chrome, readable, duplicate_of.get(a)) for a, p in zip(ids, files)]
-    results = list(_map(process_file, items, workers, bar))
+    items = [(a, str(p), duplicate_of.get(a)) for a, p in zip(ids, files)]
+    results = list(_map(process_file, items, workers, bar, _init_run, (settings, chrome, readable)))
     if bar is not None:
         bar.close()
 
