@@ -89,3 +89,4 @@ def test_cli_command_in_readme(command):
     assert readme.exists(), f"{readme} is missing: it must document every command"
     assert re.search(rf"\bextract {command}\b", readme.read_text(encoding="utf-8")), \
         f"command `extract {command}` is not in README.md"
+

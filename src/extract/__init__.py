@@ -52,6 +52,21 @@ def to_simplified(text: str, config: str = "t2s") -> str:
     return _to_simplified(text, config)
 
 
+def _check(text, lang: str, reference: str | None = None) -> None:
+    """Clear errors for wrong arguments to the find_* functions."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if lang not in ("zh", "de", "en"):
+        raise ValueError(f"lang must be 'zh', 'de' or 'en', not {lang!r}")
+    if reference is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(str(reference)[:10])
+        except ValueError:
+            raise ValueError(f"reference must be an ISO date YYYY-MM-DD, not {reference!r}") from None
+
+
 def _analyse(text: str, lang: str):
     """Treat ``text`` as the body of one article: (normalized article, sentences, tokens, offset map)."""
     from . import normalize, segment
@@ -82,6 +97,7 @@ def find_persons(text: str, lang: str = "zh"):
 
     from .persons import find_mentions
 
+    _check(text, lang)
     _, sentences, tokens, to_text = _analyse(text, lang)
     rows = []
     for m in find_mentions(sentences, tokens, lang, use_model=True, model_scope="all"):
@@ -98,6 +114,7 @@ def find_dates(text: str, reference: str | None = None, lang: str = "zh"):
 
     from .dates import find_dates_in_text
 
+    _check(text, lang, reference)
     rows = [{"text": d.text, "char_start": d.char_start, "char_end": d.char_end, "value": d.value,
              "type": d.type, "relative": d.relative} for d in find_dates_in_text(text, reference, lang)]
     return pd.DataFrame(rows, columns=["text", "char_start", "char_end", "value", "type", "relative"])
@@ -111,6 +128,7 @@ def find_events(text: str, lang: str = "zh", reference: str | None = None):
 
     from . import dates, events, persons
 
+    _check(text, lang, reference)
     norm, sentences, tokens, to_text = _analyse(text, lang)
     mentions = persons.find_mentions(sentences, tokens, lang, use_model=True, model_scope="all")
     found_dates = dates.find_dates(sentences, reference, lang)
