@@ -651,3 +651,20 @@ def test_clean_encoded_data_line_is_boilerplate():
     out = {ln.line_no: (ln.label, ln.reason) for ln in clean_article(lines).lines}
     assert out[4] == ("boilerplate", "boilerplate:encoded-data")
     assert out[3][0] == "content"
+
+
+@pytest.mark.parametrize("line, label", [
+    pytest.param("【免责声明】本文仅供参考，不构成投资建议。", "boilerplate", id="zh-disclaimer-bracket"),
+    pytest.param("Urheberrechtshinweis: Dieser Beitrag darf nicht ohne Zustimmung verbreitet werden.", "boilerplate", id="de-copyright"),
+    pytest.param("Die Inhalte dieser Seite wurden maschinell übersetzt und dienen nur als Orientierung.", "boilerplate", id="de-mt-notice"),
+    pytest.param("Newsletter: Die wichtigsten Meldungen jeden Morgen in Ihrem Postfach.", "boilerplate", id="de-newsletter-box"),
+    pytest.param("分享：Facebook｜WhatsApp｜複製連結", "boilerplate", id="hk-share-row"),
+    pytest.param("晨报网 记者 郑雨桐  2023-11-02 08:15:00", "meta", id="byline-with-timestamp"),
+])
+def test_clean_general_chrome_lines_in_the_body(line, label):
+    body = ["华东一家电池企业周二宣布，董事长张振华因个人原因辞去全部职务，由副董事长刘敏接任。",
+            "公司表示，此次人事调整不会影响正在推进的扩产计划，相关交接工作已经完成。"]
+    lines = ["电池企业董事长辞职 副董事长接任", ""] + ([line] + body if label == "meta" else body[:1] + [line] + body[1:])
+    labels = {ln.text: ln.label for ln in clean_article(lines).lines}
+    assert labels[line] == label
+    assert all(labels[b] == "content" for b in body)

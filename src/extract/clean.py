@@ -74,6 +74,7 @@ NAV_ROW_MIN_SPACED = 5       # Chinese items set apart by single spaces: at leas
 NAV_ITEM_MAX_HAN = 4         # ... of at most this many characters (headline clauses are longer)
 NAV_RESIDUE_LETTERS = 1      # letters left after removing navigation words from a nav line
 MAX_DATE_LINE_UNITS = 8      # a date line has at most this many units besides the date itself
+MAX_DATE_BYLINE_UNITS = 16   # ... or this many when they are a byline (site, 记者, a name)
 HEADLINE_MIN_UNITS = 4       # a headline has at least this many units ...
 HEADLINE_MAX_UNITS = 70      # ... and at most this many (longer is a lead paragraph)
 HEADLINE_LONG_UNITS = 150    # ... or this many when it has no commas (official multi-clause headlines)
@@ -84,6 +85,7 @@ HEADER_MAX_RUN = 3           # this many loose text lines in a row are body, not
 LEAD_MIN_UNITS = 20          # an unsignalled header line this long is the lead, i.e. content
 SUFFIX_MAX_CHARS = 24        # a site suffix after "|" / " - " is at most this long ...
 SUFFIX_MAX_SHARE = 0.4       # ... and at most this share of the headline
+SUFFIX_MAX_WORDS = 4         # ... or a Latin site name of at most this many words ("Schwäbischer Wirtschaftsbote")
 LINKFARM_MIN_PARTS = 8       # a link farm has at least this many "|"-separated parts ...
 LINKFARM_MAX_PART = 10       # ... of at most this many characters on average
 STUFFED_MIN_PARTS = 4        # a keyword-stuffed line has at least this many short segments
@@ -396,6 +398,12 @@ def _language_switcher(ln: _Ln, R) -> bool:
     return covered >= 0.6 * len(re.sub(r"\s|[|/,·•]", "", ln.m))
 
 
+_WEEKDAY_OR_TIME = re.compile(r"[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+                              r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b(?:Mo|Di|Mi|Do|Fr|Sa|So)\.")
+_WEEKDAY_PAREN = re.compile(r"\s*[(（](?:星期|礼拜|周)[一二三四五六日天][)）]\s*")
+_BYLINE_CUE = re.compile(r"记者|作者|编辑|来源|撰文|通讯员|\b(?:by|von|autor|author|reporter)\b", re.I)
+
+
 def _date_line(ln: _Ln, R) -> bool:
     """A line that is essentially one date or date-time (units besides the date are few)."""
     if ln.units > MAX_DATE_LINE_UNITS + 8:
@@ -405,7 +413,10 @@ def _date_line(ln: _Ln, R) -> bool:
         rest, n = rx.subn(" ", rest)
         found = found or n > 0
     if found:  # every date of the line removed ("2024/05/17 11:05（最后更新：2024/05/17 13:20）")
-        return len(_HAN.findall(rest)) + len(_WORD.findall(rest)) <= MAX_DATE_LINE_UNITS
+        rest = _WEEKDAY_OR_TIME.sub(" ", rest)
+        units = len(_HAN.findall(rest)) + len(_WORD.findall(rest))
+        # "千帆科技网 记者 周晓彤 2024-03-12 09:30": a byline with the date is still the date line
+        return units <= MAX_DATE_LINE_UNITS or (units <= MAX_DATE_BYLINE_UNITS and bool(_BYLINE_CUE.search(rest)))
     return bool(_TIMESTAMP_LINE.match(ln.m) or _NAMED_STAMP.match(ln.m))
 
 
@@ -525,7 +536,8 @@ def _strip_suffix(title: str) -> str:
             break
         last = parts[-1].strip()
         head = "".join(parts[:-2]).strip()
-        if last and len(last) <= SUFFIX_MAX_CHARS and len(last) <= SUFFIX_MAX_SHARE * len(t) and head:
+        short = len(last) <= SUFFIX_MAX_CHARS or (not _HAN.search(last) and len(last.split()) <= SUFFIX_MAX_WORDS)
+        if last and short and len(last) <= SUFFIX_MAX_SHARE * len(t) and head:
             t = t[: list(_SUFFIX_SEP.finditer(t))[-1].start()].rstrip()
         else:
             break
@@ -895,7 +907,7 @@ def _iso(mt: re.Match, R) -> str | None:
 def find_date(text: str) -> str | None:
     """The first absolute date (or date-time) in a line, as ISO 8601; None if there is none."""
     R = _res()
-    m = _fold(text)
+    m = _WEEKDAY_PAREN.sub(" ", _fold(text))     # "2024年7月2日（星期二）20:15": the weekday splits date and time
     best = None
     for rx in R["date_res"]:
         mt = rx.search(m)
