@@ -50,13 +50,13 @@ _LATIN_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-
 # a whole Latin word, CamelCase kept together: inside Chinese text AlexNet and OpenAI are one word
 _LATIN_WHOLE = re.compile(r"(?<![A-Za-zà-öø-ÿ])(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)(?![A-Za-zà-öø-ÿ])")
 # machine translation glues a function word to a name: "William Saundersund", "SutskeverUnd"
-_GLUED_TAIL = re.compile(r"(?<=[a-zà-öø-ÿ]{3})(und|oder|ist|war|hat|auch|wird|and)$")
+_GLUED_TAIL = re.compile(r"(?<=[a-zà-öø-ÿ]{5}[a-kn-zà-öø-ÿ])(und|and)$")   # not after l/m: Berglund, Garland, Edmund
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"\s*[（(]\s*([A-ZÀ-Þ][A-Za-zà-ÿ.\-' ]{1,60}?)\s*[)）]")
 _GERMAN_NOUN_END = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|ment|tur|chen|nis|ik|ie|ei|enz|anz|ität|ern|tum)$")
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen the a an".split())
 _DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen the a an this that these those "
-                         "dieser diese dieses jener jene mit von vom zum zur im am beim".split())
+                         "dieser diese dieses jener jene mit von vom zum zur im am beim in aus nach bei".split())
 
 
 @lru_cache(maxsize=1)

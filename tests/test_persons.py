@@ -1,0 +1,389 @@
+"""Stage 4a/5 — persons: mentions in one article (offsets, in-article clustering) and run-level linking.
+
+Every text here is written for these tests; the people and companies in it are invented.
+Mentions are found without the trained model (``use_model=False``) so the rules are tested alone;
+one small test at the end uses the model when it is shipped.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract import _analyse, normalize, person_model, segment
+from extract.model import CleanArticle, Line, Mention
+from extract.persons import add_run_aliases, find_mentions, link_persons, person_id
+
+
+@lru_cache(maxsize=None)
+def _found(text: str, lang: str) -> tuple[str, tuple[Mention, ...]]:
+    """The normalized text of ``text`` as one article and its mentions (rules only)."""
+    norm, sentences, tokens, _ = _analyse(text, lang)
+    return norm.text, tuple(find_mentions(sentences, tokens, lang, use_model=False))
+
+
+def _mentions(text: str, lang: str) -> list[Mention]:
+    return list(_found(text, lang)[1])
+
+
+def _keys_of(mentions, surface: str) -> set[str]:
+    return {m.person_key for m in mentions if m.text == surface}
+
+
+def _key(mentions, surface: str) -> str:
+    keys = _keys_of(mentions, surface)
+    assert len(keys) == 1, f"{surface!r} should be exactly one person, got {keys} in {mentions}"
+    return keys.pop()
+
+
+# ------------------------------------------------------------------ one article: what is found
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("星河科技CEO Dorian Kessel周二宣布新计划。", ["Dorian Kessel"], id="title-before"),
+    pytest.param("据报道，Helga Brandauer周二宣布辞职。", ["Helga Brandauer"], id="given-name-first"),
+    pytest.param("Dorian Kessel表示，公司将继续投资。", ["Dorian Kessel"], id="verb-of-saying-after"),
+    pytest.param("星河科技CEO Dorian Kessel周二宣布新计划，Helga Brandauer随后表示支持。",
+                 ["Dorian Kessel", "Helga Brandauer"], id="two-people"),
+])
+def test_persons_latin_full_name_in_chinese_text(text, names):
+    norm_text, mentions = _found(text, "zh")
+    assert norm_text == text
+    expected = [(n, text.index(n), text.index(n) + len(n)) for n in names]
+    assert [(m.text, m.char_start, m.char_end) for m in mentions] == expected
+    assert [m.person_key for m in mentions] == names
+
+
+@pytest.mark.parametrize("lang, text, full, surname", [
+    pytest.param("zh", "据报道，Helga Brandauer周二宣布辞职。Brandauer表示将休息一段时间。",
+                 "Helga Brandauer", "Brandauer", id="zh"),
+    pytest.param("de", "Die Firma von Lukas Brandauer wächst. Später sagte Brandauer, er sei zufrieden.",
+                 "Lukas Brandauer", "Brandauer", id="de"),
+    pytest.param("en", "OpenAI said on Monday that Nora Whitcombe would join. Whitcombe said she was thrilled.",
+                 "Nora Whitcombe", "Whitcombe", id="en"),
+])
+def test_persons_lone_surname_joins_full_name(lang, text, full, surname):
+    mentions = _mentions(text, lang)
+    assert _key(mentions, surname) == _key(mentions, full) == full
+    assert len({m.person_key for m in mentions}) == 1
+
+
+@pytest.mark.parametrize("text, full, genitive", [
+    pytest.param("Anna Müller leitet das Labor. Müllers Team wuchs im Sommer.", "Anna Müller", "Müllers", id="umlaut"),
+    pytest.param("Die Firma von Lukas Brandauer wächst. Brandauers Firma beschäftigt nun 300 Leute.",
+                 "Lukas Brandauer", "Brandauers", id="plain"),
+])
+def test_persons_genitive_joins_full_name(text, full, genitive):
+    mentions = _mentions(text, "de")
+    assert _key(mentions, genitive) == _key(mentions, full)
+
+
+@pytest.mark.parametrize("text, chinese, latin", [
+    pytest.param("阿特韦尔（Tom Attwell）周一表示，公司将裁员。阿特韦尔说这是必要的。", "阿特韦尔", "Tom Attwell",
+                 id="full-width-parens"),
+    pytest.param("科瓦尔斯基(Marta Kowalski)周一宣布离职。科瓦尔斯基称将创业。", "科瓦尔斯基", "Marta Kowalski",
+                 id="ascii-parens"),
+    pytest.param("布兰多尔（Lukas Brandauer）周一表示，公司将裁员。", "布兰多尔", "Lukas Brandauer", id="once"),
+])
+def test_persons_gloss_joins_chinese_and_latin(text, chinese, latin):
+    mentions = _mentions(text, "zh")
+    assert _key(mentions, chinese) == _key(mentions, latin) == latin
+    g = text.index(latin)
+    assert any((m.char_start, m.char_end) == (g, g + len(latin)) for m in mentions)
+
+
+@pytest.mark.parametrize("text, full, short", [
+    pytest.param("约翰·史密斯昨天抵达上海。史密斯表示此行是为了谈判。", "约翰·史密斯", "史密斯", id="john-smith"),
+    pytest.param("艾米莉·布兰多尔昨天抵达北京。布兰多尔表示此行是为了签约。", "艾米莉·布兰多尔", "布兰多尔", id="emily"),
+    pytest.param("安娜·卡琳娜上周离开公司。据悉，卡琳娜将加入一家初创企业。", "安娜·卡琳娜", "卡琳娜", id="anna"),
+])
+def test_persons_dotted_name_and_its_last_part_are_one_person(text, full, short):
+    mentions = _mentions(text, "zh")
+    assert _key(mentions, full) == _key(mentions, short) == full
+    assert [m.text for m in mentions] == [full, short]
+
+
+def test_persons_dotted_name_keeps_whole_first_word():
+    mentions = _mentions("玛丽亚·科瓦尔斯基昨天抵达北京。科瓦尔斯基表示此行是为了签约。", "zh")
+    assert mentions[0].text == "玛丽亚·科瓦尔斯基"
+
+
+@pytest.mark.parametrize("lang, text, persons", [
+    pytest.param("zh", "OpenAI和Google DeepMind都在研究大模型。", [], id="zh-org-product"),
+    pytest.param("zh", "伊朗和俄罗斯也在关注此事。伊朗表示将回应。", [], id="zh-places"),
+    pytest.param("de", "Die Harlow Logistics meldet Gewinne. Harlow Logistics beschäftigt 300 Leute.", [],
+                 id="de-org-words"),
+    pytest.param("de", "Die Brenner Hydraulik AG meldet Gewinne.", [], id="de-ag"),
+    pytest.param("de", "Österreich will mehr Geld. Österreich bleibt hart, Österreich sagt nein.", [], id="de-country"),
+    pytest.param("de", "Lukas Brandauer verlässt die Harlow Logistics.", ["Lukas Brandauer"], id="de-person-and-org"),
+    pytest.param("de", "Die Brenner Hydraulik AG ernennt Lukas Brandauer zum Chef.", ["Lukas Brandauer"],
+                 id="de-org-then-person"),
+    pytest.param("en", "OpenAI said on Monday that Google DeepMind had hired Nora Whitcombe.", ["Nora Whitcombe"],
+                 id="en-orgs-and-person"),
+])
+def test_persons_organizations_products_places_are_not_persons(lang, text, persons):
+    assert sorted({m.text for m in _mentions(text, lang)}) == persons
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Der Umsatz stieg um drei Prozent. Im Vorjahr waren es fünf Prozent. "
+                 "Analysten erwarten sieben Prozent.", id="prozent"),
+    pytest.param("Der Bedarf an Strom steigt. Firmen brauchen Strom für Rechenzentren, und Haushalte sparen Strom.",
+                 id="strom"),
+    pytest.param("Investoren suchen Kapital. Startups brauchen Kapital, doch Banken verleihen Kapital nur zögerlich.",
+                 id="kapital"),
+])
+def test_persons_repeated_german_noun_is_not_a_person(text):
+    assert _mentions(text, "de") == []
+
+
+@pytest.mark.parametrize("text, surname", [
+    pytest.param("Bundeskanzler Scholz reiste nach Paris.", "Scholz", id="bundeskanzler"),
+    pytest.param("Konzernchef Brandauer sagte, man wachse.", "Brandauer", id="konzernchef"),
+    pytest.param("Gestern erklärte Bundesministerin Kowalski, das Gesetz komme.", "Kowalski", id="bundesministerin"),
+])
+def test_persons_german_compound_title_makes_a_person(text, surname):
+    mentions = _mentions(text, "de")
+    a = text.index(surname)
+    assert [(m.text, m.char_start, m.char_end) for m in mentions] == [(surname, a, a + len(surname))]
+
+
+@pytest.mark.parametrize("lang, text, one, other", [
+    pytest.param("de", "Bundeskanzler Scholz traf Martin Schulz in Berlin. Danach sagte Scholz, man sei sich einig. "
+                 "Auch Schulz sagte, er sei zufrieden.", "Scholz", "Schulz", id="scholz-schulz"),
+    pytest.param("de", "Joe Biden besuchte Baden. Biden lobte die Region.", "Biden", "Baden", id="biden-baden"),
+    pytest.param("de", "Helga Brandt traf Jonas Brandauer. Brandauer sagte, man sei sich einig.",
+                 "Helga Brandt", "Brandauer", id="brandt-brandauer"),
+])
+def test_persons_similar_surnames_stay_apart(lang, text, one, other):
+    mentions = _mentions(text, lang)
+    assert _keys_of(mentions, one), f"{one} should be found"
+    assert not _keys_of(mentions, one) & _keys_of(mentions, other)
+
+
+@pytest.mark.parametrize("lang, text, short, full", [
+    pytest.param("de", "Jeff Wu leitet das Team. Jeffrey Wu hatte zuvor bei einer Bank gearbeitet.",
+                 "Jeff Wu", "Jeffrey Wu", id="short-first"),
+    pytest.param("de", "Jeffrey Wu sagte am Montag, das Team wachse. Jeff Wu leitet es seit 2021.",
+                 "Jeff Wu", "Jeffrey Wu", id="full-first"),
+    pytest.param("de", "Bob Kessler leitet das Team. Robert Kessler war zuvor bei einer Bank.",
+                 "Bob Kessler", "Robert Kessler", id="bob-robert"),
+    pytest.param("en", "Kate Morrow joined in May. Katherine Morrow previously ran a bank.",
+                 "Kate Morrow", "Katherine Morrow", id="kate-katherine"),
+])
+def test_persons_nickname_variants_are_one_person(lang, text, short, full):
+    mentions = _mentions(text, lang)
+    assert _key(mentions, short) == _key(mentions, full) == full
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    pytest.param("de", "Greta Lindqvist verlässt das Unternehmen.", "Greta Lindqvist", id="de-qvist"),
+    pytest.param("de", "Jakob Berglund leitet das Labor.", "Jakob Berglund", id="de-lund"),
+    pytest.param("en", "Nora Garland runs the lab.", "Nora Garland", id="en-land"),
+])
+def test_persons_surname_ending_like_a_function_word_is_kept_whole(lang, text, name):
+    assert [m.text for m in _mentions(text, lang)] == [name]
+
+
+def test_persons_place_before_verb_of_saying_is_not_a_person():
+    mentions = _mentions("In Ulm sagte Bundeskanzler Scholz, man sei sich einig.", "de")
+    assert [m.text for m in mentions] == ["Scholz"]
+
+
+def test_persons_only_title_and_content_lines_carry_mentions():
+    lines = (Line(1, "Lukas Brandauer sagte, die Firma wachse.", "title", "title"),
+             Line(2, "Von Helga Brandt, Berlin", "meta", "meta:byline"),
+             Line(3, "Nora Whitcombe sagte, sie sei zufrieden.", "content", "body"))
+    norm = normalize.normalize_article(CleanArticle(lines, None, None, "de", "Latn"))
+    sentences, tokens = segment.segment(norm, "de")
+    mentions = find_mentions(sentences, tokens, "de", use_model=False)
+    assert [m.text for m in mentions] == ["Lukas Brandauer", "Nora Whitcombe"]
+    assert all(norm.text[m.char_start:m.char_end] == m.text for m in mentions)
+
+
+# ------------------------------------------------------------------ properties
+
+_NAMES = ["Lukas Brandauer", "Brandauer", "Brandauers", "Helga Brandt", "Jeff Wu", "Jeffrey Wu", "林嘉文",
+          "约翰·史密斯", "史密斯", "阿特韦尔（Tom Attwell）", "阿特韦尔", "Bundeskanzler Scholz", "Schulz",
+          "星河科技CEO Dorian Kessel", "OpenAI", "Harlow Logistics", "伊朗", "Österreich", "Lin Jiawen"]
+_FILLER = ["表示，", "周二宣布辞职。", "公司将继续投资。", " sagte, ", " verlässt die Firma. ", " und ", "。", ", ",
+           " drei Prozent ", " said on Monday. ", "\n", "（", "）", " ", "·", "Die ", "和"]
+
+
+def _check_offsets(norm_text: str, mentions) -> None:
+    last_end = -1
+    for m in mentions:
+        assert norm_text[m.char_start:m.char_end] == m.text
+        assert m.person_key and m.text.strip() == m.text
+        assert m.char_start >= last_end, "mentions overlap or are out of order"
+        last_end = m.char_end
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.sampled_from(_NAMES + _FILLER), min_size=1, max_size=16),
+       lang=st.sampled_from(["zh", "de", "en"]))
+def test_persons_mention_offsets_match_surface(pieces, lang):
+    text = "".join(pieces)
+    norm, sentences, tokens, _ = _analyse(text, lang)
+    _check_offsets(norm.text, find_mentions(sentences, tokens, lang, use_model=False))
+
+
+_ALPHABET = "林嘉文约翰史密斯阿特韦尔伊朗说表示和。，（）()·•‧ .,;:!?-'\n\tABCDEFGHSTUWabcdefghilnorstuwzÄÖÜäöüß0123"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(_ALPHABET, max_size=80), st.text(max_size=40)),
+       lang=st.sampled_from(["zh", "de", "en", None]))
+def test_persons_never_raises_on_random_text(text, lang):
+    norm, sentences, tokens, _ = _analyse(text, lang or "en")
+    _check_offsets(norm.text, find_mentions(sentences, tokens, lang, use_model=False))
+
+
+# ------------------------------------------------------------------ across the run
+
+def _link(articles):
+    """articles: [(article_id, language, text)] → (id_of, rows, {article_id: mentions})."""
+    mentions = {aid: _mentions(text, lang) for aid, lang, text in articles}
+    id_of, rows = link_persons((aid, lang, mentions[aid]) for aid, lang, _ in articles)
+    return id_of, rows, mentions
+
+
+def _pid(id_of, mentions, aid, surface):
+    keys = _keys_of(mentions[aid], surface)
+    assert len(keys) == 1, f"{surface!r} in {aid}: {mentions[aid]}"
+    return id_of[(aid, keys.pop())]
+
+
+def _row(rows, pid):
+    return next(r for r in rows if r.person_id == pid)
+
+
+# (id, articles, [(article, surface), ...] that must share one person id, evidence that must be listed)
+LINKED = [
+    ("same-full-name", [("a1", "de", "Lukas Brandauer verlässt die Firma."),
+                        ("a2", "en", "Lukas Brandauer joins a rival company.")],
+     [("a1", "Lukas Brandauer"), ("a2", "Lukas Brandauer")], "same-name:Lukas Brandauer"),
+    ("pinyin", [("a1", "zh", "林嘉文表示，公司将扩大招聘。"),
+                ("a2", "de", "Lin Jiawen sagte, das Unternehmen werde mehr Personal einstellen.")],
+     [("a1", "林嘉文"), ("a2", "Lin Jiawen")], "pinyin:林嘉文"),
+    ("surname-alone", [("a1", "de", "Lukas Brandauer verlässt die Firma."),
+                       ("a2", "de", "Präsident Brandauer sagte, die Lage sei ernst.")],
+     [("a1", "Lukas Brandauer"), ("a2", "Brandauer")], "surname:Brandauer"),
+    ("gloss-in-other-article", [("a1", "zh", "阿特韦尔（Tom Attwell）周一表示，公司将裁员。"),
+                                ("a2", "zh", "阿特韦尔表示，公司将扩大招聘。阿特韦尔说这是必要的。")],
+     [("a1", "Tom Attwell"), ("a2", "阿特韦尔")], "shared-alias:阿特韦尔"),
+    ("transliteration", [("a1", "zh", "布兰多尔表示，公司将扩大招聘。布兰多尔说这是必要的。"),
+                         ("a2", "de", "Lukas Brandauer sagte, die Firma wachse.")],
+     [("a1", "布兰多尔"), ("a2", "Lukas Brandauer")], "transliteration:布兰多尔~Brandauer"),
+    ("nickname-across-articles", [("a1", "de", "Jeff Wu leitet das Team."),
+                                  ("a2", "en", "Jeffrey Wu previously ran a bank.")],
+     [("a1", "Jeff Wu"), ("a2", "Jeffrey Wu")], "spelling:Jeff Wu~Jeffrey Wu"),
+]
+
+
+@pytest.mark.parametrize("articles, same, evidence", [pytest.param(*c[1:], id=c[0]) for c in LINKED])
+def test_persons_link_across_articles(articles, same, evidence):
+    id_of, rows, mentions = _link(articles)
+    pids = {_pid(id_of, mentions, aid, surface) for aid, surface in same}
+    assert len(pids) == 1
+    row = _row(rows, pids.pop())
+    assert row.n_articles == len({aid for aid, _ in same})
+    assert evidence in row.link_evidence
+    assert {surface for _, surface in same} <= set(row.aliases)
+
+
+def test_persons_link_keeps_pinyin_pair_under_one_display_name():
+    id_of, rows, mentions = _link(LINKED[1][1])
+    (row,) = rows
+    assert row.name == "林嘉文" and row.person_id == person_id("林嘉文")
+    assert row.languages == ["de", "zh"]
+
+
+@pytest.mark.parametrize("articles, apart", [
+    pytest.param([("a1", "de", "Helga Brandt leitet die Firma."),
+                  ("a2", "de", "Jonas Brandt leitet die andere Firma."),
+                  ("a3", "de", "Direktor Brandt sagte, man wachse.")],
+                 [("a1", "Helga Brandt"), ("a2", "Jonas Brandt"), ("a3", "Brandt")], id="ambiguous-surname"),
+    pytest.param([("a1", "de", "Bundeskanzler Scholz reiste nach Paris."),
+                  ("a2", "de", "Martin Schulz reiste nach Rom.")],
+                 [("a1", "Scholz"), ("a2", "Martin Schulz")], id="scholz-schulz"),
+    pytest.param([("a1", "zh", "林嘉文表示，公司将扩大招聘。"),
+                  ("a2", "de", "Lin Jiaming sagte, das Unternehmen werde mehr Personal einstellen.")],
+                 [("a1", "林嘉文"), ("a2", "Lin Jiaming")], id="other-pinyin"),
+])
+def test_persons_link_keeps_different_people_apart(articles, apart):
+    id_of, rows, mentions = _link(articles)
+    pids = [_pid(id_of, mentions, aid, surface) for aid, surface in apart]
+    assert len(set(pids)) == len(pids)
+    for pid in pids:
+        assert not any(e.startswith(("surname:", "pinyin:")) for e in _row(rows, pid).link_evidence)
+
+
+_RUN = [(f"a{i}", lang, text) for i, (lang, text) in enumerate([
+    ("de", "Lukas Brandauer verlässt die Firma."),
+    ("en", "Lukas Brandauer joins a rival. Brandauer said he was thrilled."),
+    ("zh", "林嘉文表示，公司将扩大招聘。"),
+    ("de", "Lin Jiawen sagte, das Unternehmen werde mehr Personal einstellen."),
+    ("de", "Helga Brandt leitet die Firma."),
+    ("de", "Jonas Brandt leitet die andere Firma."),
+    ("de", "Direktor Brandt sagte, man wachse."),
+    ("zh", "约翰·史密斯昨天抵达上海。史密斯表示此行是为了谈判。"),
+    ("de", "Bundeskanzler Scholz traf Martin Schulz in Berlin. Danach sagte Scholz, man sei sich einig."),
+])]
+
+
+def test_persons_link_rows_are_consistent():
+    id_of, rows, mentions = _link(_RUN)
+    ids = [r.person_id for r in rows]
+    assert len(ids) == len(set(ids))
+    assert ids == sorted(ids)
+    assert set(id_of.values()) == set(ids)
+    assert set(id_of) == {(aid, m.person_key) for aid, ms in mentions.items() for m in ms}
+    assert sum(r.n_mentions for r in rows) == sum(len(ms) for ms in mentions.values())
+    for r in rows:
+        assert r.aliases == sorted(r.aliases) and r.name
+        assert r.link_evidence == sorted(set(r.link_evidence))
+        assert bool(r.link_evidence) == (r.n_articles > 1 or len({k for k, v in id_of.items() if v == r.person_id}) > 1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_persons_link_does_not_depend_on_article_order(seed):
+    import random
+
+    shuffled = list(_RUN)
+    random.Random(seed).shuffle(shuffled)
+    assert _link(shuffled)[0] == _link(_RUN)[0]
+
+
+def test_persons_add_run_aliases_finds_confirmed_alias_in_other_article():
+    texts = {"a1": "阿特韦尔（Tom Attwell）周一表示，公司将裁员。", "a2": "据悉，阿特韦尔将于下月访问柏林。"}
+    arts = []
+    for aid, text in texts.items():
+        norm, sentences, tokens, _ = _analyse(text, "zh")
+        arts.append((aid, sentences, find_mentions(sentences, tokens, "zh", use_model=False)))
+    assert arts[1][2] == []           # alone, one unglossed mention without context is not enough
+    out = add_run_aliases(arts)
+    assert out["a1"] == arts[0][2]
+    a = texts["a2"].index("阿特韦尔")
+    assert [(m.text, m.char_start, m.char_end, m.source) for m in out["a2"]] == [("阿特韦尔", a, a + 4, "run-alias")]
+    id_of, rows = link_persons([(aid, "zh", out[aid]) for aid in texts])
+    (row,) = rows
+    assert row.name == "Tom Attwell" and "shared-alias:阿特韦尔" in row.link_evidence
+
+
+def test_persons_add_run_aliases_without_confirmed_alias_changes_nothing():
+    norm, sentences, tokens, _ = _analyse("Lukas Brandauer verlässt die Firma.", "de")
+    ms = find_mentions(sentences, tokens, "de", use_model=False)
+    assert add_run_aliases([("a1", sentences, ms)]) == {"a1": ms}
+
+
+# ------------------------------------------------------------------ with the shipped model
+
+@pytest.mark.skipif(not person_model.available(), reason="the person model is not shipped")
+def test_persons_model_finds_native_name_without_context():
+    text = "记者昨天在车站见到了张晓燕和她的同事。"
+    norm, sentences, tokens, _ = _analyse(text, "zh")
+    mentions = find_mentions(sentences, tokens, "zh", use_model=True, model_scope="all")
+    a = text.index("张晓燕")
+    assert (("张晓燕", a, a + 3) in {(m.text, m.char_start, m.char_end) for m in mentions})
