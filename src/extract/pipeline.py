@@ -22,7 +22,7 @@ import time
 import traceback
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import io
@@ -40,13 +40,15 @@ class RunSummary:
     seconds: float
     stage_seconds: dict[str, float]
     chars: int
+    notes: list[str] = field(default_factory=list)
 
     def format(self) -> str:
         status = ", ".join(f"{k} {v}" for k, v in sorted(self.by_status.items()))
         rows = ", ".join(f"{k} {v:,}" for k, v in self.rows.items())
         rate = self.chars / self.seconds if self.seconds else 0.0
+        notes = "".join(f"\nnote: {n}" for n in self.notes)
         return (f"extract: {self.articles} articles ({status}) in {self.seconds:.1f} s, {rate:,.0f} chars/s\n"
-                f"rows: {rows}\nwritten to {self.out_dir}")
+                f"rows: {rows}\nwritten to {self.out_dir}{notes}")
 
 
 def _article_id(path: Path, root: Path) -> str:
@@ -241,6 +243,13 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     stage = Counter()
     for r in results:
         stage.update({k: v for k, v in r.seconds.items() if k != "total"})
+    notes = []
+    if settings.use_person_model:
+        from . import person_model
+
+        if not person_model.available():
+            notes.append(f"the Chinese person recognizer is not installed ({person_model.MODEL_DIR}); "
+                         "Chinese names were found by rules only")
     summary = RunSummary(str(input_dir), str(out_dir), len(results), dict(Counter(r.status for r in results)), counts,
-                         time.perf_counter() - t0, dict(stage), sum(r.n_chars for r in results))
+                         time.perf_counter() - t0, dict(stage), sum(r.n_chars for r in results), notes)
     return summary
