@@ -351,6 +351,7 @@ def _zh_context(s: Sentence, start: int, end: int) -> bool:
     return bool(r["titles_zh"].search(before) or r["verbs_zh"].search(after.lstrip()) or _GLOSS.match(s.text[b:]))
 
 
+NEVER_LAST_OF_NAME = frozenset("所等说称们的被把让")   # function characters no given name ends with
 MODEL_WINDOW = 12   # characters of context each side of a name-like token that the model reads
 
 
@@ -626,16 +627,18 @@ def _model_says_no(c: _Cand, model_read: dict, model_spans: list[tuple[int, int]
 
 
 def _trim_to_known(c: _Cand, alias_of: dict[str, str]) -> _Cand:
-    """A model span one character wider than a name the article already has (于奥特曼, 伊利亚曾)
-    is that name."""
+    """A model span one function character wider than a name (于奥特曼, 袁鹰所说) is that name:
+    trimmed at the end when three characters or more remain a name, at the start when the
+    character is no surname or the rest is a name the article already has."""
     t = c.text
     if t in alias_of or len(t) < 3:
         return c
-    edge = _res()["edge_chars"]
-    if t[0] in edge and t[1:] in alias_of:
+    r = _res()
+    edge = r["edge_chars"]
+    if t[0] in edge and (t[1:] in alias_of or t[0] not in r["surnames1"]):
         return _Cand(c.sentence_id, c.start + 1, c.end, t[1:], c.kind, c.context)
-    if t[-1] in edge and t[:-1] in alias_of:
-        return _Cand(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)
+    if t[-1] in edge and (t[:-1] in alias_of or (len(t) >= 3 and t[-1] in NEVER_LAST_OF_NAME)):
+        return _Cand(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)     # 袁鹰所(说)
     return c
 
 
