@@ -242,3 +242,71 @@ def test_events_type_map_covers_every_type():
     for lang in ("zh", "de", "en"):
         for row in lexicon.rows(f"events_triggers_{lang}.txt", 3, 4):
             assert all(t in EVENT_TYPES for t in row[1].split("/")), row
+
+
+# (id, language, lines, persons, dates, expected events) — date attachment, one event told with two
+# triggers, general vocabulary (acting posts, returns, moves), subjects next to predecessors/founders
+CASES_2 = [
+    ("zh-background-year-own-trigger", "zh", ["何平于2019年加入星辰集团，今日宣布离职。"], {"何平": "何平"},
+     [("2019年", "2019"), ("今日", "2024-06-30")],
+     [("join", ("何平",), None, None, "2019"), ("depart", ("何平",), None, None, "2024-06-30")]),
+    ("zh-earlier-clause-date-not-shared", "zh", ["罗兰于2021年从云帆公司跳槽至星辰集团，此次离职后将回任云帆公司，担任副总裁。"],
+     {"罗兰": "罗兰"}, [("2021年", "2021")],
+     [("join", ("罗兰",), None, None, "2021"), ("depart", ("罗兰",), None, None, "!"),
+      ("return", ("罗兰",), None, "副总裁", "!")]),
+    ("zh-topic-date-shared", "zh", ["2023年3月孙丽离开腾讯，加入阿里巴巴。"], {"孙丽": "孙丽"}, [("2023年3月", "2023-03")],
+     [("depart", ("孙丽",), None, None, "2023-03"), ("join", ("孙丽",), None, None, "2023-03")]),
+    ("zh-join-then-post-one-event", "zh", ["梁伟下周将加盟对手宝德金融，出任营运总裁。"], {"梁伟": "梁伟"}, [("下周", "2024-W27")],
+     [("join", ("梁伟",), None, "营运总裁", "2024-W27")]),
+    ("zh-return-to-post", "zh", ["董事会宣布何远重新出任首席执行官，接替因病辞职的彭华。"], {"何远": "何远", "彭华": "彭华"}, [],
+     [("return", ("何远",), None, "首席执行官", None), ("depart", ("彭华",), None, None, None)]),
+    ("zh-hk-appoint-acting", "zh", ["董事会已委任财务总监区欣暂代行政总裁一职。"], {"区欣": "区欣"}, [],
+     [("appoint", ("区欣",), None, None, None)]),
+    ("zh-acting-by", "zh", ["其职责暂由研发总监吴言代理。"], {"吴言": "吴言"}, [], [("appoint", ("吴言",), None, None, None)]),
+    ("zh-transfer-post", "zh", ["现任CEO张新则将卸任，转任董事会副主席。"], {"张新": "张新"}, [],
+     [("depart", ("张新",), None, None, None), ("appoint", ("张新",), None, "董事会副主席", None)]),
+    ("zh-comeback-post", "zh", ["前副总经理蔡珊将回任公司，并接任总经理一职。"], {"蔡珊": "蔡珊"}, [],
+     [("return", ("蔡珊",), None, None, None), ("appoint", ("蔡珊",), None, "总经理", None)]),
+    ("zh-same-time-date", "zh", ["4月17日，董事会决议将总经理吴宏解职。", "董事会同时宣布，蔡珊将接任总经理。"],
+     {"吴宏": "吴宏", "蔡珊": "蔡珊"}, [("4月17日", "2024-04-17")],
+     [("dismiss", ("吴宏",), None, None, "2024-04-17"), ("appoint", ("蔡珊",), None, None, "2024-04-17")]),
+    ("zh-letter-then-departure", "zh", ["梁豪上个月已递交辞职信。", "今日，梁豪正式辞职。"], {"梁豪": "梁豪"},
+     [("上个月", "2024-05"), ("今日", "2024-06-30")], [("depart", ("梁豪",), None, None, "2024-06-30")]),
+    ("zh-cofounder-with", "zh", ["孙悦是三位创始人之一，2017年与李东共同创立远驰。"], {"孙悦": "孙悦", "李东": "李东"},
+     [("2017年", "2017")], [("found", ("孙悦", "李东"), None, None, "2017")]),
+    ("zh-acting-title-not-event", "zh", ["会后，代理董事长林玲表示公司运营正常。"], {"林玲": "林玲"}, [], []),
+    ("de-took-over-from-founder", "de", ["Kurt Lenz hatte den Vorsitz vor drei Jahren von Firmengründer Otto Brenner übernommen."],
+     {"Kurt Lenz": "Kurt Lenz", "Otto Brenner": "Otto Brenner"}, [("vor drei Jahren", "2021")],
+     [("appoint", ("Kurt Lenz",), None, None, "2021")]),
+    ("de-verb-second-subject", "de", ["Kommissarisch übernimmt Produktionsvorstand Eva Kühn die Führung."], {"Eva Kühn": "Eva Kühn"}, [],
+     [("appoint", ("Eva Kühn",), None, None, None)]),
+    ("de-predecessor-not-subject", "de", ["Die Nachfolge von Max Huber wird von der Zentrale übernommen."], {"Max Huber": "Max Huber"}, [], []),
+    ("de-moved-to", "de", ["Tom Albers war im Oktober von der Kessler AG zu Brenner gewechselt."],
+     {"Tom Albers": "Tom Albers", "Brenner": "Otto Brenner"}, [("im Oktober", "2023-10")],
+     [("join", ("Tom Albers",), None, None, "2023-10")]),
+    ("de-appointed-berief", "de", ["Der Aufsichtsrat berief Clara Mein zur Vorstandsvorsitzenden."], {"Clara Mein": "Clara Mein"}, [],
+     [("appoint", ("Clara Mein",), None, None, None)]),
+    ("de-brought-back", "de", ["Die Gründerin Nina Bruck hat den früheren Technikchef Felix Amm zurückgeholt."],
+     {"Nina Bruck": "Nina Bruck", "Felix Amm": "Felix Amm"}, [], [("return", ("Felix Amm",), None, None, None)]),
+    ("de-retires-subclause", "de", ["Sie folgt auf Hans Vogt, der in den Ruhestand geht."], {"Hans Vogt": "Hans Vogt"}, [],
+     [("depart", ("Hans Vogt",), None, None, None)]),
+    ("de-left-the-company", "de", ["Paul Amm hatte das Unternehmen 2022 verlassen."], {"Paul Amm": "Paul Amm"}, [("2022", "2022")],
+     [("depart", ("Paul Amm",), None, None, "2022")]),
+    ("de-announced-not-quit", "de", ["Gleichzeitig kündigte Präsident Greg Brand auch an, dass er Urlaub nehme."],
+     {"Greg Brand": "Greg Brand"}, [], [("leave_of_absence", ("Greg Brand",), None, None, None)]),
+    ("en-relative-clause-year-not-main-event", "en", ["Glen Moss, who founded Brightwater in 2004, stepped down after two decades."],
+     {"Glen Moss": "Glen Moss"}, [("in 2004", "2004")],
+     [("found", ("Glen Moss",), None, None, "2004"), ("depart", ("Glen Moss",), None, None, "!")]),
+    ("en-date-after-own-trigger", "en", ["Priya Rao, who joined the company in 2021, was appointed chief financial officer on Thursday."],
+     {"Priya Rao": "Priya Rao"}, [("in 2021", "2021"), ("on Thursday", "2024-06-27")],
+     [("join", ("Priya Rao",), None, None, "2021"), ("appoint", ("Priya Rao",), None, None, "2024-06-27")]),
+    ("en-takes-over-from", "en", ["Elaine Wood takes over from co-founder Martin Gray."], {"Elaine Wood": "Elaine Wood", "Martin Gray": "Martin Gray"},
+     [], [("appoint", ("Elaine Wood",), None, None, None)]),
+    ("en-stepped-aside", "en", ["Founder Ray Cole stepped aside on Monday."], {"Ray Cole": "Ray Cole"}, [("on Monday", "2024-06-24")],
+     [("depart", ("Ray Cole",), None, None, "2024-06-24")]),
+]
+
+
+@pytest.mark.parametrize("lang,lines,persons,dates,expected", [c[1:] for c in CASES_2], ids=[c[0] for c in CASES_2])
+def test_events_dates_triggers_and_subjects(lang, lines, persons, dates, expected):
+    test_events_extracts_expected_rows(lang, lines, persons, dates, expected)

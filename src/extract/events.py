@@ -29,12 +29,20 @@ sentence with a trigger does any more work:
    从 X 离职), from the org lexicons, Chinese names ending in 公司/大学/团队…, CamelCase, acronyms
    and (zh/en) capitalized Latin words that are not persons; **role** from the role lexicon after
    an appointment trigger or next to the subject; **date** = the time expression governing the
-   trigger: the nearest dated expression before it in the sentence, else one after it in its
-   clause, else a date-only heading line governing the block (timelines), else the last date of
-   the previous sentences of the same paragraph, else the reference date when a present-time
-   adverb (刚刚, gerade, just) says it happened at publication, else None. Measured on the dev gold:
+   trigger: one of its own clause with no other trigger in between (于2019年加入…，今日宣布离职
+   gives 加入 2019 and 离职 today; who founded X in 2004, stepped down leaves the depart undated),
+   else the nearest before it that no trigger of another clause owns, else a later restatement's
+   (被任命为CTO，任命自3月10日起生效), else a date-only heading line governing the block
+   (timelines), else after 同时/gleichzeitig the latest date of the events told before, else the
+   last date of the previous sentences of the same paragraph, else the reference date when a
+   present-time adverb (刚刚, gerade, just) says it happened at publication, else None. Measured on the dev gold:
    falling back to the reference date for every undated event drops date accuracy from 0.74 to
    0.56 (gold leaves background events undated).
+   A post taken in the clause right after a join/return (加盟X，出任营运总裁; 重返集团，出任董事)
+   is that event's role, not a second appointment; so is a succession verb without a post of its
+   own (重新出任董事长，接替A). German/English names right after a preposition (von Firmengründer
+   X, zu X, from co-founder X) are never the subject; a German verb-second clause with nothing
+   before the verb takes the person after it (Kommissarisch übernimmt Vorstand X …).
 4. **Merge** statements of the same real-world event: same type, overlapping persons (or same org
    when no person), compatible org and date; the clearest statement (most fields, most precise
    date) is kept as evidence.
@@ -44,6 +52,7 @@ Pure: no I/O beyond the cached resource files, no printing.
 from __future__ import annotations
 
 import re
+from datetime import date as _Date
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
@@ -58,16 +67,22 @@ LATIN_GAP = 6         # words a " … " gap may span in a German/English trigger
 NEAR_CHARS = 3        # "near" negation cues must end this close to the trigger (zh chars / Latin words)
 PASSIVE_WINDOW_ZH = 16  # 被 must be this close before a Chinese patient trigger (被董事会罢免)
 PASSIVE_WINDOW_EN = 3   # words between an English auxiliary and the participle (was quickly fired)
+ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
 ROLE_GAP = 8          # characters between a role word and the person it describes (首席科学家 Ilya)
 CONJ_GAP = 6          # max characters between two coordinated persons besides the conjunction
 SUBJECT_LEAD = 24     # a person this close to a sentence start is its subject (pronoun antecedent)
 PRONOUN_BACK = 3      # sentences a pronoun may look back for its antecedent
+BLOCK_REACH_ZH = 12   # characters around a trigger searched for a blocker word containing it
+BLOCK_REACH_LATIN = 60  # German/English blockers may be separable verbs (kündigte … an = announced)
+CLAUSE_LEAD = 3       # characters before a trigger that still "opens" its clause (并, 将, and)
+V2_WORDS = 3          # words (a title) between a German finite verb and its inverted subject
 LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characters (bullets, numbers)
 OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 DATED_TYPES = frozenset({"date", "time"})
 JOINT_TYPES = frozenset({"join", "dismiss", "found", "sue", "merge"})  # coordinated subjects = one event
+COMITATIVE_TYPES = frozenset({"join", "found", "sue", "merge"})  # 与 A 共同创立: A is a co-subject
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
 
 
@@ -97,6 +112,10 @@ class _Lang:
     group: re.Pattern | None
     conj: re.Pattern          # full-match of the text between coordinated persons
     together: re.Pattern | None
+    comitative: re.Pattern | None
+    prep: re.Pattern | None
+    same: re.Pattern | None
+    orgref: re.Pattern | None
     complement: re.Pattern | None
     until: re.Pattern | None
     relative: re.Pattern | None
@@ -216,6 +235,11 @@ def _load(code: str) -> _Lang:
         group=_alt(cues.get("group", ()), latin, ci),
         conj=conj,
         together=_alt(cues.get("together", ()), latin, ci),
+        comitative=re.compile(r"(?:%s)\s*$" % _alt(cues["with"], latin, ci).pattern, ci) if cues.get("with") else None,
+        prep=re.compile(r"(?:%s)\s+(?:[^\W\d_][\w\-]*\s+){0,2}$" % _alt(cues["prep"], latin, ci).pattern, ci)
+        if cues.get("prep") else None,
+        same=_alt(cues.get("same", ()), latin, ci),
+        orgref=_alt(cues.get("orgref", ()), latin, ci),
         complement=_alt(cues.get("complement", ()), latin, ci),
         until=_alt(cues.get("until", ()), latin, ci),
         objects=_alt(cues.get("object", ()), latin, ci),
@@ -268,6 +292,9 @@ class _Ctx:
     dates: list            # DateMention with a usable value, sorted
     clauses: list          # (start, end) article offsets
     orgs: list | None = None
+    spans: list = field(default_factory=list)   # trigger spans of the sentence
+    types: dict = field(default_factory=dict)   # trigger span → event type
+    owners: dict | None = None   # date start → trigger span (see _date_owners)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.clauses:
@@ -309,7 +336,8 @@ def _blocked(L: _Lang, s: Sentence, ts: int, te: int) -> bool:
     if L.blockers is None:
         return False
     off = s.char_start
-    lo, hi = max(0, ts - off - 12), min(len(s.text), te - off + 12)
+    reach = BLOCK_REACH_LATIN if L.latin else BLOCK_REACH_ZH
+    lo, hi = max(0, ts - off - reach), min(len(s.text), te - off + reach)
     for m in L.blockers.finditer(s.text, lo, hi):
         if m.start() + off < te and m.end() + off > ts:
             return True
@@ -349,11 +377,40 @@ def _expand(L: _Lang, ctx: _Ctx, idx: int, direction: int, limit: tuple[int, int
     return out
 
 
+def _after_prep(L: _Lang, text: str, pos: int) -> bool:
+    """A Latin-script name right after a preposition (von Firmengründer Otto Brenner, zu Brenner,
+    from co-founder X) names a predecessor, a source or a target, not the one who acts."""
+    return L.prep is not None and L.prep.search(text, max(0, pos - 60), pos) is not None
+
+
 def _subject(L: _Lang, ctx: _Ctx, trig: _Trigger, ts: int, te: int, prev_ctx: Sequence[_Ctx]) -> list[Mention]:
+    subj = _subject_core(L, ctx, trig, ts, te, prev_ctx)
+    if subj and trig.type in COMITATIVE_TYPES and trig.voice == "agent" and L.comitative is not None:
+        # 2017年与李卫东共同创立 / gemeinsam mit Jan Seidel gegründet: the one named with 与/mit is a
+        # co-subject; the subject is the person before (or a pronoun's antecedent)
+        s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
+        first = min(subj, key=lambda m: m.char_start)
+        ca = ctx.clause_of(ts)[0]
+        if first.char_end <= ts and L.comitative.search(s.text, max(ca, first.char_start - 24) - off,
+                                                         first.char_start - off):
+            lead = [i for i, m in enumerate(ms) if m.char_end <= first.char_start
+                    and m.person_key not in _keys(subj)]
+            extra = _expand(L, ctx, lead[-1], -1, (s.char_start, first.char_start)) if lead else (
+                _antecedent(L, prev_ctx) if L.pronoun is not None and prev_ctx
+                and L.pronoun.search(s.text[:first.char_start - off]) else [])
+            return extra + subj
+    return subj
+
+
+def _subject_core(L: _Lang, ctx: _Ctx, trig: _Trigger, ts: int, te: int, prev_ctx: Sequence[_Ctx]) -> list[Mention]:
     s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
     before = [i for i, m in enumerate(ms) if ca <= m.char_start and m.char_end <= ts]
     after = [i for i, m in enumerate(ms) if te <= m.char_start and m.char_end <= cb]
+    if L.latin:     # (a name right before a noun trigger is its owner: von Schumanns Rücktritt)
+        noun = s.text[ts - off].isupper()
+        before = [i for i in before if (noun and ts - ms[i].char_end <= 1) or not _after_prep(L, s.text, ms[i].char_start - off)]
+        after = [i for i in after if not _after_prep(L, s.text, ms[i].char_start - off)]
     if L.relative is not None and L.relative.match(s.text, ca - off) and ca > s.char_start:
         # X, der … zurücktrat / X, who resigned: the subject is the head before the relative clause
         head_ms = [i for i, m in enumerate(ms) if m.char_end <= ca]
@@ -369,19 +426,29 @@ def _subject(L: _Lang, ctx: _Ctx, trig: _Trigger, ts: int, te: int, prev_ctx: Se
             return _expand(L, ctx, before[-1], -1, (ca, ts))
         return []
     # relative clause head after the trigger: 加入 X 的 A, 最近请长假休息的总裁 A
-    if after and L.code == "zh":
+    # (not after a succession verb: 接替因病辞职的 A = A is the predecessor)
+    if after and L.code == "zh" and "succeed" not in trig.flags:
         mid = s.text[te - off: ms[after[0]].char_start - off]
         if _ZH_RELATIVE.fullmatch(mid):
             return _expand(L, ctx, after[0], +1, (te, cb))
     if before:
         return _expand(L, ctx, before[-1], -1, (ca, ts))
-    # an earlier clause of the sentence (unless a plural subject stands in between)
     head = s.text[:ts - off]
     clause_head = s.text[ca - off: ts - off]
+    if "near" in trig.flags:        # 代理/署理 also open titles (代理董事长 X): the doer must stand right before
+        return []
+    # German verb-second after a fronted adverbial: the subject follows the finite verb
+    # (Kommissarisch übernimmt Vorstand Stefan Kühn die Führung)
+    if L.code == "de" and after and s.text[ts - off].islower() and not (L.pronoun is not None and L.pronoun.search(clause_head)) \
+            and len(s.text[te - off: ms[after[0]].char_start - off].split()) <= V2_WORDS:
+        return _expand(L, ctx, after[0], +1, (te, cb))
+    # an earlier clause of the sentence (unless a plural subject stands in between)
     if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
                                    for g in L.group.finditer(clause_head)):
         return []
     earlier = [i for i, m in enumerate(ms) if m.char_end <= ca]
+    if L.latin:
+        earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
     if earlier:
         return _expand(L, ctx, earlier[-1], -1, (s.char_start, ca))
     # a singular pronoun: the first person of the previous sentence
@@ -532,6 +599,8 @@ def _role_at(L: _Lang, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
                 continue
             if y < len(text) and text[y].isalpha() and text[y].islower():
                 continue
+        elif y < len(text) and text[y] in ROLE_NOT_AFTER_ZH:
+            continue            # 董事会, 委员会: a body, not a post
         # a modifier right before the role (临时 CEO, interim CEO)
         head = text[max(0, x - 16):x]
         for mod, keep in L.role_mods.items():
@@ -547,10 +616,13 @@ def _role_at(L: _Lang, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 def _pick_role(L: _Lang, ctx: _Ctx, typ: str, ts: int, te: int, subj: Sequence[Mention]) -> str | None:
     s, off = ctx.sent, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
-    if typ == "appoint":
+    if typ in ("appoint", "return"):
         # the new post: after the trigger (出任 CEO, named CEO), else between subject and trigger
         # (Anna Keller wurde zur Präsidentin ernannt)
-        got = _role_at(L, s.text, te - off, cb - off)
+        got = []
+        if subj and subj[0].char_start >= te:    # 委任营运总监A为行政总裁: the post after the person
+            got = _role_at(L, s.text, subj[-1].char_end - off, cb - off)
+        got = got or _role_at(L, s.text, te - off, cb - off)
         if not got and subj and subj[-1].char_end <= ts:
             got = _role_at(L, s.text, subj[-1].char_end - off, ts - off)
         if got:
@@ -582,20 +654,54 @@ def _pick_role(L: _Lang, ctx: _Ctx, typ: str, ts: int, te: int, subj: Sequence[M
     return None
 
 
-def _pick_date(ctx: _Ctx, ts: int, te: int, L: _Lang) -> str | None:
-    """The time expression governing a trigger: the nearest before it in the sentence (a span end
-    after 直到/bis/until excluded), else the first after it in its clause."""
-    ca, cb = ctx.clause_of(ts)
+def _date_owners(L: _Lang, ctx: _Ctx) -> dict[int, tuple[int, int] | None]:
+    """date start → the trigger span that date belongs to: a trigger of the date's clause with no
+    other trigger in between; Chinese and German put the time before the verb (于2019年加入, ist am
+    Montag zurückgetreten), English after it (joined in 2017, was appointed on Thursday). A date
+    inside a gapped trigger (trat im Mai zurück) is that trigger's. None = no trigger in its clause."""
+    if ctx.owners is not None:
+        return ctx.owners
+    out: dict[int, tuple[int, int] | None] = {}
+    spans = ctx.spans
+    for d in ctx.dates:
+        ca, cb = ctx.clause_of(d.char_start)
+        inside = [sp for sp in spans if ca <= sp[0] < cb]
+        owner = next((sp for sp in inside if sp[0] < d.char_end and d.char_start < sp[1]), None)
+        if owner is None:
+            nxt = [sp for sp in inside if sp[0] >= d.char_end][:1]
+            prv = [sp for sp in inside if sp[1] <= d.char_start][-1:]
+            order = prv + nxt if L.code == "en" else nxt + prv
+            owner = order[0] if order else None
+        out[d.char_start] = owner
+    ctx.owners = out
+    return out
+
+
+def _pick_date(ctx: _Ctx, ts: int, te: int, L: _Lang, typ: str = "") -> str | None:
+    """The time expression governing a trigger: one of its own (see ``_date_owners``), else the
+    nearest before it that belongs to no other trigger (a clause of its own: 2023年3月，…), that
+    opens the sentence before any person (2023年3月孙丽离开腾讯，加入阿里巴巴), or that stands in the
+    trigger's own clause (7月后离职并加入X). A date of another trigger in another clause is that
+    event's only (于2019年加入X，今日离职; who founded X in 2004, stepped down).
+    A span end after 直到/bis/until is no event date."""
     off, text = ctx.sent.char_start, ctx.sent.text
     usable = [d for d in ctx.dates
               if L.until is None or not L.until.search(text[max(0, d.char_start - off - 4): d.char_start - off])]
-    before = [d for d in usable if d.char_end <= ts]
-    if before:      # the nearest one: 于2022年加入…并于4月辞职 gives 辞职 4月
-        return before[-1].value
-    after = [d for d in usable if d.char_start >= ts and d.char_end <= cb]   # inside a gapped trigger too
-    if after:
-        return after[0].value
-    return None
+    owners = _date_owners(L, ctx)
+    own = [d for d in usable if owners.get(d.char_start) == (ts, te)]
+    if own:
+        before = [d for d in own if d.char_end <= ts]
+        return (before[-1] if before else own[0]).value
+    first_person = ctx.ments[0].char_start if ctx.ments else ctx.sent.char_end
+    ca = ctx.clause_of(ts)[0]
+    free = [d for d in usable if d.char_end <= ts
+            and (owners.get(d.char_start) is None or d.char_start >= ca or d.char_end <= first_person)]
+    if free:
+        return free[-1].value
+    # restated later in the sentence with its own date (被任命为CTO，任命自3月10日起生效)
+    later = [d for d in usable if (o := owners.get(d.char_start)) is not None and o[0] >= te
+             and ctx.types.get(o) == typ]
+    return later[0].value if later else None
 
 
 def _heading_date(sentences: Sequence[Sentence], all_dates: dict) -> dict[int, str]:
@@ -651,8 +757,16 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
                     continue
             elif not (c.org and o.org and c.org == o.org):
                 continue
-            if not _compatible(_norm_org(c.org), _norm_org(o.org)) or not _same_event_dates(c.date, o.date):
+            notice = "notice" in c.extra or "notice" in o.extra
+            if not _compatible(_norm_org(c.org), _norm_org(o.org)) or not (notice or _same_event_dates(c.date, o.date)):
                 continue
+            if notice:      # a resignation letter handed in earlier: the departure's date is the event's
+                main = o if "notice" in c.extra else c
+                merged = _better(o, c)
+                merged.date = main.date or merged.date
+                merged.extra = [x for x in main.extra]
+                out[i] = merged
+                break
             merged = _better(o, c)
             if c.type in JOINT_TYPES:
                 merged.persons = tuple(dict.fromkeys(o.persons + c.persons))
@@ -661,6 +775,17 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         else:
             out.append(c)
     return out
+
+
+def _date_key(v: str) -> str:
+    """Sortable form of an ISO value: an ISO week becomes its Monday."""
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", v)
+    if m:
+        try:
+            return _Date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()
+        except ValueError:
+            return v
+    return v
 
 
 def _norm_org(x: str | None) -> str | None:
@@ -713,6 +838,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
         if not hits:
             continue
         ctx = ctx_of(s)
+        off = s.char_start
+        ctx.types = {(h.start() + off, h.end() + off): e.type for h in hits if (e := _entry(L, h)) is not None}
+        ctx.spans = list(ctx.types)
         prev = [ctx_of(body[j]) for j in range(k - 1, max(-1, k - 1 - PRONOUN_BACK), -1)]
         off = s.char_start
         for h in hits:
@@ -726,16 +854,22 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
             if trig.type == "depart" and L.objects is not None \
                     and L.objects.search(s.text, te - off, min(cb, te + OBJECT_WINDOW) - off):
                 continue
-            if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in _org_cands(L, ctx)):
+            if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in _org_cands(L, ctx)) \
+                    and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
                 continue
-            subj = _subject(L, ctx, trig, ts, te, prev)
+            subj = _subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES else []
             typ = trig.type if (subj or not trig.alt) else trig.alt
             # a role complement after an earlier trigger of the same clause is that event's role
             # (加入X担任Y = join with role Y; hired as CEO = appointed CEO)
-            if typ == "appoint" and cands and cands[-1].sentence is s and cands[-1].start >= ca \
-                    and L.complement is not None and L.complement.fullmatch(h.group(0)) \
-                    and set(_keys(subj)) <= set(cands[-1].persons):
-                last = cands[-1]
+            # (加入X担任Y = join with role Y; hired as CEO = appointed CEO), also opening the next
+            # clause (加盟对手X，出任营运总裁; 重返集团，出任董事); a succession verb without a post of its
+            # own restates the event before it (重新出任董事长，接替A)
+            last = cands[-1] if cands and cands[-1].sentence is s else None
+            if typ == "appoint" and last is not None and set(_keys(subj)) <= set(last.persons) and (
+                    (L.complement is not None and L.complement.fullmatch(h.group(0))
+                     and (last.start >= ca or _opens_next_clause(L, ctx, last, ca, ts)))
+                    or ("succeed" in trig.flags and _opens_next_clause(L, ctx, last, ca, ts)
+                        and not _role_at(L, s.text, te - off, cb - off))):
                 last.role = last.role or _pick_role(L, ctx, "appoint", ts, te, subj)
                 if last.type == "join" and last.extra and last.extra[0] == "patient":
                     last.type = "appoint"
@@ -750,7 +884,12 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
             if not persons and require_person and not org:
                 continue
             role = _pick_role(L, ctx, typ, ts, te, subj) if subj else None
-            date = _pick_date(ctx, ts, te, L) or heading.get(s.sentence_id)
+            date = _pick_date(ctx, ts, te, L, typ) or heading.get(s.sentence_id)
+            if date is None and cands and L.same is not None and L.same.search(s.text, 0, ts - off):
+                # 同时/gleichzeitig/at the same time: when the news told before happened (the latest
+                # date of the events before it, not a background one)
+                known = [c.date for c in cands if c.date]
+                date = max(known, key=_date_key) if known else None
             if date is None and NARRATIVE_BACK:
                 for j in range(k - 1, max(-1, k - 1 - NARRATIVE_BACK), -1):
                     if NARRATIVE_SAME_LINE and body[j].line_no != s.line_no:
@@ -762,18 +901,31 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
             if date is None and reference and L.now is not None and L.now.search(s.text, 0, ts - off):
                 date = reference
             score = (date is not None) * 2 + (org is not None) + (role is not None) + (len(date or "") / 20)
-            c = _Cand(typ, persons, org, role, date, h.group(0), s, ts, te, s.text, score, [trig.voice])
+            c = _Cand(typ, persons, org, role, date, h.group(0), s, ts, te, s.text, score, [trig.voice, *trig.flags])
             if typ in JOINT_TYPES or len(persons) <= 1:
                 cands.append(c)
             else:
                 for p in persons:
-                    cands.append(_Cand(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score, [trig.voice]))
+                    cands.append(_Cand(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score,
+                                       [trig.voice, *trig.flags]))
     cands = _merge(cands)
     cands.sort(key=lambda c: (c.start, c.type))
     return [Event(event_id=str(n), type=c.type, person_keys=c.persons, org=c.org, role=c.role, date=c.date,
                   trigger=c.trigger, sentence_id=c.sentence.sentence_id, evidence=c.evidence,
                   char_start=c.start, char_end=c.end)
             for n, c in enumerate(cands, 1)]
+
+
+def _opens_next_clause(L: _Lang, ctx: _Ctx, last: _Cand, ca: int, ts: int) -> bool:
+    """The trigger opens the clause right after the one of the event before it, with no person of
+    its own in between (…加盟对手宝德金融，出任营运总裁)."""
+    if last.start >= ca or any(last.end <= m.char_start < ts for m in ctx.ments):
+        return False
+    if last.type not in ("join", "return", "appoint"):
+        return False
+    prev_clause = ctx.clause_of(last.start)
+    head = ctx.sent.text[ca - ctx.sent.char_start: ts - ctx.sent.char_start]
+    return prev_clause[1] == ca and len(head.strip()) <= CLAUSE_LEAD
 
 
 def _list_items(L: _Lang, body: Sequence[Sentence], k: int, trig: _Trigger, typ: str, header: Sentence,
