@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", "-o", dest="out_dir", type=Path, required=True, metavar="DIR", help="where to save the model")
     t.add_argument("--data", type=Path, default=None, metavar="DIR",
                    help="folder with ner_train/ and ner_zh/ (default: ../shared/suites next to the repo)")
-    t.add_argument("--max-minutes", type=float, default=30.0, help="training time cap (default 30)")
+    t.add_argument("--max-minutes", type=float, default=30.0, help="training time cap, a safety net (default 30)")
+    t.add_argument("--max-steps", type=int, default=15000,
+                   help="training steps (default 15000: what makes a run reproducible)")
     t.add_argument("--seed", type=int, default=0)
     return p
 
@@ -84,13 +86,26 @@ def _run(args) -> int:
 
 
 def _train(args) -> int:
-    from .train import train_persons
+    from .train import DEFAULT_DATA_DIR, train_persons
 
-    kwargs = {"max_minutes": args.max_minutes, "seed": args.seed}
-    if args.data is not None:
-        kwargs["data_dir"] = args.data
-    report = train_persons(args.out_dir, **kwargs)
-    print(report, file=sys.stderr)
+    data_dir = args.data
+    if data_dir is None:      # ../shared/suites beside the working folder, else beside the source tree
+        data_dir = next((d for d in (Path.cwd().parent / "shared" / "suites", DEFAULT_DATA_DIR)
+                         if (d / "ner_train").is_dir()), DEFAULT_DATA_DIR)
+    if not (data_dir / "ner_train").is_dir():
+        return _fail(f"training data not found in {data_dir} (expected ner_train/ and ner_zh/ there; "
+                     "give the folder with --data)")
+    try:
+        report = train_persons(args.out_dir, data_dir, max_minutes=args.max_minutes, seed=args.seed,
+                               max_steps=args.max_steps)
+    except OSError as e:
+        return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
+    best = report.get("best", {})
+    print(f"extract: person model written to {args.out_dir} after {report.get('steps_run')} steps "
+          f"({report.get('minutes_run')} min); best held-out F1 {best.get('dev_f')}", file=sys.stderr)
+    for name, score in report.get("eval", {}).items():
+        print(f"  {name}: P {score['p']} R {score['r']} F1 {score['f1']}", file=sys.stderr)
+    print(f"  details: {args.out_dir / 'TRAINING.md'}", file=sys.stderr)
     return 0
 
 
