@@ -432,3 +432,77 @@ def test_dates_gates_do_not_change_candidates_of_new_patterns():
         gated = {(s, e, n) for s, e, n, _ in dates._candidates_cached.__wrapped__(lang, text)}
         full = {(m.start(), m.end(), n) for n, rx in rules.patterns for m in rx.finditer(text) if m.end() > m.start()}
         assert gated == full, full - gated
+
+
+# English: year-month numbers, "the year" after of / for / in, story weeks, remote years, weekday + time,
+# clock ranges beside a day, enumerated days (reference 2025-03-12, a Wednesday, ISO week 11)
+EN_MORE_CASES = [
+    ("The audit covers 2023-11 only.", "2023-11", "2023-11"),
+    ("Figures for 2024-7 were revised.", "2024-7", "2024-07"),
+    ("The permit expired in 09-2022.", "09-2022", "2022-09"),
+    ("The firm expanded in 2021 october.", "2021 october", "2021-10"),
+    ("She was named employee of the month.", "the month", "2025-03"),
+    ("The shop stays closed for the week.", "the week", "2025-W11"),
+    ("Orders should pick up later in the year.", "the year", "2025"),
+    ("He is away for the day.", "the day", "2025-03-12"),
+    ("We postponed it to the following week.", "the following week", "2025-W12"),
+    ("Sales dipped the previous week.", "the previous week", "2025-W10"),
+    ("What happened on previous week - Monday?", "previous week - Monday", "2025-03-03"),
+    ("The launch is planned for EOY.", "EOY", "2025"),
+    ("The vault stays sealed until 2250.", "2250", "2250"),
+    ("The bridge dates back to 1874.", "1874", "1874"),
+    ("Can we meet next week Wed?", "next week Wed", "2025-03-19"),
+    ("The call was on Tuesday at 16.15.", "on Tuesday at 16.15", "2025-03-11T16:15"),
+    ("The club meets Fridays at 18.45.", "Fridays at 18.45", "XXXX-WXX-5T18:45"),
+    ("Doors open at 8.am sharp.", "8.am", "T08"),
+    ("The alarm rang at 745 p.m. again.", "745 p.m.", "T19:45"),
+    ("We met on Sunday early morning at 7:30.", "on Sunday early morning at 7:30", "2025-03-09T07:30"),
+    ("The party was Saturday late evening at 9:00.", "Saturday late evening at 9:00", "2025-03-08T21:00"),
+    ("It happened last Thursday by 3 in the afternoon.", "last Thursday by 3 in the afternoon", "2025-03-06T15:00"),
+    ("Reports will be due March 20 no later than 17:00.", "March 20 no later than 17:00", "2025-03-20T17:00"),
+    ("Call me at 4 pm or later on Friday.", "4 pm or later on Friday", "2025-03-14T16:00"),
+    ("They spoke on tues the 4th 7pm.", "on tues the 4th 7pm.", "2025-03-04T19:00"),
+    ("They met on monday the tenth six pm.", "on monday the tenth six pm.", "2025-03-10T18:00"),
+    ("The office is staffed Thursday 9-5.", "Thursday 9-5", "2025-03-13T09:00"),
+    ("The power was out between 6 and 8 last night.", "between 6 and 8 last night", "2025-03-11T18:00"),
+    ("They are free 10-12 next Friday.", "10-12 next Friday", "2025-03-14T10:00"),
+    ("The form was saved as budget-2024-05-17.pdf.", "2024-05-17", "2024-05-17"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value", EN_MORE_CASES)
+def test_dates_en_year_months_story_weeks_and_day_times(text, surface, value):
+    found = find_dates_in_text(text, REF, "en")
+    assert [(d.text, d.value) for d in found] == [(surface, value)]
+
+
+def test_dates_en_enumerated_day_takes_the_next_month():
+    found = find_dates_in_text("The fair runs on 14 and 15 March 2026.", REF, "en")
+    assert [(d.text, d.value) for d in found] == [("14", "2026-03-14"), ("15 March 2026", "2026-03-15")]
+
+
+@pytest.mark.parametrize("text,not_surface", [
+    ("The 2009-10 season ended early.", "2009-10"),
+    ("Arsenal won 3-1 yesterday.", "3-1"),
+    ("Sales rose on Monday 3-5 percent.", "3-5"),
+    ("Shares closed Monday at 2.30 euros.", "2.30"),
+    ("At the end of the day we agreed.", "the day"),
+    ("They signed a deal for the year-long project.", "the year"),
+    ("He was named player of the year in 2015.", "the year"),
+    ("Visit www.example.org/news-2023-04-02-report today.", "2023-04-02"),
+    ("The budget of 2017 may rise.", "2017 may"),
+])
+def test_dates_en_new_rules_skip_seasons_scores_prices_and_idioms(text, not_surface):
+    found = find_dates_in_text(text, REF, "en")
+    assert not [d for d in found if not_surface in d.text], [(d.text, d.value) for d in found]
+
+
+def test_dates_gates_do_not_change_candidates_of_english_additions():
+    from extract import dates
+    text = ("2023-11, 2024-7, 09-2022, 2021 october, employee of the month, for the week, in the year, until 2250, "
+            "back to 1874, next week Wed, Fridays at 18.45, 8.am, 745 p.m., Thursday 9-5, between 6 and 8 last night, "
+            "10am to 12pm, 14 and 15 March 2026, budget-2024-05-17.pdf, the following week, EOY")
+    rules = dates._rules("en")
+    gated = {(s, e, n) for s, e, n, _ in dates._candidates_cached.__wrapped__("en", text)}
+    full = {(m.start(), m.end(), n) for n, rx in rules.patterns for m in rx.finditer(text) if m.end() > m.start()}
+    assert gated == full, full - gated

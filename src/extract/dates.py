@@ -402,17 +402,17 @@ def _rules_en() -> _Rules:
            rf"|(?:the\s+)?{ordn2}\s+(?:day\s+)?(?:of\s+)?(?:(?i:{month}))\b\.?)"
            rf"{yearpart}?"
            rf"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?")
-    iso = (r"(?<![\w/.:-])(?P<iy>\d{4})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])"
+    iso = (r"(?<![\w/.:])(?<!\d-)(?P<iy>\d{4})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])"   # report-2002-10-09.xlsx
            r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d):(?P<imi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/]|\.\d)")
     slash = r"(?<![\w/.])(?P<sm>3[01]|[12]\d|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?:/(?P<sy>(?:19|20)?\d\d))?(?![\w/]|\.\d)"
     mon_only = (rf"(?:(?P<pre>(?i:{prep}))\s+)?(?P<mon>(?i:{month}))\b\.?(?:\s+(?P<rel>(?i:{_alt(L, 'relyearword')}))|,?\s+{year}"
                 rf"|\s+of\s+(?P<y3>(?:1[89]|20)\d\d)\b|\s+of\s+'?(?P<yy>\d\d)\b|\s+(?P<yw>(?i:{_EN_YEARW}))\b)?")
     yearword = rf"(?P<yw>(?i:{_alt(L, 'yearword')}))"
     yearwords = rf"(?<=\b(?:in|of|by) )(?P<ywords>(?i:{_EN_YEARW}))\b"
-    rel = rf"\b(?P<rw>(?i:{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'narrmonth', 'relweek')}))\b"
-    wday = (rf"(?:(?P<wmod>(?i:{_alt(L, 'weekmod')}))\s+)?(?P<wdn>(?i:{wdays}))\b(?:\s+(?P<wpart>(?i:morning|afternoon|evening|night)))?")
+    rel = rf"\b(?P<rw>(?i:{_alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'narrmonth', 'relweek', 'narrweek')}))\b"
+    wday = (rf"(?:(?P<wmod>(?i:{_alt(L, 'weekmod')}))\s+)?(?P<wdn>(?i:{wdays}))\b(?:\s+(?:(?i:early|late)\s+)?(?P<wpart>(?i:morning|afternoon|evening|night)))?")
     wdd = (rf"(?:\bon\s+)?\b(?P<wdn>(?i:{wdays}))\b\.?,?\s+(?:(?P<the>the)\s+)?(?:(?P<dd>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?|(?P<ddw>(?i:{dayw})))\b"
-           rf"(?![/-]\d|\s*(?::\d|\.\d|[ap]\.?m\b|o'?clock|(?i:{month})\b|(?i:{units})\b|%|percent)|\s+(?!at\b|around\b|and\b|or\b|to\b|of\b)[a-z])")
+           rf"(?![/-]\d|\s*(?::\d|\.\d|[ap]\.?m\b|o'?clock|(?i:{month})\b|(?i:{units})\b|%|percent)|\s+(?!at\b|around\b|and\b|or\b|to\b|of\b|{_EN_HOURW}\s+[ap]\.?\s?m\b)[a-z])")
     dom = (rf"(?:\b(?P<dprep>on|by|until|till|from|since|before|after|around)\s+(?:the\s+)?|\bthe\s+)(?P<dd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
            rf"(?:\s+(?:of\s+)?(?P<drel>this month|next month|last month|the month))?"
            rf"(?=\s*(?:[.,;!?)\-]|$)|\s+(?:at|and|or|to|through|till|until)\b)")
@@ -431,7 +431,8 @@ def _rules_en() -> _Rules:
     whole = rf"\b(?P<whole>(?i:{_alt(L, 'wholeunit')}))\b"
     ap = r"(?:[ap]\.?\s?m\b\.?|[ap]\s\.\s?m\s?\.|(?<=\d)[ap](?![\w'])|o'?clock)"
     hw = rf"(?:[01]?\d|{_EN_HOURW})"
-    clock = (rf"(?:(?<![\w:.])(?P<ch>[012]?\d)(?:[:.](?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?)?\s?(?P<ampm>{ap})"
+    clock = (rf"(?:(?<![\w:.])(?P<ch>[012]?\d)(?:[:.](?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?)?(?:\s|\.(?=[ap]))?(?P<ampm>{ap})"
+             rf"|(?<![\w:.])(?P<ch9>1[0-2]|0?[1-9])(?P<cm9>[0-5]\d)\s?(?P<ampm9>[ap]\.\s?m\b\.?|[ap]m\b)"
              rf"|(?<![\w:.])(?P<ch2>[012]?\d):(?P<cm2>[0-5]\d)(?::(?P<cs2>[0-5]\d))?(?![\w:])"
              rf"|\b(?P<ch3>{_EN_HOURW})(?:[\s-](?P<cmw>{_EN_MINW}))?\s+(?P<ampm3>{ap})"
              rf"|(?<=\bat )(?P<ch4>{_EN_HOURW})[\s-](?P<cmw4>{_EN_MINW})\b(?:\s+minutes\b)?"
@@ -448,12 +449,27 @@ def _rules_en() -> _Rules:
     bare_year = r"(?<![\w./:#@+\-$£€])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
     decade = r"(?:the\s+)?(?P<dec>(?:19|20)?[1-9]0)'?s\b"
     numdate = r"(?<![\w.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<mn>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d\d)(?:\s+(?P<hh>[012]?\d):(?P<mi>[0-5]\d))?(?![\w.]|\.\d)"
+    # 2015-12, 2015-3, 12-2015: a year and a month joined by a hyphen (2011-12 is a season, checked in the resolver)
+    ym = (r"(?<![\w/.:\-])(?:(?P<ymy>(?:19|20)\d\d)-(?P<ymm>1[0-2]|0?[1-9])|(?P<ymm2>1[0-2]|0?[1-9])-(?P<ymy2>(?:19|20)\d\d))"
+          r"(?![\w/]|[-.,:]\d)")
+    ymon = rf"(?<![\w./:#@+\-$£€])(?P<ymy>(?:19|20)\d\d),?\s+(?P<ymon>(?i:{month}))\b\.?(?!\s*(?:\d|[A-Z]))"     # 2017 April (not 2017 May Day)
+    theunit = rf"(?:(?<=\bof )|(?<=\bfor )|(?<=\bin )|(?<=\bOf )|(?<=\bFor )|(?<=\bIn ))(?P<tu>(?i:{_alt(L, 'theunit')}))\b(?!['-]|\s+(?:\d|[a-z]+ing\b|(?:{_THE_UNIT_NOT})\b))"
+    # the first day of "18 and 19 June", "3rd or 4th of May 2020": its month (and year) come after it
+    enum = (rf"(?<![\w.,:/$€£-])(?P<ed>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:and|or|to|-|–|&)\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<emon>(?i:{month}))\b(?:\s*,?\s*(?P<ey>(?:1[89]|20)\d\d)\b)?)")
+    faryear = (r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bback to ))(?P<fy>1[0-8]\d\d|2[1-9]\d\d)(?=\s*(?:[.,;!?)]|$))")
     pats = [("holiday", _holiday_rx(L)), ("iso", iso), ("mdy", mdy), ("slash", slash), ("tok", tok), ("numdate", numdate),
             ("mon", mon_only), ("yearword", yearword), ("ywords", yearwords), ("rel", rel), ("wday", wday), ("wdd", wdd),
             ("dom", dom), ("dayof", dayof), ("weekn", weekn), ("dur", dur), ("set", sets), ("whole", whole),
-            ("clock", clock), ("crange", crange), ("season", season), ("year", bare_year), ("decade", decade)]
+            ("clock", clock), ("crange", crange), ("season", season), ("year", bare_year), ("decade", decade),
+            ("ym", ym), ("ymon", ymon), ("theunit", theunit), ("faryear", faryear), ("enum", enum)]
     pats.append(("weekend", _weekend_rx(L)))
-    return _gated(L, pats, {"year": 0, "mon": 0, "weekn": 0, "wdd": re.I, "dom": 0}, _latin_gates(L))
+    return _gated(L, pats, {"year": 0, "mon": 0, "weekn": 0, "wdd": re.I, "dom": 0, "ym": 0, "faryear": 0, "theunit": 0}, _latin_gates(L))
+
+
+# "in the year" is not the reference's year when a number, an -ing verb or one of these follows
+_THE_UNIT_NOT = ("before|after|ago|later|earlier|that|when|which|in|of|to|since|prior|ahead|between|until|till|from|"
+                 "and|or|as|is|was|has|had|will|would|the|a|an|he|she|they|it|we|i|you|his|her|their")
 
 
 def _weekend_rx(L: str) -> str:
@@ -493,7 +509,7 @@ def _latin_gates(L: str) -> dict[str, str]:
     g = {"iso": r"\d{4}-\d", "year": r"(?:1[89]|20)\d\d", "numdate": r"\d\.\d", "slash": r"\d/\d",
          "decade": r"0'?s\b|0er",
          "mon": words("month"), "mdy": words("month"), "ordw": words("month"), "holiday": words("holiday"),
-         "rel": words("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek"),
+         "rel": words("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek", "narrweek"),
          "wday": words("weekday"), "dur": lexicon.alternation({w.lower() for w in _lex(L).get("unit", {}) if len(w) > 1}) + r"|\dh\b|½", "season": words("season"),
          "set": words("setword") + "|every|each|daily|weekly|monthly|annually|yearly|hourly",
          "clock": r"uhr|\d\s?[ap]\.?m|o'?clock|\d:\d|halb|viertel|mitt",
@@ -504,17 +520,22 @@ def _latin_gates(L: str) -> dict[str, str]:
     g["wdd"] = g["wday"]
     g["weekn"] = r"week|kw\s?\d"
     g["whole"] = words("wholeunit") or r"(?!)"
-    g["crange"] = r"\d\s*(?:-|–|to|till|until|and|bis|und)\s*(?:[\d]|[a-z]+ uhr)|(?:von|zwischen) [a-z]+ (?:bis|und)"
+    g["crange"] = r"\d(?:\s?[ap]\.?m\b\.?)?\s*(?:-|–|to|till|until|and|bis|und)\s*(?:[\d]|[a-z]+ uhr)|(?:von|zwischen) [a-z]+ (?:bis|und)"
     if L == "de":
         g["dmy"] = r"\d\."
         g["ordm"] = r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft|zigst|ßigst)e[nrms]?[\s/]"
         g["clock"] += r"|um \d"
         g["qhour"] = r"stunde"
     else:
-        g["clock"] += r"|\bat (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b[ap]\.?\s?m\b|\d\s?[ap]\b|\d[ap]|noon|midday|midnight|mid night|past|quarter|\dish|morning|afternoon|evening|night|\s[ap]\s\.\s?m"
+        g["clock"] += r"|\d\.[ap]|\bat (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b[ap]\.?\s?m\b|\d\s?[ap]\b|\d[ap]|noon|midday|midnight|mid night|past|quarter|\dish|morning|afternoon|evening|night|\s[ap]\s\.\s?m"
         g["dom"] = r"\d(?:st|nd|rd|th)\b"
         g["dayof"] = r"day of"
         g["ywords"] = r"thousand|hundred|nineteen|eighteen|seventeen|twenty"
+        g["ym"] = r"\d-\d"
+        g["ymon"] = words("month")
+        g["theunit"] = r"the (?:year|month|week|day)"
+        g["faryear"] = r"\d\d\d\d"
+        g["enum"] = words("month")
     return g
 
 
@@ -1092,6 +1113,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
     L = st.language
     g = m.groupdict()
     if name == "iso":
+        if m.start() and m.string[m.start() - 1] == "-" and _URLISH.search(m.string[:m.start()].rsplit(None, 1)[-1]):
+            return None                           # a date inside a web address
         return _resolve_iso(g)
     if name == "holiday":
         return _resolve_holiday(g, st)
@@ -1211,7 +1234,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
         wd = int(_word_value(L, "weekday", g["wdn"]) or 0)
         if not wd:
             return None
-        if L == "en" and g["wdn"][:1].islower() and len(g["wdn"]) < 6:
+        after_week = L == "en" and _AFTER_WEEK.search(st.sentence, 0, m.start()) is not None
+        if L == "en" and g["wdn"][:1].islower() and len(g["wdn"]) < 6 and not after_week:
             return None                           # "sat", "sun", "wed": words; "monday" is a day
         if g.get("wset"):
             v = f"XXXX-WXX-{wd}"
@@ -1219,8 +1243,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
                 v += f"T{int(g['whh']):02d}" + (f":{int(g['wmi']):02d}" if g.get("wmi") else "")
             return _Out(v, "set")
         if L == "en" and len(g["wdn"]) <= 3 and g["wdn"] in ("Sat", "Sun", "Wed", "Mon"):
-            if not g.get("wmod"):
-                return None
+            if not (g.get("wmod") or after_week):
+                return None                       # "next week Mon": a day of that week
         mod = g.get("wmod")
         off = _word_value(L, "weekmod", mod) if mod else None
         if not st.ref:
@@ -1245,8 +1269,8 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
     if name == "wdd":
         wd = int(_word_value(L, "weekday", g["wdn"]) or 0)
         d = int(g["dd"]) if g.get("dd") else _day_word(g.get("ddw") or "")
-        if not wd or not d or (L == "en" and g["wdn"][:1].islower() and len(g["wdn"]) < 6):
-            return None
+        if not wd or not d or (L == "en" and g["wdn"][:1].islower() and len(g["wdn"]) < 6 and not (g.get("the") or g.get("sfx"))):
+            return None                           # "wed 12", but "tues the 4th" is a date
         if L == "en" and g.get("dd") and not (g.get("sfx") or g.get("the")) and d <= 12 \
                 and not re.match(r"\s+(?:at|around)\b", st.sentence[m.end():]):
             return None                           # "Friday 7": a clock time or a count, not the 7th
@@ -1258,6 +1282,34 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
         return _day_of_month(d, g.get("drel"), st) if d else None
     if name == "weekn":
         return _resolve_week_number(g, st)
+    if name == "ym":
+        return _resolve_year_month(g, m, st)
+    if name == "ymon":
+        mon = g["ymon"]
+        mo = _latin_month(L, mon)
+        if mo is None or mon.lower() in ("may", "march") and mon[0].islower():
+            return None                           # "in 2017 may be": a verb
+        y = int(g["ymy"])
+        cut = 1 if m.group(0).endswith(".") and len(mon) > 4 else 0     # the full stop after "2021 October."
+        return _Out(f"{y:04d}-{mo:02d}", "date", False, None, _Point(y, mo, gran="M"), y, cut=cut)
+    if name == "enum":
+        mo, d = _latin_month(L, g["emon"]), int(g["ed"])
+        if mo is None or g["emon"].lower() in ("may", "march") and g["emon"][0].islower():
+            return None
+        y = int(g["ey"]) if g.get("ey") else _past_year(st, mo, d)
+        try:
+            date(y or 2000, mo, d)
+        except ValueError:
+            return None
+        if y is None:
+            return _Out(f"XXXX-{mo:02d}-{d:02d}", "date", True)
+        p = _Point(y, mo, d, gran="D")
+        return _Out(p.iso(), "date", not g.get("ey"), None if g.get("ey") else "reference", p)
+    if name == "theunit":
+        return _resolve_the_unit(g, m, st)
+    if name == "faryear":
+        y = int(g["fy"])          # a remote year anchors the story but gives no year to a later bare month-day
+        return _Out(f"{y:04d}", "date", False, None, _Point(y)) if y >= 1000 else None
     if name == "ywords":
         y = _year_words(g["ywords"])
         return _Out(f"{y:04d}", "date", False, None, _Point(y), y) if y else None
@@ -1266,7 +1318,7 @@ def _resolve_latin(name: str, m: re.Match, st: _State) -> _Out | None:
     if name == "qhour":
         return _Out(_word_value(L, "quarterhour", g["qhour"]), "duration")
     if name == "crange":
-        return _resolve_clock_range(g, L)
+        return _resolve_clock_range(g, L, m, st)
     if name == "weekend":
         return _resolve_weekend(g, st)
     if name == "dur":
@@ -1407,6 +1459,48 @@ def _resolve_token_date(g: dict, st: _State) -> _Out | None:
     return _Out(p.iso(), "date", rel, "reference" if rel else None, p, None if rel else y)
 
 
+def _resolve_year_month(g: dict, m: re.Match, st: _State) -> _Out | None:
+    """``2015-12``, ``2015-3``, ``12-2015`` → ``YYYY-MM``; ``2011-12`` (the next year's two digits) is a season."""
+    if g.get("ymy"):
+        y, mm = int(g["ymy"]), g["ymm"]
+        if len(mm) == 2 and int(mm) == (y + 1) % 100:
+            return None
+    else:
+        y, mm = int(g["ymy2"]), g["ymm2"]
+    s = m.string
+    before = s[:m.start()].rstrip()
+    prev = before.rsplit(None, 1)[-1] if before else ""
+    if prev and (prev.isupper() and len(prev) > 1 or prev[-1].isdigit() or prev.lower() in ("no.", "nr.", "#", "page", "pp.", "p.")):
+        return None                               # "No. 3-2015", "A4 2015-3": a number, not a date
+    after = s[m.end():m.end() + 12].lstrip().lower()
+    if any(after.startswith(w) for w in _lex(st.language).get("notyear", {})) or after.startswith(("season", "votes", "win", "lead")):
+        return None
+    p = _Point(y, int(mm), gran="M")
+    return _Out(p.iso(), "date", False, None, p, y)
+
+
+def _resolve_the_unit(g: dict, m: re.Match, st: _State) -> _Out | None:
+    """``player of the year``, ``for the month``, ``later in the week``: the story's (else the
+    reference's) year, month, ISO week or day, at that unit."""
+    unit = _word_value(st.language, "theunit", re.sub(r"\s+", " ", g["tu"]))
+    if unit == "D" and not m.string[:m.start()].lower().endswith("for "):
+        return None                               # "at the end of the day", "the order of the day": idioms
+    a = st.anchor()
+    if a is None or unit is None or st.label == "meta":
+        return _Out(None, "date", True)
+    anc = "narrative" if st.last else "reference"
+    if unit == "Y":
+        return _Out(f"{a.y:04d}", "date", True, anc)
+    if unit == "M" and a.gran != "Y":
+        return _Out(f"{a.y:04d}-{a.m:02d}", "date", True, anc)
+    if unit in ("W", "D") and a.gran in ("D", "T"):
+        if unit == "D":
+            return _Out(f"{a.y:04d}-{a.m:02d}-{a.d:02d}", "date", True, anc)
+        iy, iw, _ = a.as_date().isocalendar()
+        return _Out(f"{iy:04d}-W{iw:02d}", "date", True, anc)
+    return _Out(None, "date", True)
+
+
 WEEKDAY_DAY_MONTHS = 14   # "Mon 13th": the nearest month (either way) whose 13th is a Monday, within this many
 
 
@@ -1517,14 +1611,14 @@ def _resolve_en_clock(g: dict) -> _Out | None:
             mi = 30 if q == "half" else 15 if q.endswith("quarter") else _en_number(q)
             hh = h
     else:
-        hh = _en_number(g.get("ch") or g.get("ch2") or g.get("ch3") or g.get("ch4") or g.get("ch6") or g.get("ch7") or g.get("ch8"))
-        mw = g.get("cm") or g.get("cm2") or g.get("cmw") or g.get("cmw4")
+        hh = _en_number(g.get("ch") or g.get("ch2") or g.get("ch3") or g.get("ch4") or g.get("ch6") or g.get("ch7") or g.get("ch8") or g.get("ch9"))
+        mw = g.get("cm") or g.get("cm2") or g.get("cmw") or g.get("cmw4") or g.get("cm9")
         mi = _en_number(mw) if mw else None
         if hh is None or (mw and mi is None):
             return None
     if mi is not None and mi > 59:
         return None
-    ampm = (g.get("ampm") or g.get("ampm3") or "").lower().replace(" ", "")
+    ampm = (g.get("ampm") or g.get("ampm3") or g.get("ampm9") or "").lower().replace(" ", "")
     part = "pm" if ampm.startswith("p") else "am" if ampm.startswith("a") else None
     pw = g.get("cpart") or g.get("cpart2") or g.get("cpre")
     if pw:
@@ -1539,9 +1633,46 @@ def _resolve_en_clock(g: dict) -> _Out | None:
     return _Out(v, "time") if v else None
 
 
-def _resolve_clock_range(g: dict, L: str) -> _Out | None:
+@lru_cache(maxsize=None)
+def _day_beside_rx(L: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A day just before a clock range (``Monday 3-8``), a day just after it (``between 7 and 9 last
+    night``), and the future days a bare ``6-8`` may precede (``6-8 next Monday``; scores are past)."""
+    wd = _alt(L, "weekday")
+    before = re.compile(rf"(?i)\b(?:{wd})(?:\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))?\s+$")
+    future = rf"(?:today|tomorrow|tonight|(?:next|this|coming)\s+(?:{wd}))\b"
+    after = re.compile(rf"(?i)\s+(?:on\s+)?(?:{future}|(?:yesterday|last\s+night)\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\w/]))")
+    return before, after, re.compile(rf"(?i)\s+(?:on\s+)?{future}")
+
+
+_RANGE_END = re.compile(r"(?i)\s*(?:$|[.,;:!?)]|(?:or|and|with|for|on|in|at|next|this|coming|yesterday|today|tomorrow|tonight|last)\b)")
+
+
+def _bare_range_beside_day(m: re.Match, st: _State, h1: int, h2: int) -> bool:
+    """``Monday 3-8``, ``between 3 and 8 yesterday``, ``6-8 next Monday``: hours without am/pm are a
+    clock range only next to a day (a score is never ``x-0``, and ``won 3-1 on Sunday`` is past)."""
+    if h2 == 0 or h1 == h2 or h1 > 12 or h2 > 12:
+        return False
+    before, after, future = _day_beside_rx(st.language)
+    s = m.string
+    if not _RANGE_END.match(s, m.end()):
+        return False                              # "Monday 3-5 percent", "Saturday 2-1 win": a count or a score
+    b = before.search(s, 0, m.start())
+    if b:
+        wd = int(_word_value(st.language, "weekday", b.group(0).split()[0]) or 0)
+        if st.ref and m.group("rfrom") is None:       # "Friday 7-6" where 6 July is a Friday: a date
+            try:
+                if date(st.ref.year, h1, h2).isoweekday() == wd:
+                    return False
+            except ValueError:
+                pass
+        return True
+    return bool((after if m.group("rfrom") else future).match(s, m.end()))
+
+
+def _resolve_clock_range(g: dict, L: str, m: re.Match | None = None, st: _State | None = None) -> _Out | None:
     """``from 7 to 7:30pm``, ``between 3:00 pm and 5:00 pm``, ``1-3 pm``, ``von 17 bis 18 Uhr``,
-    ``morgens von 5 bis sieben``: one mention whose value is the start (the end's am/pm carries over)."""
+    ``morgens von 5 bis sieben``, ``Monday 3-8``: one mention whose value is the start (the end's
+    am/pm carries over)."""
     h1, h2 = _en_number(g["r1h"]) if L == "en" else _num(L, g["r1h"]), _en_number(g["r2h"]) if L == "en" else _num(L, g["r2h"])
     if h1 is None or h2 is None or h1 > 23 or h2 > 24:
         return None
@@ -1549,7 +1680,8 @@ def _resolve_clock_range(g: dict, L: str) -> _Out | None:
     m1, m2 = int(g.get("r1m") or 0), int(g.get("r2m") or 0)
     if L == "en":
         ap1, ap2 = (g.get("r1ap") or "").lower(), (g.get("r2ap") or "").lower()
-        if not (ap1 or ap2 or (g.get("rfrom") and (g.get("r1m") or g.get("r2m")))):
+        if not (ap1 or ap2 or (g.get("rfrom") and (g.get("r1m") or g.get("r2m")))
+                or m is not None and st is not None and _bare_range_beside_day(m, st, h1, h2)):
             return None                            # "from 3 to 5": counts as often as hours
         if not ap1 and ap2.startswith("p") and h1 < 12 and (h1 * 60 + m1 <= (h2 % 12) * 60 + m2 or h2 == 12):
             ap1 = "pm"
@@ -1640,6 +1772,7 @@ def _unit_of(L: str, w: str) -> str | None:
     return None
 
 
+_AFTER_WEEK = re.compile(r"(?i)\bweek[\s,\-–]*$")
 _DE_MORNING_NOUN = re.compile(r"(?i)(?:\b(?:am|jeden|den|diesen|einen|heute|gestern|guten|frühen)\s+)$")
 
 
@@ -1648,7 +1781,7 @@ def _resolve_latin_rel(w: str, st: _State, m: re.Match) -> _Out | None:
     if L == "de" and w.lower() == "morgen" and (_DE_MORNING_NOUN.search(st.sentence[:m.start()])
                                                or w[0].isupper() and st.sentence[:m.start()].strip()):
         return None           # "am Morgen", "heute Morgen": the morning, not tomorrow
-    for cat in ("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek"):
+    for cat in ("relday", "narrday", "relyear", "narryear", "relmonth", "narrmonth", "relweek", "narrweek"):
         off = _word_value(L, cat, w)
         if off is None:
             continue
@@ -1670,6 +1803,12 @@ def _resolve_latin_rel(w: str, st: _State, m: re.Match) -> _Out | None:
         a = st.anchor()
         if a is None:
             return _Out(None, "date", True)
+        if cat == "narrweek":          # the following week: the story's week moved; a coarser story date gives none
+            d = a.as_date() if a.gran in ("D", "T") else None
+            if d is None:
+                return _Out(None, "date", True)
+            iy, iw, _ = (d + timedelta(weeks=off)).isocalendar()
+            return _Out(f"{iy:04d}-W{iw:02d}", "date", True, "narrative" if st.last else "reference")
         unit = {"narrday": "D", "narryear": "Y", "narrmonth": "M"}[cat]
         if cat == "narrday" and a.gran in ("Y", "M"):
             p = a
@@ -1773,8 +1912,8 @@ def _safe(resolve, name: str, m: re.Match, st: _State) -> _Out | None:
 def _select(cands: list[tuple[int, int, str, re.Match]], valid) -> list[tuple[int, int, str, re.Match]]:
     """Non-overlapping valid candidates, longest first (ties: earlier start, rule order)."""
     order = {n: i for i, n in enumerate(("holiday", "iso", "chain", "dmy", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season",
-                                         "decade", "yearword", "ywords", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "set",
-                                         "whole", "qhour", "crange", "dur", "clock", "vague", "year"))}
+                                         "decade", "yearword", "ywords", "ymon", "ym", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "set",
+                                         "whole", "qhour", "crange", "dur", "clock", "vague", "theunit", "year", "faryear", "enum"))}
     taken: list[tuple[int, int, str, re.Match]] = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 99))):
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken) and valid(c[2], c[3]) is not None:
@@ -1830,7 +1969,8 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
             s2, e2 = _strip(text, s, e - r.cut)
             if e2 <= s2:
                 continue
-            if lang != "zh" and r.point is not None and r.point.gran == "D" and r.type == "date":
+            if lang != "zh" and (r.point is not None and r.point.gran == "D" and r.type == "date"
+                                 or r.type == "set" and _WEEKLY_SET.fullmatch(r.value or "")):
                 r, e2 = _trailing_hour(text, s2, e2, r)
             if found:
                 merged = _merge(text, found[-1], (s2, e2, r))
@@ -1852,22 +1992,28 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
     return out
 
 
-_TRAILING_HOUR = re.compile(r"\s*,?\s*(?:at|around|about|by|um|gegen)\s+(1[0-2]|0?[1-9])(?![\w:%]|[.,]\d|\s*(?:%|percent|per\b|Prozent|Uhr|[ap]\.?\s?m\b|o'?clock))", re.I)
+_TRAILING_HOUR = re.compile(r"\s*,?\s*(?:at|around|about|by|um|gegen)\s+(?:(1[0-2]|0?[1-9])|(2[0-3]|1\d|0?\d)\.([0-5]\d))"
+                            r"(?![\w:%]|[.,]\d|\s*(?:%|percent|per\b|Prozent|Uhr|[ap]\.?\s?m\b|o'?clock|euros?\b|dollars?\b|pounds?\b|points?\b|cents?\b|[$€£])"
+                            r"|\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b)", re.I)
+_WEEKLY_SET = re.compile(r"XXXX-WXX-\d")
 
 
 def _trailing_hour(text: str, s: int, e: int, r: _Out) -> tuple[_Out, int]:
-    """A day followed by a bare hour: ``last night at 8`` → 20:00, ``Friday the 26th at 4``."""
+    """A day (or a weekly set) followed by a bare hour: ``last night at 8`` → 20:00, ``Friday the 26th at 4``,
+    ``Monday at 2.30``, ``Thursdays at 17.30`` (H.MM only here: alone it is a price or a score)."""
     m = _TRAILING_HOUR.match(text, e)
     if m is None:
         return r, e
-    h = int(m.group(1))
+    h, mi = (int(m.group(1)), 0) if m.group(1) else (int(m.group(2)), int(m.group(3)))
     if h < 12 and _EVENING.search(text[s:e]):
         h += 12
-    p = _Point(r.point.y, r.point.m, r.point.d, h, 0, "T")
+    if r.type == "set":                           # Thursdays at 17.30
+        return replace(r, value=f"{r.value}T{h:02d}:{mi:02d}"), m.end()
+    p = _Point(r.point.y, r.point.m, r.point.d, h, mi, "T")
     return replace(r, value=p.iso(), type="time", point=p), m.end()
 
 
-_JOIN_TIME = re.compile(r"\s*(?:,|，|@|at|on|um|gegen|around|by|before|after|vor|nach|ab)?\s*(?:,\s*)?", re.I)
+_JOIN_TIME = re.compile(r"\s*(?:,|，|@|at|on|um|gegen|around|by|before|after|vor|nach|ab|(?:no |not )?(?:later|earlier) than|or (?:later|earlier)(?: on)?)?\s*(?:,\s*)?", re.I)
 _JOIN_DUR = re.compile(r"\s*(?:又|零|,|and|und)?\s*", re.I)
 _EVENING = re.compile(r"(?i)\b(?:night|evening|abends?|nachts?|afternoon|nachmittags?|tonight|spätabends)\b|晚|夜|下午")
 _AMPM = re.compile(r"(?i)[ap]\.?\s?m\b|uhr|[上下]午|凌晨|早|晚")
