@@ -185,8 +185,7 @@ def write_tables(tables: dict[str, list[dict]], out_dir: Path) -> dict[str, int]
         for name in TABLE_NAMES:
             schema = TABLE_SCHEMAS[name]
             rows = tables.get(name, [])
-            cols = {f.name: [r.get(f.name) for r in rows] for f in schema}
-            table = pa.Table.from_pydict(cols, schema=schema)
+            table = pa.Table.from_pylist(rows, schema=schema)   # missing keys become nulls
             pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
             counts[name] = len(rows)
         (tmp / MANIFEST).write_text(json.dumps({"tables": counts}, indent=1), encoding="utf-8")

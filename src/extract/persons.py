@@ -768,22 +768,38 @@ def _skeleton(s: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-def _sounds_like(chinese: str, latin: str) -> bool:
-    """Does a Chinese transliteration sound like a Latin surname? Compares consonant skeletons."""
-    if not all("\u3400" <= ch <= "\u9fff" for ch in chinese) or len(latin) < 3:
-        return False
+@lru_cache(maxsize=65536)
+def _zh_sound(chinese: str) -> str:
+    """Consonant skeleton of a Chinese transliteration in Latin sound classes (马斯克 → msk)."""
+    if not all("\u3400" <= ch <= "\u9fff" for ch in chinese):
+        return ""
     zh = "".join(_pinyin(chinese))
     for a, b in _PINYIN_TO_LATIN:
         zh = zh.replace(a, b)
+    return _skeleton(zh.replace("v", "f")).replace("h", "")
+
+
+@lru_cache(maxsize=65536)
+def _latin_sound(latin: str) -> str:
+    """Consonant skeleton of a Latin surname in the same sound classes (Musk → msk)."""
+    if len(latin) < 3:
+        return ""
     la = latin.lower()
     for a, b in _LATIN_SOUNDS:
         la = la.replace(a, b)
-    zh = zh.replace("v", "f")
-    sz, sl = _skeleton(zh), _skeleton(la.replace("h", ""))
-    sz = sz.replace("h", "")
+    return _skeleton(la.replace("h", ""))
+
+
+def _sounds_like(chinese: str, latin: str) -> bool:
+    """Does a Chinese transliteration sound like a Latin surname? Compares consonant skeletons."""
+    sz, sl = _zh_sound(chinese), _latin_sound(latin)
     if len(sz) < 2 or len(sl) < 2:
         return False
     return SequenceMatcher(None, sz, sl).ratio() >= TRANSLIT_SOUND_RATIO
+
+
+def _one_deletion(skeleton: str) -> set[str]:
+    return {skeleton} | {skeleton[:i] + skeleton[i + 1:] for i in range(len(skeleton))}
 
 
 @lru_cache(maxsize=65536)
@@ -904,19 +920,31 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
                     union(k, other, f"shared-alias:{s}")
     # spelling variants of full Latin names (Ilya Sustkever ~ Ilya Sutskever)
     fulls = sorted({k[1] for k in nodes if not _HAN.search(k[1]) and len(k[1].split()) >= 2})
-    for i, x in enumerate(fulls):
-        for y in fulls[i + 1:]:
-            if _full_variant(x, y):
-                union(by_name[x.casefold()][0], by_name[y.casefold()][0], f"spelling:{x}~{y}")
+    by_shape: dict[tuple, list[str]] = defaultdict(list)     # variants share their last name's initial
+    for x in fulls:
+        by_shape[(len(x.split()), x.split()[-1][:1])].append(x)
+    for group in by_shape.values():
+        for i, x in enumerate(group):
+            for y in group[i + 1:]:
+                if _full_variant(x, y):
+                    union(by_name[x.casefold()][0], by_name[y.casefold()][0], f"spelling:{x}~{y}")
     # a Chinese transliteration that sounds like exactly one Latin surname of the run (马斯克 ~ Musk)
     surnames: dict[str, set] = defaultdict(set)
     for k in nodes:
         if not _HAN.search(k[1]):
             surnames[k[1].split()[-1]].add(k)
+    # skeletons this close differ by at most one consonant: index each by its one-deletion forms
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for sn in surnames:
+        sl = _latin_sound(sn)
+        if len(sl) >= 2:
+            for form in _one_deletion(sl):
+                by_sound[form].add(sn)
     for k in nodes:
         if _HAN.search(k[1]) and all(ch in _res()["translit"] or ch == "·" for ch in k[1]):
             last = k[1].split("·")[-1]
-            hits = {sn for sn in surnames if _sounds_like(last, sn)}
+            near = {sn for form in _one_deletion(_zh_sound(last)) for sn in by_sound.get(form, ())}
+            hits = {sn for sn in near if _sounds_like(last, sn)}
             roots = {find(x) for sn in hits for x in surnames[sn]}
             if len(roots) == 1:
                 union(k, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")

@@ -14,6 +14,7 @@ def build(results: list[ArticleResult]) -> dict[str, list[dict]]:
     for r in results:
         r.mentions = extra[r.article_id]
     id_of, person_rows = link_persons((r.article_id, r.language, r.mentions) for r in results)
+    names = {p.person_id: p.name for p in person_rows}
     t: dict[str, list[dict]] = {n: [] for n in ("articles", "lines", "sentences", "tokens", "mentions", "persons",
                                                 "dates", "events")}
     for r in results:
@@ -44,7 +45,6 @@ def build(results: list[ArticleResult]) -> dict[str, list[dict]]:
             t["dates"].append({"article_id": aid, "sentence_id": d.sentence_id, "text": d.text,
                                "char_start": d.char_start, "char_end": d.char_end, "value": d.value,
                                "type": d.type, "relative": d.relative, "anchor": d.anchor})
-        names = {p.person_id: p.name for p in person_rows}
         for e in r.events:
             pids = [id_of[(aid, k)] for k in e.person_keys if (aid, k) in id_of]
             t["events"].append({"article_id": aid, "event_id": e.event_id, "type": e.type, "person_ids": pids,
