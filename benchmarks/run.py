@@ -1,10 +1,10 @@
 """Throughput and memory of the pipeline on real news, beside jieba.lcut on the same text.
 
     .venv/bin/python benchmarks/run.py                  # all three corpora, 1 and 2 workers
-    .venv/bin/python benchmarks/run.py --files 300      # a quicker sample
+    .venv/bin/python benchmarks/run.py --mb 1           # a quicker sample
 
 For each corpus of ../shared/corpora (zh-Hans CCTV items, zh-Hant Hong Kong articles, German news)
-it takes the first N files (sorted), runs the whole pipeline with 1 and with 2 worker processes,
+it takes the first files (sorted) up to 3 MB of text, runs the whole pipeline with 1 and with 2 worker processes,
 and reports characters per second for the whole run and per stage (the stage figures are summed
 over articles, so they are per core), `jieba.lcut` alone on the same text, and the peak resident
 memory of the run (the main process and, separately, its largest worker). Results are printed
@@ -43,8 +43,19 @@ print(json.dumps({"seconds": wall, "chars": s.chars, "stages": s.stage_seconds, 
 """
 
 
-def sample(folder: Path, n: int, dest: Path) -> int:
-    files = sorted(p for p in folder.iterdir() if p.is_file())[:n]
+def sample(folder: Path, n: int | None, dest: Path, mb: float | None = None) -> int:
+    """The first files of a corpus (sorted): ``n`` of them, or as many as make ``mb`` megabytes."""
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    if mb is not None:
+        total, keep = 0, []
+        for p in files:
+            if total >= mb * 1e6:
+                break
+            keep.append(p)
+            total += p.stat().st_size
+        files = keep
+    else:
+        files = files[:n]
     dest.mkdir(parents=True, exist_ok=True)
     for p in files:
         (dest / p.name).symlink_to(p)
@@ -74,7 +85,9 @@ def run_pipeline(folder: Path, workers: int) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--files", type=int, default=1000, help="files per corpus (default 1000)")
+    ap.add_argument("--mb", type=float, default=3.0, help="megabytes of text per corpus (default 3): the same amount "
+                    "for every corpus, so start-up costs weigh alike")
+    ap.add_argument("--files", type=int, default=None, help="a number of files per corpus instead of --mb")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
     args = ap.parse_args()
@@ -82,14 +95,15 @@ def main() -> int:
     if missing:
         print(f"benchmark corpora not found: {', '.join(missing)} (they live in ../shared/corpora)", file=sys.stderr)
         return 2
-    lines = [f"# Benchmarks ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, first {args.files} files per corpus)", "",
-             "| corpus | MB | jieba.lcut chars/s | workers | pipeline chars/s | × lcut | clean | normalize | segment | persons | dates | events | peak RSS main / worker MB |",
+    size = f"first {args.files} files" if args.files else f"first {args.mb:g} MB of files"
+    lines = [f"# Benchmarks ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {size} per corpus)", "",
+             "| corpus | M chars | jieba.lcut chars/s | workers | pipeline chars/s | × lcut | clean | normalize | segment | persons | dates | events | peak RSS main / worker MB |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     report = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, folder in CORPORA.items():
             dest = Path(tmp) / name.replace(" ", "_")
-            sample(folder, args.files, dest)
+            sample(folder, args.files, dest, None if args.files else args.mb)
             lcut = jieba_lcut_rate(dest)
             for w in args.workers:
                 r = run_pipeline(dest, w)
