@@ -114,3 +114,15 @@ def test_normalize_line_offsets_map_back(raw):
         assert 0 <= col < len(raw)
         src = raw[col]
         assert ch == src or ch == normalize.normalize_line(src, "t2s")[0], (ch, col, src)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("<figcaption>董事長陳國華辭職。記者攝</figcaption>", "董事长陈国华辞职。记者摄", id="html-caption-tags"),
+    pytest.param("### 新任總裁上任", "新任总裁上任", id="markdown-heading"),
+    pytest.param("<b>重要</b>：網(wǎng)易公告", "重要：网易公告", id="tags-and-pinyin"),
+    pytest.param("價格 < 100 元，a<b 也行", "价格 < 100 元，a<b 也行", id="less-than-is-not-a-tag"),
+])
+def test_normalize_strips_markup_and_maps_back(raw, expected):
+    text, cols = normalize.normalize_line(raw, "t2s")
+    assert text == expected
+    assert all(normalize.to_simplified(raw[c], "t2s") == ch or raw[c] == ch for ch, c in zip(text, cols))

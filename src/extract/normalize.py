@@ -4,8 +4,9 @@ The clean text of an article is its title, meta and content lines, each normaliz
 with a newline. Every character of the clean text maps back to a raw line and column.
 
 Steps per line, each keeping a map from output characters to raw columns:
-1. mirror-site pinyin annotations removed: ``網(wǎng)易`` → ``網易`` (a CJK character followed by a
-   bracketed toned syllable; a syllable cut off at the end of the line too);
+1. inline HTML tags and Markdown heading marks removed; mirror-site pinyin annotations removed:
+   ``網(wǎng)易`` → ``網易`` (a CJK character followed by a bracketed toned syllable; a syllable cut
+   off at the end of the line too);
 2. full-width ASCII letters and digits folded to half-width (``ＯｐｅｎＡＩ`` → ``OpenAI``);
    CJK punctuation is kept;
 3. OpenCC with the configuration chosen for the article (``t2s``, ``tw2s``, ``hk2s``, ``tw2sp``);
@@ -62,6 +63,9 @@ def fix_mojibake(text: str) -> str:
     return fix_text(text, _ftfy_config())
 
 
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,12}(?:\s[^<>]{0,200})?/?>|^\s*#{1,6}\s+")
+
+
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
 _SPACES = {0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x200B: None,
            0xFEFF: None, 0x200E: None, 0x200F: None}
@@ -97,12 +101,10 @@ def fix_zhe(text: str) -> str:
     return "".join("着" if ch == "著" and i not in keep else ch for i, ch in enumerate(text))
 
 
-def strip_pinyin(text: str) -> tuple[str, list[int]]:
-    """Remove mirror-site pinyin annotations; return the text and, per kept char, its raw index."""
-    if "(" not in text:
-        return text, list(range(len(text)))
+def _remove(text: str, pattern: re.Pattern) -> tuple[str, list[int]]:
+    """Remove every match of ``pattern``; return the text and, per kept char, its raw index."""
     out, cols, pos = [], [], 0
-    for m in _PINYIN.finditer(text):
+    for m in pattern.finditer(text):
         out.append(text[pos:m.start()])
         cols.extend(range(pos, m.start()))
         pos = m.end()
@@ -111,6 +113,19 @@ def strip_pinyin(text: str) -> tuple[str, list[int]]:
     return "".join(out), cols
 
 
+def strip_pinyin(text: str) -> tuple[str, list[int]]:
+    """Remove mirror-site pinyin annotations; return the text and, per kept char, its raw index."""
+    if "(" not in text:
+        return text, list(range(len(text)))
+    return _remove(text, _PINYIN)
+
+
+def strip_markup(text: str) -> tuple[str, list[int]]:
+    """Remove inline HTML tags (<figcaption>, <b>) and Markdown heading marks (### ) that scraped
+    text keeps; return the text and, per kept char, its index in the input."""
+    if "<" not in text and not text.lstrip().startswith("#"):
+        return text, list(range(len(text)))
+    return _remove(text, _MARKUP)
 
 
 def script_of(text: str) -> str | None:
@@ -154,8 +169,9 @@ def _prepare(text: str) -> tuple[str, list[int]]:
         cols0 = [i for i, ch in enumerate(text) if _SPACES.get(ord(ch), 0) is not None]
     else:
         cols0 = list(range(len(text)))
-    stripped, cols1 = strip_pinyin(text0)
-    cols = [cols0[i] for i in cols1]
+    unmarked, cols_m = strip_markup(text0)
+    stripped, cols1 = strip_pinyin(unmarked)
+    cols = [cols0[cols_m[i]] for i in cols1]
     if looks_mojibake(stripped):
         fixed = fix_mojibake(stripped)      # "GrÃ¼ÃŸe" → "Grüße"
         if fixed != stripped:
