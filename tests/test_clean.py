@@ -668,3 +668,26 @@ def test_clean_general_chrome_lines_in_the_body(line, label):
     labels = {ln.text: ln.label for ln in clean_article(lines).lines}
     assert labels[line] == label
     assert all(labels[b] == "content" for b in body)
+
+
+@pytest.mark.parametrize("line, label", [
+    pytest.param("〔記者林怡君／台北報導〕", "meta", id="tw-byline-brackets"),
+    pytest.param("（中央社記者陳建宏台北3日電）", "meta", id="cna-dateline"),
+    pytest.param("By Laura Benning | lbenning@example.com", "meta", id="en-byline-email"),
+    pytest.param("分享 3,201 | 留言 88 | 列印 | A- A+", "boilerplate", id="share-and-font-bar"),
+    pytest.param("Schriftgröße: groß mittel klein   Teilen auf: WeChat Weibo", "boilerplate", id="de-font-share"),
+    pytest.param("Sport | Fußball | Bundesliga | 2. Liga | Transfers | Live-Ticker", "boilerplate", id="menu-with-number"),
+    pytest.param("晨報網 首頁 | 要聞 | 港聞 | 經濟 | 教育 | 國際", "boilerplate", id="menu-with-site-name"),
+])
+def test_clean_header_chrome_of_other_sites(line, label):
+    lines = ["醫院院長請辭 副院長代理院務", line, "",
+             "北部一家醫學中心昨天宣布，院長因健康因素請辭，即日起由副院長代理院務，董事會將於下月選出新院長。",
+             "院方表示，各項醫療服務不受影響，病人可以照常就診。"]
+    ca = clean_article(lines)
+    labels = {ln.text: ln.label for ln in ca.lines}
+    assert labels[line] == label
+    assert ca.title == "醫院院長請辭 副院長代理院務"
+
+
+def test_clean_weekday_between_date_and_time_keeps_the_time():
+    assert find_date("【晨報專訊】2024年5月21日 星期二 06:00") == "2024-05-21T06:00"

@@ -70,6 +70,7 @@ MAX_NAV_UNITS = 16           # navigation-word lines are short
 BREADCRUMB_ITEM_UNITS = 4    # a two-part breadcrumb "A > B" has parts this short
 NAV_ROW_MIN_ITEMS = 3        # a menu row has at least this many "|" / "·" / wide-space separated items ...
 NAV_ITEM_MAX_UNITS = 5       # ... of at most this many units each
+NAV_ROW_LONG_ITEMS = 5       # a row of this many items may start with a site name and hold one number
 NAV_ROW_MIN_SPACED = 5       # Chinese items set apart by single spaces: at least this many ...
 NAV_ITEM_MAX_HAN = 4         # ... of at most this many characters (headline clauses are longer)
 NAV_RESIDUE_LETTERS = 1      # letters left after removing navigation words from a nav line
@@ -370,6 +371,11 @@ def _is_nav_row(ln: _Ln) -> str | None:
     if (len(parts) >= NAV_ROW_MIN_ITEMS and all(_units(p) <= NAV_ITEM_MAX_UNITS for p in parts)
             and not any(_DIGITS.search(p) or ":" in p for p in parts)):  # table cells, credits
         return "boilerplate:nav-row"
+    # a longer menu may lead with the site name and hold one numbered item ("2. Liga")
+    if len(parts) >= NAV_ROW_LONG_ITEMS and not any(":" in p for p in parts) \
+            and sum(_units(p) > NAV_ITEM_MAX_UNITS for p in parts[1:]) == 0 \
+            and sum(bool(_DIGITS.search(p)) for p in parts) <= 1 and _units(parts[0]) <= 2 * NAV_ITEM_MAX_UNITS:
+        return "boilerplate:nav-row"
     if ln.han >= ln.words:
         parts = m.split()
         if len(parts) >= NAV_ROW_MIN_SPACED and all(_units(p) <= NAV_ITEM_MAX_HAN and not _DIGITS.search(p) for p in parts):
@@ -400,13 +406,13 @@ def _language_switcher(ln: _Ln, R) -> bool:
 
 _WEEKDAY_OR_TIME = re.compile(r"[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?|\b\d{1,2}:\d{2}(?::\d{2})?\b"
                               r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b(?:Mo|Di|Mi|Do|Fr|Sa|So)\.")
-_WEEKDAY_PAREN = re.compile(r"\s*[(（](?:星期|礼拜|周)[一二三四五六日天][)）]\s*")
+_WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?\s*(?=\d{1,2}:\d\d)|\s*[(（](?:星期|礼拜|周)[一二三四五六日天][)）]\s*")
 _BYLINE_CUE = re.compile(r"记者|作者|编辑|来源|撰文|通讯员|\b(?:by|von|autor|author|reporter)\b", re.I)
 
 
 def _date_line(ln: _Ln, R) -> bool:
     """A line that is essentially one date or date-time (units besides the date are few)."""
-    if ln.units > MAX_DATE_LINE_UNITS + 8:
+    if ln.units > MAX_DATE_BYLINE_UNITS + 8:
         return False
     rest, found = ln.m, False
     for rx in R["date_res"]:
