@@ -387,3 +387,14 @@ def test_persons_model_finds_native_name_without_context():
     mentions = find_mentions(sentences, tokens, "zh", use_model=True, model_scope="all")
     a = text.index("张晓燕")
     assert (("张晓燕", a, a + 3) in {(m.text, m.char_start, m.char_end) for m in mentions})
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    pytest.param("Chief Operating Officer Dr. Nadia Kerrigan said the board agreed.", "en", ["Nadia Kerrigan"], id="title-words-not-a-name"),
+    pytest.param("Prof. Dr. Henrike Vogel übernimmt das Amt, sagte Prof. Tilman Sauer.", "de", ["Henrike Vogel", "Tilman Sauer"], id="prof-dr"),
+    pytest.param("Her predecessor, Siobhan O'Donnell, returned; Conor McGregor stayed.", "en", ["Siobhan O'Donnell", "Conor McGregor"], id="irish-surnames"),
+])
+def test_persons_titles_and_irish_surnames(text, lang, expected):
+    import extract
+
+    assert extract.find_persons(text, lang)["text"].tolist() == expected

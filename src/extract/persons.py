@@ -46,9 +46,11 @@ MIN_REPEATS_FOR_LATIN_SINGLE = 3  # a capitalized word used like a name three ti
 FULL_NAME_VARIANT_RATIO = 0.85  # "Ilja Sutskever" ~ "Ilya Sustkever": one person spelled two ways
 DOTS = "·•‧・･"
 
-_LATIN_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)*|[A-Z]\.")
+_IRISH = r"(?:O['’]|Mc|Mac(?=[A-Z]))[A-Z][a-zà-öø-ÿ]+"        # O'Donnell, McGregor, MacArthur
+_LATIN_WORD = re.compile(_IRISH + r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zà-öø-ÿ]+)*|[A-Z]\.")
 # a whole Latin word, CamelCase kept together: inside Chinese text AlexNet and OpenAI are one word
-_LATIN_WHOLE = re.compile(r"(?<![A-Za-zà-öø-ÿ])(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)(?![A-Za-zà-öø-ÿ])")
+_LATIN_WHOLE = re.compile(r"(?<![A-Za-zà-öø-ÿ])(?:" + _IRISH + r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zà-öø-ÿ]+)*|[A-Z]\.)"
+                          r"(?![A-Za-zà-öø-ÿ])")
 # machine translation glues a function word to a name: "William Saundersund", "SutskeverUnd"
 _GLUED_TAIL = re.compile(r"(?<=[a-zà-öø-ÿ]{5}[a-kn-zà-öø-ÿ])(und|and)$")   # not after l/m: Berglund, Garland, Edmund
 _HAN = re.compile(r"[\u3400-\u9fff]")
