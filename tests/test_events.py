@@ -310,3 +310,15 @@ CASES_2 = [
 @pytest.mark.parametrize("lang,lines,persons,dates,expected", [c[1:] for c in CASES_2], ids=[c[0] for c in CASES_2])
 def test_events_dates_triggers_and_subjects(lang, lines, persons, dates, expected):
     test_events_extracts_expected_rows(lang, lines, persons, dates, expected)
+
+
+@pytest.mark.parametrize("text, lang, types", [
+    pytest.param("Der Präsident Klaus Berger ist aus persönlichen Gründen zurückgetreten.", "de", ["depart"], id="de-gruenden-is-no-founding"),
+    pytest.param("交通部成立不到两年，部长王立群就已离职。", "zh", ["depart"], id="zh-org-founded-time-clause"),
+    pytest.param("Zudem kehrt der frühere Sportdirektor Jonas Keller als Leiter der Jugendabteilung zurück.", "de", ["return"], id="de-long-separable-gap"),
+    pytest.param("She filed suit alleging she was fired by Tom Baker.", "en", ["sue"], id="en-allegation-not-a-fact"),
+])
+def test_events_general_pitfalls(text, lang, types):
+    import extract
+
+    assert sorted(extract.find_events(text, lang)["type"].tolist()) == types

@@ -63,7 +63,7 @@ from .model import BODY_LABELS, EVENT_TYPES, DateMention, Event, Mention, Senten
 LANGUAGES = ("zh", "de", "en")
 CLAUSE_END = re.compile(r"[,，;；:：。!?！？()（）\u2013\u2014]")   # clause limits for subject and cue search
 ZH_GAP = 8            # characters a " … " gap may span in a Chinese trigger
-LATIN_GAP = 6         # words a " … " gap may span in a German/English trigger
+LATIN_GAP = 9         # words a " … " gap may span in a German/English trigger
 NEAR_CHARS = 3        # "near" negation cues must end this close to the trigger (zh chars / Latin words)
 PASSIVE_WINDOW_ZH = 16  # 被 must be this close before a Chinese patient trigger (被董事会罢免)
 PASSIVE_WINDOW_EN = 3   # words between an English auxiliary and the participle (was quickly fired)
@@ -157,6 +157,11 @@ def _tkey(text: str, latin: bool) -> str:
 def _entry(L: "_Lang", m: re.Match) -> "_Trigger | None":
     got = L.entries.get(_tkey(m.group(0), L.latin))
     if got is not None:
+        # German capitalizes nouns: a lower-case verb entry matched with a capital letter inside
+        # a sentence is a noun ("aus persönlichen Gründen" is no founding)
+        if L.code == "de" and got.key[:1].islower() and m.group(0)[:1].isupper() and m.start() > 0 \
+                and m.string[:m.start()].strip(" \"'„“»«(-–—") != "":
+            return None
         return got
     for rx, entry in L.shaped:
         if rx.fullmatch(m.group(0)):
