@@ -506,3 +506,13 @@ def test_dates_gates_do_not_change_candidates_of_english_additions():
     gated = {(s, e, n) for s, e, n, _ in dates._candidates_cached.__wrapped__("en", text)}
     full = {(m.start(), m.end(), n) for n, rx in rules.patterns for m in rx.finditer(text) if m.end() > m.start()}
     assert gated == full, full - gated
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("董事長昨（7）日宣布辭職。", [("昨（7）日", "2024-05-07")], id="tw-yesterday-with-day"),
+    pytest.param("部長前日請辭。", [("前日", "2024-05-06")], id="tw-day-before-yesterday"),
+])
+def test_dates_taiwan_relative_day_idioms(text, expected):
+    from extract.dates import find_dates_in_text
+
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-08", "zh")] == expected
