@@ -516,3 +516,15 @@ def test_dates_taiwan_relative_day_idioms(text, expected):
     from extract.dates import find_dates_in_text
 
     assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-08", "zh")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("教练于2022年12月接手球队，3月16日主场惨败后下课。", [("2022年12月", "2022-12"), ("3月16日", "2024-03-16")],
+                 id="month-before-background-date-takes-reference-year"),
+    pytest.param("公司2023年5月成立，8月发布首款产品。", [("2023年5月", "2023-05"), ("8月", "2023-08")],
+                 id="later-month-keeps-the-stated-year"),
+])
+def test_dates_year_of_a_bare_month_after_a_stated_date(text, expected):
+    from extract.dates import find_dates_in_text
+
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-03-20", "zh")] == expected

@@ -547,7 +547,7 @@ class _State:
     ref: date | None
     language: str
     last: _Point | None = None          # last resolved point (the narrative anchor)
-    year_ctx: tuple[int, int] | None = None   # (explicit year, line_no) of the last stated year
+    year_ctx: tuple[int, int, int | None] | None = None   # (explicit year, line_no, its month) of the last stated year
     line_no: int = 0
     label: str = "content"
     future: bool = False                 # the sentence speaks of the future
@@ -577,7 +577,11 @@ def _past_year(st: _State, m: int, d: int | None) -> int | None:
     reference year, minus one if that would put it after the reference date (unless the sentence
     speaks of the future)."""
     if st.year_ctx and st.year_ctx[1] == st.line_no:
-        return st.year_ctx[0]
+        y0, _, m0 = st.year_ctx
+        # "于2022年12月接手……3月16日": a month before the stated one moves the story on past it;
+        # the stated year is background, the reference date decides
+        if m0 is None or m >= m0 or st.ref is None:
+            return y0
     if st.ref is None:
         return None
     y = st.ref.year
@@ -1986,7 +1990,7 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
                     and not (st.future and r.relative):     # a planned date is no anchor for the story
                 st.last = r.point
             if r.explicit_year is not None:
-                st.year_ctx = (r.explicit_year, sent.line_no)
+                st.year_ctx = (r.explicit_year, sent.line_no, r.point.m if r.point is not None else None)
         for s2, e2, r in found:
             out.append(DateMention(sent.sentence_id, text[s2:e2], sent.char_start + s2, sent.char_start + e2,
                                    r.value, r.type, r.relative, r.anchor))
