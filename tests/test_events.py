@@ -322,3 +322,15 @@ def test_events_general_pitfalls(text, lang, types):
     import extract
 
     assert sorted(extract.find_events(text, lang)["type"].tolist()) == types
+
+
+@pytest.mark.parametrize("text, lang, types", [
+    pytest.param("Der Manager Peter Brandl bestreitet die Vorwürfe und hat Klage gegen den Verein eingereicht.", "de", ["sue"],
+                 id="de-denial-then-lawsuit"),
+    pytest.param("He denied the report and did not resign.", "en", [], id="en-negated-in-its-own-clause"),
+    pytest.param("李明否认传闻，并宣布辞职。", "zh", ["depart"], id="zh-denial-then-resignation"),
+])
+def test_events_negation_stays_in_its_clause(text, lang, types):
+    import extract
+
+    assert sorted(extract.find_events(text, lang)["type"].tolist()) == types

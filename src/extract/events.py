@@ -80,6 +80,7 @@ LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characte
 OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
+_COORDINATION = re.compile(r"\s(?:und|aber|sondern|and|but)\s|并且|而且|但是|但|并(?=[\u4e00-\u9fff])")
 DATED_TYPES = frozenset({"date", "time"})
 JOINT_TYPES = frozenset({"join", "dismiss", "found", "sue", "merge"})  # coordinated subjects = one event
 COMITATIVE_TYPES = frozenset({"join", "found", "sue", "merge"})  # 与 A 共同创立: A is a co-subject
@@ -332,6 +333,10 @@ def _negated(L: _Lang, s: Sentence, ca: int, cb: int, ts: int, te: int) -> bool:
     off = s.char_start
     before = s.text[ca - off: ts - off]
     after = s.text[te - off: cb - off]
+    # a coordinated clause has its own polarity: "bestreitet die Vorwürfe und hat Klage eingereicht"
+    joins = list(_COORDINATION.finditer(before))
+    if joins:
+        before = before[joins[-1].end():]
     if L.neg["before"] is not None and L.neg["before"].search(before):
         return True
     if L.neg["near"] is not None:
