@@ -528,3 +528,14 @@ def test_dates_year_of_a_bare_month_after_a_stated_date(text, expected):
     from extract.dates import find_dates_in_text
 
     assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-03-20", "zh")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("新規定自民國113年7月1日起施行。", [("民國113年7月1日", "2024-07-01")], id="roc-traditional"),
+    pytest.param("民国112年12月，他接任部长。", [("民国112年12月", "2023-12")], id="roc-simplified"),
+    pytest.param("全国113个项目完成验收。", [], id="not-a-roc-year"),
+])
+def test_dates_republic_of_china_years(text, expected):
+    from extract.dates import find_dates_in_text
+
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-08", "zh")] == expected

@@ -255,7 +255,8 @@ def _first_chars(language: str, *cats: str) -> str:
 def _rules_zh() -> _Rules:
     L = "zh"
     num = rf"(?:\d+(?:\.\d+)?|[{_CNN}]+)"
-    year_abs = (rf"(?<![\d.])(?P<y>\d{{4}}|[零〇○一二三四五六七八九]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
+    # Republic of China years (Taiwan): 民国113年 = 2024
+    year_abs = (rf"(?:(?P<roc>民国|民國){_S})?(?<![\d.])(?P<y>(?<=[国國])\d{{2,3}}|(?<=[国國]\s)\d{{2,3}}|\d{{4}}|[零〇○一二三四五六七八九]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
                 rf"{_S}年(?![代级纪龄薪费均轻华少])")
     year_rel = rf"(?<![不相共])(?P<yrel>{_alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年
     yend = rf"(?P<yend>{_alt(L, 'yearend')})"
@@ -273,7 +274,7 @@ def _rules_zh() -> _Rules:
     dpart = (rf"(?:(?:(?:{year_abs}|{year_rel})(?:{_S}{yend})?)?(?:{_S}{month})?(?:{_S}{day})?"
              rf"|{rday}|{week})")
     first = _first_chars(L, "relyear", "narryear", "relmonth", "narrmonth", "relday", "narrday", "relweek", "weekmod", "part")
-    lead = rf"(?=[\d{_CNN}○正腊冬周星礼{first}])"     # fail fast where no expression can start
+    lead = rf"(?=[\d{_CNN}○正腊冬周星礼民{first}])"     # fail fast where no expression can start
     chain = (rf"{lead}(?:{dpart}{_S}(?:[,，]{_S})?)?(?:(?:的{_S}(?:一个|某个)?)?{wd}{_S})?(?:{part}{_S})?(?:{time})?")
     iso = (r"(?<![A-Za-z0-9_/.:-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])"
            r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d)[:：](?P<imi>[0-5]\d)(?:[:：][0-5]\d)?)?(?![A-Za-z0-9_/]|\.\d)")
@@ -723,10 +724,15 @@ def _resolve_zh(name: str, m: re.Match, st: _State) -> _Out | None:
     return None
 
 
+ROC_YEAR_ZERO = 1911   # 民国 year 1 is 1912
+
+
 def _year_of(g: dict, st: _State) -> tuple[int | None, bool, str | None]:
     """Year of an explicit (``2022年``) or relative (``去年``, ``那一年``) year part."""
     if g.get("y"):
         y = int(cn_number(g["y"]) or 0)
+        if g.get("roc"):
+            return y + ROC_YEAR_ZERO, False, None
         if y < 100:
             y += 2000 if y < 50 else 1900
         return y, False, None
