@@ -232,11 +232,6 @@ class _Rules:
     gates: tuple[re.Pattern | None, ...] = ()   # per pattern: a cheap search that must hit first
 
 
-def _last_words(language: str, *cats: str) -> str:
-    """Alternation of the last word of every phrase of ``cats``: a phrase cannot match without it."""
-    return lexicon.alternation({w.split()[-1] for c in cats for w in _lex(language).get(c, {})})
-
-
 def _gated(language: str, pats: list[tuple[str, str]], flags: dict[str, int], gates: dict[str, str],
            trigger: re.Pattern | None = None) -> _Rules:
     return _Rules(language, tuple((n, re.compile(p, flags.get(n, re.I))) for n, p in pats), trigger,
@@ -2158,14 +2153,13 @@ def find_dates_in_text(text: str, reference: str | None = None, language: str = 
 
 def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | None:
     """The latest full absolute date (YYYY-MM-DD) stated in the text, or None."""
-    best = None
-    for d in find_dates(sentences, None, language):
-        if d.relative or not d.value or d.type not in ("date", "time"):
-            continue
-        v = d.value[:10]
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", v) and (best is None or v > best):
-            best = v
-    return best
+    return _latest_full_date(find_dates(sentences, None, language))
+
+
+def _latest_full_date(found: Sequence[DateMention]) -> str | None:
+    full = [d.value[:10] for d in found if not d.relative and d.value and d.type in ("date", "time")
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value[:10])]
+    return max(full) if full else None
 
 
 NAME_YEAR_LEAD = 3        # a year inside a name (Google I/O 2024) counts up to this many years past the latest dated year (not 'Vision 2030')
@@ -2209,10 +2203,9 @@ def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
     """
     lang = language if language in LANGUAGES else "zh"
     found = find_dates(sentences, None, lang)
-    full = [d.value[:10] for d in found if not d.relative and d.value and d.type in ("date", "time")
-            and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value[:10])]
+    full = _latest_full_date(found)
     if full:
-        return max(full)
+        return full
     by_id = {s.sentence_id: s for s in sentences}
     fut = _future_rx(lang)
     years = [int(d.value[:4]) for d in found if not d.relative and d.value and d.value[:4].isdigit()

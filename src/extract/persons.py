@@ -117,7 +117,7 @@ class _Cluster:
 
 @lru_cache(maxsize=4096)
 def _is_pinyin_word(word: str) -> bool:
-    """Lianchuang, Zong: a word made only of two or more pinyin syllables (untranslated Chinese)."""
+    """A word made only of two or more pinyin syllables (Jiawen, Zhiyuan): a romanized Chinese name part."""
     syllables = lexicon.words("persons_pinyin_syllables.txt")
     w = word.lower()
     if not w.isascii() or not w.isalpha():

@@ -10,10 +10,8 @@ from .persons import add_run_aliases, link_persons
 
 def build(results: list[ArticleResult]) -> dict[str, list[dict]]:
     results = sorted(results, key=lambda r: r.article_id)
-    extra = add_run_aliases([(r.article_id, r.sentences, r.mentions) for r in results])
-    for r in results:
-        r.mentions = extra[r.article_id]
-    id_of, person_rows = link_persons((r.article_id, r.language, r.mentions) for r in results)
+    mentions = add_run_aliases([(r.article_id, r.sentences, r.mentions) for r in results])
+    id_of, person_rows = link_persons((r.article_id, r.language, mentions[r.article_id]) for r in results)
     names = {p.person_id: p.name for p in person_rows}
     t: dict[str, list[dict]] = {n: [] for n in ("articles", "lines", "sentences", "tokens", "mentions", "persons",
                                                 "dates", "events")}
@@ -37,7 +35,7 @@ def build(results: list[ArticleResult]) -> dict[str, list[dict]]:
             t["tokens"].append({"article_id": aid, "sentence_id": tok.sentence_id, "token_id": tok.token_id,
                                 "text": tok.text, "char_start": tok.char_start, "char_end": tok.char_end,
                                 "pos": tok.pos})
-        for m in r.mentions:
+        for m in mentions[r.article_id]:
             t["mentions"].append({"article_id": aid, "sentence_id": m.sentence_id, "text": m.text,
                                   "char_start": m.char_start, "char_end": m.char_end,
                                   "person_id": id_of[(aid, m.person_key)], "source": m.source})
