@@ -25,6 +25,8 @@ BATCH_SIZE = 128  # texts per nlp.pipe batch: larger batches gain nothing on one
 def _nlp():
     import spacy
 
+    from . import zh_chars  # noqa: F401  (registers the tokenizer the model's config names)
+
     if not (MODEL_DIR / "config.cfg").exists():
         raise FileNotFoundError(
             f"{MODEL_DIR}: no person model shipped; train one with `extract train persons --out {MODEL_DIR}`")

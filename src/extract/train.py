@@ -107,6 +107,9 @@ class Arch:
     learn_rate: float = 0.001
     batch_start: int = 100   # characters per batch, compounding to batch_stop
     batch_stop: int = 1000
+    word_feature: bool = True  # each character also embeds its jieba word's POS and place (zh_chars.py)
+    word_feature_rows: int = 1000
+    word_identity_rows: int = 0  # > 0: also embed the jieba word itself (LEMMA), in this many rows
 
 
 @dataclass
@@ -201,9 +204,13 @@ def to_docbin(nlp, sentences: Iterable[Sentence]):
     return db
 
 
-def blank_zh():
+def blank_zh(arch: "Arch | None" = None):
     import spacy
 
+    if arch is not None and arch.word_feature:
+        from . import zh_chars
+
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": zh_chars.TOKENIZER_NAME}}})
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
 
 
@@ -211,6 +218,18 @@ def blank_zh():
 
 def make_config(arch: Arch, seed: int, max_steps: int, eval_frequency: int) -> str:
     rows = list(arch.embed_rows)
+    attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+    if arch.word_feature:
+        from . import zh_chars
+
+        attrs.append("TAG")
+        rows.append(arch.word_feature_rows)
+        if arch.word_identity_rows:
+            attrs.append("LEMMA")
+            rows.append(arch.word_identity_rows)
+        tokenizer = f'@tokenizers = "{zh_chars.TOKENIZER_NAME}"'
+    else:
+        tokenizer = '@tokenizers = "spacy.zh.ChineseTokenizer"\nsegmenter = "char"'
     return f"""
 [paths]
 train = null
@@ -226,8 +245,7 @@ pipeline = ["tok2vec","ner"]
 batch_size = 256
 
 [nlp.tokenizer]
-@tokenizers = "spacy.zh.ChineseTokenizer"
-segmenter = "char"
+{tokenizer}
 
 [components]
 
@@ -240,7 +258,7 @@ factory = "tok2vec"
 [components.tok2vec.model.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {arch.width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+attrs = {json.dumps(attrs)}
 rows = {rows}
 include_static_vectors = false
 
@@ -453,7 +471,7 @@ def train_persons(
     emit(f"train {len(train)} sentences ({sum(len(s.text) for s in train)} chars), dev {len(dev)}")
 
     # 4. DocBins + config, in a scratch folder outside out_dir
-    nlp0 = blank_zh()
+    nlp0 = blank_zh(arch)
     work = Path(tempfile.mkdtemp(prefix="extract-train-"))
     try:
         to_docbin(nlp0, train).to_disk(work / "train.spacy")
