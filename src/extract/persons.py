@@ -460,6 +460,12 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
 
     # 1. strong candidates: Latin full names, dotted Chinese names, model spans
     translit_counts = Counter(c.text for c in cands if c.kind in ("zh-translit", "zh-native", "model"))
+    # repeated transliterations the model read at every occurrence without finding a person there
+    translit_vetoed: dict[str, bool] = {}
+    for c in cands:
+        if c.kind == "zh-translit":
+            translit_vetoed[c.text] = translit_vetoed.get(c.text, True) and _model_says_no(c, model_read, model_spans)
+    model_rejected = {t for t, vetoed in translit_vetoed.items() if vetoed}
     for c in sorted(cands, key=lambda c: c.start):
         if c.kind == "latin-full":
             add(c, alias_of.get(c.text, c.text), "latin")
@@ -479,11 +485,14 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     for c in zh_cands:
         if c.kind == "model":
             c = _trim_to_known(c, alias_of)
+        if c.kind != "zh-dot":
+            c = _extend_to_known(c, alias_of, text_of[c.sentence_id])
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
-        if c.kind in ("zh-translit", "zh-native") and not repeated and _model_says_no(c, model_read, model_spans):
-            continue          # its only support is a title or verb next to it, and the model read it and disagrees
+        if c.kind in ("zh-translit", "zh-native") and (c.text in model_rejected if repeated
+                                                      else _model_says_no(c, model_read, model_spans)):
+            continue          # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees
         key = alias_of.get(c.text)
         s = text_of[c.sentence_id]
         gloss = _GLOSS.match(s.text[c.end - s.char_start:])
@@ -651,6 +660,26 @@ def _trim_to_known(c: _Cand, alias_of: dict[str, str]) -> _Cand:
     if t[-1] in edge and (t[:-1] in alias_of or (len(t) >= 3 and t[-1] in NEVER_LAST_OF_NAME)):
         return _Cand(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)     # 袁鹰所(说)
     return c
+
+
+def _extend_to_known(c: _Cand, alias_of: dict[str, str], s: Sentence) -> _Cand:
+    """A candidate that is a known Chinese name of the article cut short, where the text goes on
+    to read that name, is that name: 林嘉 in 林嘉文本人 (jieba: 林嘉/文本) once 林嘉文 is found."""
+    t = c.text
+    if t in alias_of or not _HAN.match(t):
+        return c
+    a = c.start - s.char_start
+    best = None
+    for name in alias_of:
+        if len(name) <= len(t) or len(name) > len(t) + 2 or t not in name or not _HAN.match(name):
+            continue
+        i = name.index(t)
+        if s.text[a - i:a - i + len(name)] == name and a - i >= 0 and (best is None or len(name) > len(best[0])):
+            best = (name, i)
+    if best is None:
+        return c
+    name, i = best
+    return _Cand(c.sentence_id, c.start - i, c.start - i + len(name), name, c.kind, c.context)
 
 
 def _single_key(word: str, pos: int, clusters: dict[str, _Cluster], accepted) -> str | None:
