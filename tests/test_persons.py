@@ -398,3 +398,46 @@ def test_persons_titles_and_irish_surnames(text, lang, expected):
     import extract
 
     assert extract.find_persons(text, lang)["text"].tolist() == expected
+
+
+# ------------------------------------------------------------------ rules around the model's spans
+
+def _list_found(text: str, anchors: list[str]) -> list[str]:
+    """Names the enumeration rule adds when the model found ``anchors`` in ``text``."""
+    from collections import defaultdict
+
+    from extract.persons import _list_members
+
+    _, sentences, tokens, _ = _analyse(text, "zh")
+    by_sentence = defaultdict(list)
+    for t in tokens:
+        by_sentence[t.sentence_id].append(t)
+    spans = [(sentences[0].char_start + text.index(a), sentences[0].char_start + text.index(a) + len(a)) for a in anchors]
+    return [c.text for c in _list_members(sentences, spans, by_sentence)]
+
+
+@pytest.mark.parametrize("text, anchors, added", [
+    pytest.param("出席会议的有王建国、刘小明、陈国平、赵丽娟等代表。", ["王建国"], ["刘小明", "陈国平", "赵丽娟"], id="chain-from-first"),
+    pytest.param("主演是欧阳明、何晓东、司马相林。", ["何晓东"], ["欧阳明", "司马相林"], id="two-char-surnames"),
+    pytest.param("名单包括王建国、中央电视台、刘小明。", ["王建国"], [], id="organization-breaks-the-chain"),
+    pytest.param("展会上有北京、上海、广州的企业。", [], [], id="no-person-no-list-rule"),
+    pytest.param("记者王建国到北京、上海、广州采访。", ["王建国"], [], id="person-not-in-the-list"),
+])
+def test_persons_list_members_beside_a_person_are_persons(text, anchors, added):
+    assert sorted(_list_found(text, anchors)) == sorted(added)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    pytest.param("四十三载，于金山拖着残病之躯回到村里。", "金山", "于金山", id="after-comma"),
+    pytest.param("大会授予于晓黎等人荣誉称号。", "晓黎", "于晓黎", id="after-verb-of-giving"),
+    pytest.param("他毕业于金陵大学。", "金陵", "金陵", id="preposition-after-verb"),
+    pytest.param("这一成绩归功于晓明的努力。", "晓明", "晓明", id="guigong-yu"),
+])
+def test_persons_yu_before_a_given_name_is_the_surname(text, span, expected):
+    from extract.persons import _Cand, _with_function_surname
+
+    _, sentences, _, _ = _analyse(text, "zh")
+    s = sentences[0]
+    a = s.char_start + text.index(span)
+    got = _with_function_surname(_Cand(s.sentence_id, a, a + len(span), span, "model", True), s)
+    assert got.text == expected and s.text[got.start - s.char_start:got.end - s.char_start] == expected

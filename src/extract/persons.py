@@ -419,6 +419,93 @@ def _model_candidates(sentences: Sequence[Sentence], toks_by_sentence, scope: st
     return out
 
 
+LIST_SEPARATOR = "、"
+
+
+def _name_shaped(text: str) -> bool:
+    """Two to four Han characters that start with a surname, or a run of transliteration characters."""
+    r = _res()
+    if text in r["not"] or not _HAN.fullmatch(text[:1] or "x") or not all(_HAN.match(ch) or ch in DOTS for ch in text):
+        return False
+    if all(ch in r["translit"] or ch in DOTS for ch in text):
+        return MIN_TRANSLIT_CHARS <= len(text) <= MAX_TRANSLIT_CHARS + 4
+    if 2 <= len(text) <= 3 and text[0] in r["surnames1"]:
+        return True
+    return 3 <= len(text) <= 4 and text[:2] in r["surnames2"]
+
+
+def _list_members(sentences: Sequence[Sentence], person_spans: Sequence[tuple[int, int]],
+                  toks_by_sentence) -> list[_Cand]:
+    """Members of an enumeration (甲、乙、丙) whose neighbour in the list is a person the model
+    found are persons too when they are shaped like names: items of one list share their kind.
+    A member between two separators is the whole item; the first and the last member of a list
+    are the jieba word (or two, surname + given name) that touches the separator."""
+    out = []
+    spans_by_sentence: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for s in sentences:
+        for a, b in person_spans:
+            if s.char_start <= a and b <= s.char_end:
+                spans_by_sentence[s.sentence_id].add((a - s.char_start, b - s.char_start))
+    for s in sentences:
+        persons = spans_by_sentence.get(s.sentence_id)
+        text = s.text
+        if not persons or LIST_SEPARATOR not in text:
+            continue
+        seps = [i for i, ch in enumerate(text) if ch == LIST_SEPARATOR]
+        items: list[tuple[int, int]] = []          # list members in order, chained by separators
+        for k, p in enumerate(seps):
+            if not items or items[-1][1] != p:                # a list starts: its first member ends at p
+                items.append(_edge_member(text, p, toks_by_sentence.get(s.sentence_id, []), s.char_start, before=True))
+            nxt = seps[k + 1] if k + 1 < len(seps) else None
+            if nxt is not None and nxt - p - 1 <= 8:
+                items.append((p + 1, nxt))
+            else:                                             # the list ends: its last member starts at p + 1
+                items.append(_edge_member(text, p + 1, toks_by_sentence.get(s.sentence_id, []), s.char_start, before=False))
+        chained = [(a, b) for a, b in items if b > a]
+        accepted = {it for it in chained if it in persons}
+        changed = bool(accepted)
+        while changed:
+            changed = False
+            for i, (a, b) in enumerate(chained):
+                if (a, b) in accepted or not _name_shaped(text[a:b]):
+                    continue
+                if any(x < b and a < y for x, y in persons):
+                    continue
+                near = [chained[j] for j in (i - 1, i + 1) if 0 <= j < len(chained)]
+                if any(n in accepted and (n[1] == a - 1 or b == n[0] - 1) for n in near):
+                    accepted.add((a, b))
+                    changed = True
+                    out.append(_Cand(s.sentence_id, s.char_start + a, s.char_start + b, text[a:b], "zh-list", True))
+    return out
+
+
+def _edge_member(text: str, p: int, toks: Sequence[Token], offset: int, before: bool) -> tuple[int, int]:
+    """The first (``before``: ending at ``p``) or last (starting at ``p``) member of a list: one
+    jieba word, or a surname jieba split off and the word beside it (司马/相林)."""
+    if before:
+        words = [t for t in toks if t.char_end - offset <= p]
+        if not words or words[-1].char_end - offset != p:
+            return (p, p)
+        last = words[-1]
+        a = last.char_start - offset
+        if len(last.text) <= 2 and len(words) >= 2 and _is_surname(words[-2].text) and words[-2].char_end - offset == a:
+            a = words[-2].char_start - offset
+        return (a, p)
+    words = [t for t in toks if t.char_start - offset >= p]
+    if not words or words[0].char_start - offset != p:
+        return (p, p)
+    first = words[0]
+    b = first.char_end - offset
+    if _is_surname(first.text) and len(words) >= 2 and len(words[1].text) <= 2 and words[1].char_start - offset == b:
+        b = words[1].char_end - offset
+    return (p, b)
+
+
+def _is_surname(word: str) -> bool:
+    r = _res()
+    return word in r["surnames1"] or word in r["surnames2"]
+
+
 # ------------------------------------------------------------------ one article
 
 def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], language: str | None,
@@ -442,6 +529,8 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
         model_cands = _model_candidates(body, toks_by_sentence, model_scope, model_read)
         cands.extend(model_cands)
     model_spans = [(c.start, c.end) for c in cands if c.kind == "model"]
+    if model_spans:
+        cands.extend(_list_members(body, model_spans, toks_by_sentence))
     text_of = {s.sentence_id: s for s in body}
 
     clusters: dict[str, _Cluster] = {}
@@ -470,7 +559,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
         if c.kind == "latin-full":
             add(c, alias_of.get(c.text, c.text), "latin")
     # 2. Chinese candidates: dotted names first, then short forms of them, glossed, repeated or in context
-    zh_cands = sorted((c for c in cands if c.kind in ("zh-dot", "zh-translit", "zh-native", "model")),
+    zh_cands = sorted((c for c in cands if c.kind in ("zh-dot", "zh-translit", "zh-native", "model", "zh-list")),
                       key=lambda c: (c.kind != "zh-dot", c.start))
     for c in zh_cands:
         if c.kind == "zh-dot" and _norm_dots(c.text) not in alias_of:
@@ -485,6 +574,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     for c in zh_cands:
         if c.kind == "model":
             c = _trim_to_known(c, alias_of)
+            c = _with_function_surname(c, text_of[c.sentence_id])
         if c.kind != "zh-dot":
             c = _extend_to_known(c, alias_of, text_of[c.sentence_id])
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
@@ -503,7 +593,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
                 key = g if len(g.split()) >= 2 else c.text
         if key is None and c.kind == "zh-dot":
             key = _norm_dots(c.text)
-        ok = key is not None or c.kind == "model" or c.context or \
+        ok = key is not None or c.kind in ("model", "zh-list") or c.context or \
             (c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT)
         if not ok:
             continue
@@ -660,6 +750,22 @@ def _trim_to_known(c: _Cand, alias_of: dict[str, str]) -> _Cand:
     if t[-1] in edge and (t[:-1] in alias_of or (len(t) >= 3 and t[-1] in NEVER_LAST_OF_NAME)):
         return _Cand(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)     # 袁鹰所(说)
     return c
+
+
+FUNCTION_WORD_SURNAMES = "于"    # surnames that are also prepositions: the model leaves them out (于金山 → 金山)
+BEFORE_A_SUBJECT = "的、和与及同跟予给让被是"   # characters after which 于 starts a name, not a phrase (毕业于, 对于)
+
+
+def _with_function_surname(c: _Cand, s: Sentence) -> _Cand:
+    """A two-character model span right after 于 is a 于 name when 于 opens the phrase: at the
+    start of a clause or after a particle (，于金山拖着; 授予于晓黎), never after a verb (毕业于)."""
+    a = c.start - s.char_start
+    if len(c.text) != 2 or a < 1 or s.text[a - 1] not in FUNCTION_WORD_SURNAMES:
+        return c
+    before = s.text[a - 2] if a >= 2 else ""
+    if before and _HAN.match(before) and before not in BEFORE_A_SUBJECT:
+        return c
+    return _Cand(c.sentence_id, c.start - 1, c.end, s.text[a - 1:a + 2], c.kind, c.context)
 
 
 def _extend_to_known(c: _Cand, alias_of: dict[str, str], s: Sentence) -> _Cand:
