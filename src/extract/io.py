@@ -172,10 +172,12 @@ def check_writable(out_dir: Path) -> None:
 MANIFEST = "_manifest.json"   # written last: its presence says the eight tables belong to one complete run
 
 
-def write_tables(tables: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:
+def write_tables(tables: dict[str, list[dict] | dict[str, list]], out_dir: Path) -> dict[str, int]:
     """Write every table as Parquet into a temporary folder inside out_dir, then move each into
     place and write the manifest last. An interrupted run leaves no manifest, so ``load_tables``
-    refuses a half-replaced folder instead of mixing two runs."""
+    refuses a half-replaced folder instead of mixing two runs.
+
+    A table is given as rows (a list of dicts) or as columns (a dict of lists, ``tables.build_columns``)."""
     import json
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -184,10 +186,14 @@ def write_tables(tables: dict[str, list[dict]], out_dir: Path) -> dict[str, int]
     try:
         for name in TABLE_NAMES:
             schema = TABLE_SCHEMAS[name]
-            rows = tables.get(name, [])
-            table = pa.Table.from_pylist(rows, schema=schema)   # missing keys become nulls
+            given = tables.get(name, [])
+            if isinstance(given, dict):
+                table = pa.Table.from_pydict({col: given.get(col, [None] * len(next(iter(given.values()), [])))
+                                              for col in schema.names}, schema=schema)
+            else:
+                table = pa.Table.from_pylist(given, schema=schema)   # missing keys become nulls
             pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
-            counts[name] = len(rows)
+            counts[name] = table.num_rows
         (tmp / MANIFEST).write_text(json.dumps({"tables": counts}, indent=1), encoding="utf-8")
         (out_dir / MANIFEST).unlink(missing_ok=True)
         for name in TABLE_NAMES:

@@ -162,6 +162,9 @@ def process_file(item: tuple) -> ArticleResult:
     if duplicate_of and res.status == "ok":
         res.status, res.error = "duplicate", f"same text as {duplicate_of}"
         res.sentences, res.tokens, res.mentions, res.dates, res.events = [], [], [], [], []
+    if res.tokens:
+        res.token_columns = tuple(map(list, zip(*res.tokens)))
+        res.tokens = []
     res.seconds["total"] = time.perf_counter() - t0
     return res
 
@@ -238,8 +241,8 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
         bar.close()
 
     # pass 3: persons across the run, then the tables
-    rows = tables.build(results)
-    counts = io.write_tables(rows, out_dir)
+    columns = tables.build_columns(results)
+    counts = io.write_tables(columns, out_dir)
     stage = Counter()
     for r in results:
         stage.update({k: v for k, v in r.seconds.items() if k != "total"})
