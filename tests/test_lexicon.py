@@ -158,6 +158,7 @@ SHIPPED = {
     "persons_speech_verbs.txt": lambda: lexicon.grouped("persons_speech_verbs.txt"),
     "persons_surnames_latin.txt": lambda: lexicon.words("persons_surnames_latin.txt"),
     "persons_surnames_zh.txt": lambda: lexicon.words("persons_surnames_zh.txt"),
+    "persons_surnames_zh_rare.txt": lambda: lexicon.words("persons_surnames_zh_rare.txt"),
     "persons_titles.txt": lambda: lexicon.grouped("persons_titles.txt"),
     "persons_translit_chars.txt": lambda: lexicon.rows("persons_translit_chars.txt", 1, 1),
     "segment_abbreviations.txt": lambda: lexicon.words("segment_abbreviations.txt"),

@@ -441,3 +441,20 @@ def test_persons_yu_before_a_given_name_is_the_surname(text, span, expected):
     a = s.char_start + text.index(span)
     got = _with_function_surname(_Cand(s.sentence_id, a, a + len(span), span, "model", True), s)
     assert got.text == expected and s.text[got.start - s.char_start:got.end - s.char_start] == expected
+
+
+@pytest.mark.parametrize("word, pos, worth", [
+    pytest.param("王建国", "nr", True, id="native-name"),
+    pytest.param("胡可明作", "nr", True, id="name-glued-to-verb"),
+    pytest.param("欧阳明", "nr", True, id="two-char-surname"),
+    pytest.param("区庆祥", "nr", True, id="rare-surname-confirms-jieba"),
+    pytest.param("约翰逊", "nrt", True, id="transliteration"),
+    pytest.param("蔡佩珊", "nrt", True, id="native-name-tagged-foreign"),
+    pytest.param("明显改善", "nr", False, id="idiom"),
+    pytest.param("乌军", "nr", False, id="noun"),
+    pytest.param("二十大", "nrt", False, id="not-a-name-at-all"),
+])
+def test_persons_model_reads_only_name_shaped_tokens(word, pos, worth):
+    from extract.persons import _name_like_token
+
+    assert _name_like_token(word, pos) is worth

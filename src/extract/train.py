@@ -210,7 +210,8 @@ def blank_zh(arch: "Arch | None" = None):
     if arch is not None and arch.word_feature:
         from . import zh_chars
 
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": zh_chars.TOKENIZER_NAME}}})
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": zh_chars.TOKENIZER_NAME,
+                                                               "with_words": bool(arch.word_identity_rows)}}})
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
 
 
@@ -227,7 +228,7 @@ def make_config(arch: Arch, seed: int, max_steps: int, eval_frequency: int) -> s
         if arch.word_identity_rows:
             attrs.append("LEMMA")
             rows.append(arch.word_identity_rows)
-        tokenizer = f'@tokenizers = "{zh_chars.TOKENIZER_NAME}"'
+        tokenizer = f'@tokenizers = "{zh_chars.TOKENIZER_NAME}"\nwith_words = {str(bool(arch.word_identity_rows)).lower()}'
     else:
         tokenizer = '@tokenizers = "spacy.zh.ChineseTokenizer"\nsegmenter = "char"'
     return f"""
