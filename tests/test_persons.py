@@ -451,7 +451,7 @@ def test_persons_yu_before_a_given_name_is_the_surname(text, span, expected):
     pytest.param("约翰逊", "nrt", True, id="transliteration"),
     pytest.param("蔡佩珊", "nrt", True, id="native-name-tagged-foreign"),
     pytest.param("明显改善", "nr", False, id="idiom"),
-    pytest.param("乌军", "nr", False, id="noun"),
+    pytest.param("通达", "nr", False, id="word-with-a-rare-surname-first"),
     pytest.param("二十大", "nrt", False, id="not-a-name-at-all"),
 ])
 def test_persons_model_reads_only_name_shaped_tokens(word, pos, worth):
