@@ -32,6 +32,14 @@ def build_columns(results: list[ArticleResult]) -> dict[str, dict[str, list]]:
         for col, values in columns.items():
             values.append(row[col])
 
+    def extend(table: str, aid: str, records, fields: tuple[str, ...]):
+        columns = t[table]
+        if len(fields) + 1 != len(columns):
+            raise ValueError(f"{table}: fields {fields}, the table has {list(columns)}")
+        columns["article_id"].extend([aid] * len(records))
+        for f in fields:
+            columns[f].extend([getattr(x, f) for x in records])
+
     for r in results:
         aid = r.article_id
         add("articles", article_id=aid, path=r.path, status=r.status, error=r.error, language=r.language,
@@ -39,12 +47,9 @@ def build_columns(results: list[ArticleResult]) -> dict[str, dict[str, list]]:
             encoding=r.encoding, opencc_config=r.opencc_config, n_chars=r.n_chars,
             n_lines=len(r.lines), n_content_lines=sum(ln.label == "content" for ln in r.lines),
             content_hash=r.content_hash)
-        for ln in r.lines:
-            add("lines", article_id=aid, line_no=ln.line_no, text=ln.text, label=ln.label,
-                reason=ln.reason, language=ln.language, script=ln.script)
-        for s in r.sentences:
-            add("sentences", article_id=aid, sentence_id=s.sentence_id, text=s.text,
-                char_start=s.char_start, char_end=s.char_end, line_no=s.line_no, label=s.label)
+        # lines and sentences run to thousands per article: one column at a time
+        extend("lines", aid, r.lines, ("line_no", "text", "label", "reason", "language", "script"))
+        extend("sentences", aid, r.sentences, ("sentence_id", "text", "char_start", "char_end", "line_no", "label"))
         token_columns = r.token_columns or (tuple(map(list, zip(*r.tokens))) if r.tokens else None)
         if token_columns:
             tok = t["tokens"]
