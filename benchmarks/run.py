@@ -1,10 +1,10 @@
 """Throughput and memory of the pipeline on real news, beside jieba.lcut on the same text.
 
-    .venv/bin/python benchmarks/run.py                  # all three corpora, 1 and 2 workers
-    .venv/bin/python benchmarks/run.py --mb 1           # a quicker sample
+    .venv/bin/python benchmarks/run.py                  # all three corpora, every file, 1 and 2 workers (~6 min)
+    .venv/bin/python benchmarks/run.py --mb 3           # a quicker sample: the first 3 MB of files per corpus
 
 For each corpus of ../shared/corpora (zh-Hans CCTV items, zh-Hant Hong Kong articles, German news)
-it takes the first files (sorted) up to 3 MB of text, runs the whole pipeline with 1 and with 2 worker processes,
+it takes every file (or, with --mb, the first files up to that size), runs the whole pipeline with 1 and with 2 worker processes,
 and reports characters per second for the whole run and per stage (the stage figures are summed
 over articles, so they are per core), `jieba.lcut` alone on the same text, and the peak resident
 memory of the run (the main process and, separately, its largest worker). Results are printed
@@ -46,7 +46,7 @@ print(json.dumps({"seconds": wall, "chars": s.chars, "stages": s.stage_seconds, 
 def sample(folder: Path, n: int | None, dest: Path, mb: float | None = None) -> int:
     """The first files of a corpus (sorted): ``n`` of them, or as many as make ``mb`` megabytes."""
     files = sorted(p for p in folder.iterdir() if p.is_file())
-    if mb is not None:
+    if mb:
         total, keep = 0, []
         for p in files:
             if total >= mb * 1e6:
@@ -54,7 +54,7 @@ def sample(folder: Path, n: int | None, dest: Path, mb: float | None = None) -> 
             keep.append(p)
             total += p.stat().st_size
         files = keep
-    else:
+    elif n:
         files = files[:n]
     dest.mkdir(parents=True, exist_ok=True)
     for p in files:
@@ -85,8 +85,8 @@ def run_pipeline(folder: Path, workers: int) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=3.0, help="megabytes of text per corpus (default 3): the same amount "
-                    "for every corpus, so start-up costs weigh alike")
+    ap.add_argument("--mb", type=float, default=None, help="only the first MB megabytes of files per corpus "
+                    "(a quick sample; default: every file of every corpus)")
     ap.add_argument("--files", type=int, default=None, help="a number of files per corpus instead of --mb")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
@@ -95,7 +95,8 @@ def main() -> int:
     if missing:
         print(f"benchmark corpora not found: {', '.join(missing)} (they live in ../shared/corpora)", file=sys.stderr)
         return 2
-    size = f"first {args.files} files" if args.files else f"first {args.mb:g} MB of files"
+    size = (f"first {args.files} files" if args.files else f"first {args.mb:g} MB of files" if args.mb
+            else "every file")
     lines = [f"# Benchmarks ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {size} per corpus)", "",
              "| corpus | M chars | jieba.lcut chars/s | workers | pipeline chars/s | × lcut | clean | normalize | segment | persons | dates | events | peak RSS main / worker MB |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
