@@ -290,7 +290,12 @@ def _rules_zh() -> _Rules:
     pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade),
             ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
     trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦圣]")
-    return _Rules(L, tuple((n, re.compile(p)) for n, p in pats), trigger)
+    # patterns that open with optional parts scan every position: run them only where the word
+    # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
+    gates = {"season": _alt(L, "season"), "holiday": _alt(L, "holiday"), "decade": r"年代|世纪|十年",
+             "set": "每", "vague": _alt(L, "vague")}
+    return _Rules(L, tuple((n, re.compile(p)) for n, p in pats), trigger,
+                  tuple(re.compile(gates[n]) if n in gates else None for n, _ in pats))
 
 
 def _rules_latin(L: str) -> list[tuple[str, str]]:
