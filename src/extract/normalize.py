@@ -128,10 +128,14 @@ def strip_markup(text: str) -> tuple[str, list[int]]:
     return _remove(text, _MARKUP)
 
 
+_SCRIPT_HAN = re.compile("[\u3400-\u9fff]")
+_SCRIPT_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def script_of(text: str) -> str | None:
     """``Hans``, ``Hant``, ``Latn``, ``mixed`` or None (no letters) for a piece of text."""
-    han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha()) + sum(1 for ch in text if "\u00c0" <= ch <= "\u024f")
+    han = len(_SCRIPT_HAN.findall(text))
+    latin = len(_SCRIPT_LATIN.findall(text))
     if not han and not latin:
         return None
     if han < 0.2 * latin and han < 8:

@@ -197,7 +197,7 @@ def _is_title_word(word: str) -> bool:
     if word in r["titles_latin"]:
         return True
     low = word.lower()
-    return len(word) > 6 and word[:1].isupper() and any(low.endswith(t) for t in r["title_ends_de"])
+    return len(word) > 6 and word[:1].isupper() and low.endswith(r["title_ends_de"])
 
 
 def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -> list[_Cand]:
