@@ -580,10 +580,14 @@ def training_md(r: dict) -> str:
     lines = [
         "# persons_zh — how this model was made",
         "",
-        "spaCy pipeline `tok2vec` + `ner` over one token per character (`spacy.blank(\"zh\")`,",
-        "segmenter `char`); one label, `PER`. Made by `extract.train.train_persons`",
-        "(`extract train persons --out DIR`).",
+        "spaCy pipeline `tok2vec` + `ner` over one token per character (`spacy.blank(\"zh\")`);",
+        "one label, `PER`. Made by `extract.train.train_persons` (`extract train persons --out DIR`).",
         "",
+        (f"- features per character: NORM, PREFIX, SUFFIX, SHAPE and TAG — the part of speech of the jieba "
+         f"word the character sits in and its place there (`nr_B`, `v_S`; tokenizer `extract.zh_char_words.v1` "
+         f"in `zh_chars.py`, rjieba with jieba's own dictionary)"
+         + (f", and LEMMA — the jieba word itself ({a.get('word_identity_rows')} rows)" if a.get("word_identity_rows") else "")
+         if a.get("word_feature") else "- features per character: NORM, PREFIX, SUFFIX, SHAPE (spaCy `char` segmenter)"),
         f"- spaCy {r['spacy_version']}, seed {r['seed']}, "
         f"tok2vec HashEmbedCNN width {a['width']} depth {a['depth']} (rows {a['embed_rows']}), "
         f"ner hidden width {a['hidden_width']}, dropout {a['dropout']}, Adam lr {a['learn_rate']} "
