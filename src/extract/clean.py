@@ -279,7 +279,7 @@ def _features(raw_lines: Sequence[str]) -> list[_Ln]:
     out = []
     for i, p, m in zip(idx, prepped, conv):
         # characters t2s changed: a per-line Traditional signal at no extra OpenCC cost
-        trad = sum(a != b for a, b in zip(p, m)) if m is not p and len(p) == len(m) else 0
+        trad = sum(a != b for a, b in zip(p, m)) if m != p and len(p) == len(m) else 0
         m = _fold(m).strip()
         han = len(_HAN.findall(m))
         words = len(_WORD.findall(m))
@@ -782,9 +782,11 @@ def _timestamps(lines: list[_Ln], start: int) -> None:
 def _sketch(key: str) -> set[str]:
     """A content-defined sample of the key's character n-grams (about one in four), so that
     near-duplicate search stays cheap on long pages; all n-grams when the sample is tiny."""
-    grams = {key[j:j + SHINGLE] for j in range(len(key) - SHINGLE + 1)}
-    sample = {g for g in grams if (ord(g[0]) + 7 * ord(g[-1])) & 3 == 0}
-    return sample if len(sample) >= SKETCH_MIN else grams
+    n = len(key) - SHINGLE + 1
+    codes = list(map(ord, key))
+    last = SHINGLE - 1
+    sample = {key[j:j + SHINGLE] for j in range(n) if (codes[j] + 7 * codes[j + last]) & 3 == 0}
+    return sample if len(sample) >= SKETCH_MIN else {key[j:j + SHINGLE] for j in range(n)}
 
 
 def _shingles(key: str) -> set[str]:
