@@ -260,3 +260,38 @@ def test_pipeline_mixed_folder_good_article_processed(mixed_run):
     lines = mixed_run.lines[mixed_run.lines.article_id == "good.txt"]
     assert lines.line_no.tolist() == [1, 2, 3, 4]
     assert (mixed_run.sentences.article_id == "good.txt").any()
+
+
+def test_pipeline_internal_failure_of_one_article_spares_its_batch(tmp_path, monkeypatch):
+    """A stage raising on one article makes that article an ``error`` row with the place of the
+    failure (keeping its cleaned lines); the other articles of its batch lose nothing, even when
+    the model's batch with that article's windows fails."""
+    from extract import person_model, persons, pipeline
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("星河科技任命王建国\n2024年5月3日\n星河科技周五宣布，王建国出任首席执行官。\n", encoding="utf-8")
+    (src / "b.txt").write_text("灵犀动力新闻\n2024年6月1日\n灵犀动力宣布，陈晓燕加入公司担任首席科学家。\n", encoding="utf-8")
+    (src / "c.txt").write_text("千帆科技新闻\n2024年7月2日\n千帆科技表示，刘志强将于下月离职。\n", encoding="utf-8")
+    real_find, real_predict = persons.find_mentions, person_model.predict
+
+    def find_fails_on_b(sentences, tokens, *a, **k):
+        if any("灵犀" in s.text for s in sentences):
+            raise RuntimeError("boom")
+        return real_find(sentences, tokens, *a, **k)
+
+    def predict_fails_on_b(texts):       # the batch holds b's windows, so the batch fails too
+        if any("灵犀" in x or "陈晓燕" in x for x in texts):
+            raise MemoryError("no room")
+        return real_predict(texts)
+
+    monkeypatch.setattr(persons, "find_mentions", find_fails_on_b)
+    monkeypatch.setattr(person_model, "predict", predict_fails_on_b)
+    pipeline.run(src, tmp_path / "out", workers=1, quiet=True)
+    t = extract.load(tmp_path / "out")
+    status = dict(zip(t.articles.article_id, t.articles.status))
+    assert status == {"a.txt": "ok", "b.txt": "error", "c.txt": "ok"}
+    error = t.articles.set_index("article_id").loc["b.txt", "error"]
+    assert "RuntimeError: boom" in error and "internal error in" in error
+    assert set(t.lines.article_id) == {"a.txt", "b.txt", "c.txt"}     # b keeps its cleaned lines
+    assert {"王建国", "刘志强"} <= set(t.mentions.text)          # a and c keep their persons

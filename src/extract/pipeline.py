@@ -206,13 +206,18 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
             out.append(prepared.res)
         out[-1].content_hash = io.content_hash(dec.text)
         out[-1].seconds["total"] = time.perf_counter() - t0
-    predicted = _predict_persons([p for _, p, _ in waiting], settings)
+    try:
+        predicted = _predict_persons([p for _, p, _ in waiting], settings)
+    except Exception:   # the batch failed: each article runs the model itself, and fails alone if it must
+        predicted = [None] * len(waiting)
     for (k, prepared, _), pred in zip(waiting, predicted):
         t0 = time.perf_counter()
         try:
             res = _mine(prepared, settings, pred)
-        except Exception as e:
-            res = _internal_error(prepared.res.article_id, prepared.res.path, None, e, prepared.res)
+        except Exception as e:   # stage 4 failed: the article keeps its lines, sentences and tokens
+            res = prepared.res
+            res.status, res.error = "error", _internal_error_text(e)
+            res.mentions, res.dates, res.events = [], [], []
         res.seconds["total"] = res.seconds.get("total", 0.0) + time.perf_counter() - t0
         out[k] = res
     for item, res in zip(items, out):
@@ -252,14 +257,14 @@ def _predict_persons(prepared: list[_Prepared], settings: Settings) -> list:
     return out
 
 
-def _internal_error(article_id: str, path: str, dec, e: Exception, res: ArticleResult | None = None) -> ArticleResult:
+def _internal_error_text(e: Exception) -> str:
     tb = traceback.extract_tb(e.__traceback__)[-1]
-    text = dec.text if dec is not None else (res.text if res else "")
-    return ArticleResult(article_id=article_id, path=path, status="error",
-                         encoding=dec.encoding if dec is not None else (res.encoding if res else None),
-                         n_chars=len(dec.text) if dec is not None else (res.n_chars if res else 0),
-                         content_hash=io.content_hash(text) if dec is not None else (res.content_hash if res else None),
-                         error=f"internal error in {Path(tb.filename).name}:{tb.lineno}: {type(e).__name__}: {e}")
+    return f"internal error in {Path(tb.filename).name}:{tb.lineno}: {type(e).__name__}: {e}"
+
+
+def _internal_error(article_id: str, path: str, dec, e: Exception) -> ArticleResult:
+    return ArticleResult(article_id=article_id, path=path, status="error", encoding=dec.encoding,
+                         n_chars=len(dec.text), error=_internal_error_text(e))
 
 
 # ------------------------------------------------------------------ the run
