@@ -132,16 +132,16 @@ def test_io_write_tables_all_eight_with_schemas(tmp_path):
 def test_io_failed_write_keeps_previous_tables(tmp_path, monkeypatch):
     out = tmp_path / "out"
     io.write_tables(_rows("first"), out)
-    real = io.pq.write_table
     written = []
 
-    def flaky(table, where, **kw):
-        if len(written) == 3:
-            raise OSError(28, "No space left on device")
-        written.append(where)
-        real(table, where, **kw)
+    class Flaky(io.pq.ParquetWriter):      # the disk fills up at the fourth table
+        def write_table(self, table, *a, **kw):
+            if len(written) == 3:
+                raise OSError(28, "No space left on device")
+            written.append(table)
+            super().write_table(table, *a, **kw)
 
-    monkeypatch.setattr(io.pq, "write_table", flaky)
+    monkeypatch.setattr(io.pq, "ParquetWriter", Flaky)
     with pytest.raises(OSError):
         io.write_tables(_rows("second"), out)
     monkeypatch.undo()

@@ -178,30 +178,69 @@ def write_tables(tables: dict[str, list[dict] | dict[str, list]], out_dir: Path)
     refuses a half-replaced folder instead of mixing two runs.
 
     A table is given as rows (a list of dicts) or as columns (a dict of lists, ``tables.build_columns``)."""
-    import json
+    with TableWriter(out_dir) as writer:
+        for name in TABLE_NAMES:
+            writer.append(name, tables.get(name, []))
+        return writer.commit()
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
-    counts = {}
-    try:
+
+def _arrow_table(name: str, given: list[dict] | dict[str, list]) -> pa.Table:
+    schema = TABLE_SCHEMAS[name]
+    if isinstance(given, dict):
+        n = len(next(iter(given.values()), []))
+        return pa.Table.from_pydict({col: given.get(col, [None] * n) for col in schema.names}, schema=schema)
+    return pa.Table.from_pylist(given, schema=schema)   # missing keys become nulls
+
+
+class TableWriter:
+    """The tables of one run, appended batch by batch (a run streams its tokens here instead of
+    holding millions of them) into a temporary folder inside ``out_dir``; ``commit`` moves every
+    table into place and writes the manifest last. Leaving the ``with`` block without a commit
+    (an error, an interrupt) removes the temporary folder and leaves ``out_dir`` as it was."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.out_dir))
+        self.writers: dict[str, pq.ParquetWriter] = {}
+        self.counts = {name: 0 for name in TABLE_NAMES}
+
+    def append(self, name: str, given: list[dict] | dict[str, list]) -> None:
+        table = _arrow_table(name, given)
+        if table.num_rows == 0 and name in self.writers:
+            return
+        if name not in self.writers:
+            self.writers[name] = pq.ParquetWriter(self.tmp / f"{name}.parquet", TABLE_SCHEMAS[name],
+                                                  compression="zstd")
+        self.writers[name].write_table(table)
+        self.counts[name] += table.num_rows
+
+    def commit(self) -> dict[str, int]:
+        import json
+
         for name in TABLE_NAMES:
-            schema = TABLE_SCHEMAS[name]
-            given = tables.get(name, [])
-            if isinstance(given, dict):
-                table = pa.Table.from_pydict({col: given.get(col, [None] * len(next(iter(given.values()), [])))
-                                              for col in schema.names}, schema=schema)
-            else:
-                table = pa.Table.from_pylist(given, schema=schema)   # missing keys become nulls
-            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
-            counts[name] = table.num_rows
-        (tmp / MANIFEST).write_text(json.dumps({"tables": counts}, indent=1), encoding="utf-8")
-        (out_dir / MANIFEST).unlink(missing_ok=True)
+            if name not in self.writers:
+                self.append(name, [])
+        for w in self.writers.values():
+            w.close()
+        self.writers.clear()
+        (self.tmp / MANIFEST).write_text(json.dumps({"tables": self.counts}, indent=1), encoding="utf-8")
+        (self.out_dir / MANIFEST).unlink(missing_ok=True)
         for name in TABLE_NAMES:
-            os.replace(tmp / f"{name}.parquet", out_dir / f"{name}.parquet")
-        os.replace(tmp / MANIFEST, out_dir / MANIFEST)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return counts
+            os.replace(self.tmp / f"{name}.parquet", self.out_dir / f"{name}.parquet")
+        os.replace(self.tmp / MANIFEST, self.out_dir / MANIFEST)
+        return dict(self.counts)
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for w in self.writers.values():
+            try:
+                w.close()
+            except Exception:
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 class Tables:

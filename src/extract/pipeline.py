@@ -9,7 +9,7 @@
 4. mine — person mentions (``persons.find_mentions``), time expressions against the article's
    reference date (``dates.find_dates``), personnel events (``events.find_events``);
 5. link persons across the run (``persons.link_persons``);
-6. write the eight tables atomically (``io.write_tables``).
+6. write the eight tables atomically (``io.TableWriter``: tokens as they come, the rest after linking).
 
 Stages 1–4 run per article, in ``Settings.workers`` processes when asked; every failure of one
 article becomes an ``error`` row for that article, never a failed run.
@@ -167,6 +167,7 @@ def _init_run(settings: Settings, chrome: dict[str, int], n_articles: int) -> No
 
 
 ARTICLES_PER_BATCH = 16   # articles whose person-model windows are predicted in one batch (see process_files)
+TOKENS_PER_ROW_GROUP = 250_000   # tokens held before they are written (a run never holds all of them)
 
 
 def process_file(item: tuple) -> ArticleResult:
@@ -335,19 +336,32 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     min_articles = max(settings.chrome_min_articles, int(settings.chrome_min_share * readable + 0.999))
     chrome = {k: n for k, n in line_articles.items() if n >= min_articles} if readable >= settings.chrome_min_articles else {}
 
-    # pass 2: every article through stages 1–4
+    # pass 2: every article through stages 1–4, in article-id order (the order of the tables);
+    # tokens go to the tokens table as they come, the rest waits for run-level person linking
     bar = _progress(len(files), settings.quiet)
     items = [(a, str(p), duplicate_of.get(a)) for a, p in zip(ids, files)]
     batches = [items[i:i + ARTICLES_PER_BATCH] for i in range(0, len(items), ARTICLES_PER_BATCH)]
-    results = [r for batch in _map(process_files, batches, workers, bar, _init_run, (settings, chrome, readable),
-                                   chunksize=1)
-               for r in batch]
-    if bar is not None:
-        bar.close()
+    results = []
+    with io.TableWriter(out_dir) as writer:
+        pending, n_pending = tables.token_table(), 0
+        for batch in _map(process_files, batches, workers, bar, _init_run, (settings, chrome, readable), chunksize=1):
+            for r in batch:
+                n_pending += tables.add_tokens(pending, r)
+                r.token_columns, r.tokens = None, []
+                results.append(r)
+            if n_pending >= TOKENS_PER_ROW_GROUP:
+                writer.append("tokens", pending)
+                pending, n_pending = tables.token_table(), 0
+        writer.append("tokens", pending)
+        if bar is not None:
+            bar.close()
 
-    # pass 3: persons across the run, then the tables
-    columns = tables.build_columns(results)
-    counts = io.write_tables(columns, out_dir)
+        # pass 3: persons across the run, then the other tables
+        columns = tables.build_columns(results)
+        for name, cols in columns.items():
+            if name != "tokens":
+                writer.append(name, cols)
+        counts = writer.commit()
     stage = Counter()
     for r in results:
         stage.update({k: v for k, v in r.seconds.items() if k != "total"})

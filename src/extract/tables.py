@@ -50,12 +50,7 @@ def build_columns(results: list[ArticleResult]) -> dict[str, dict[str, list]]:
         # lines and sentences run to thousands per article: one column at a time
         extend("lines", aid, r.lines, ("line_no", "text", "label", "reason", "language", "script"))
         extend("sentences", aid, r.sentences, ("sentence_id", "text", "char_start", "char_end", "line_no", "label"))
-        token_columns = r.token_columns or (tuple(map(list, zip(*r.tokens))) if r.tokens else None)
-        if token_columns:
-            tok = t["tokens"]
-            tok["article_id"].extend([aid] * len(token_columns[0]))
-            for col, values in zip(TOKEN_FIELDS, token_columns):
-                tok[col].extend(values)
+        add_tokens(t["tokens"], r)
         for m in mentions[r.article_id]:
             add("mentions", article_id=aid, sentence_id=m.sentence_id, text=m.text,
                 char_start=m.char_start, char_end=m.char_end,
@@ -74,3 +69,19 @@ def build_columns(results: list[ArticleResult]) -> dict[str, dict[str, list]]:
             n_mentions=p.n_mentions, n_articles=p.n_articles, languages=p.languages,
             link_evidence=p.link_evidence)
     return t
+
+
+def token_table() -> dict[str, list]:
+    """Empty columns of the tokens table."""
+    return {col: [] for col in TABLE_SCHEMAS["tokens"].names}
+
+
+def add_tokens(columns: dict[str, list], r: ArticleResult) -> int:
+    """Append the tokens of one article to tokens-table ``columns``; the number added."""
+    token_columns = r.token_columns or (tuple(map(list, zip(*r.tokens))) if r.tokens else None)
+    if not token_columns:
+        return 0
+    columns["article_id"].extend([r.article_id] * len(token_columns[0]))
+    for col, values in zip(TOKEN_FIELDS, token_columns):
+        columns[col].extend(values)
+    return len(token_columns[0])
