@@ -182,7 +182,7 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
     depend on the batch), and stage 4 finishes each file."""
     settings, chrome, n_articles = _RUN["settings"], _RUN["chrome"], _RUN["n_articles"]
     out: list[ArticleResult] = []
-    waiting: list[tuple[int, _Prepared, float]] = []    # (index in out, stages 1-3 done, start time)
+    waiting: list[tuple[int, _Prepared]] = []    # (index in out, an article with stages 1-3 done)
     for item in items:
         article_id, path, _ = item
         t0 = time.perf_counter()
@@ -203,15 +203,15 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
         if isinstance(prepared, ArticleResult):
             out.append(prepared)
         else:
-            waiting.append((len(out), prepared, t0))
+            waiting.append((len(out), prepared))
             out.append(prepared.res)
         out[-1].content_hash = io.content_hash(dec.text)
         out[-1].seconds["total"] = time.perf_counter() - t0
     try:
-        predicted = _predict_persons([p for _, p, _ in waiting], settings)
+        predicted = _predict_persons([p for _, p in waiting], settings)
     except Exception:   # the batch failed: each article runs the model itself, and fails alone if it must
         predicted = [None] * len(waiting)
-    for (k, prepared, _), pred in zip(waiting, predicted):
+    for (k, prepared), pred in zip(waiting, predicted):
         t0 = time.perf_counter()
         try:
             res = _mine(prepared, settings, pred)
