@@ -44,11 +44,15 @@ OK = sorted(a for a, s in STATUS.items() if s == "ok")
 MINED = ["sentences", "tokens", "mentions", "dates"]  # tables with text/char_start/char_end into the clean text
 
 
+def _run(tmp_path_factory, name: str, **options) -> Path:
+    out = tmp_path_factory.mktemp(name) / "out"
+    extract.run(RAW, out, quiet=True, **options)
+    return out
+
+
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("run1") / "out"
-    extract.run(RAW, out, quiet=True)
-    return out
+    return _run(tmp_path_factory, "run1")
 
 
 @pytest.fixture(scope="module")
@@ -125,16 +129,12 @@ def test_pipeline_events_point_at_sentences(tables):
 
 @pytest.fixture(scope="module")
 def run_dir_again(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("run2") / "out"
-    extract.run(RAW, out, quiet=True)
-    return out
+    return _run(tmp_path_factory, "run2")
 
 
 @pytest.fixture(scope="module")
 def run_dir_two_workers(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("run_w2") / "out"
-    extract.run(RAW, out, quiet=True, workers=2)
-    return out
+    return _run(tmp_path_factory, "run_w2", workers=2)
 
 
 @pytest.mark.parametrize("name", TABLE_NAMES)

@@ -188,9 +188,8 @@ def _res():
     for lang, word in lexicon.rows("clean_stopwords.txt", 2, 2):
         stop.setdefault(lang, set()).add(word)
     return {
-        "spam_re": re.compile(lexicon.alternation(spam_terms), re.I),
-        # the same, for a lowercased line: an alternation this size runs 3x faster without re.I
-        "spam_re_lower": re.compile(lexicon.alternation({t.lower() for terms in spam.values() for t in terms})),
+        # searched in the lowercased line: an alternation this size runs 3x slower with re.I
+        "spam_re": re.compile(lexicon.alternation({t.lower() for terms in spam.values() for t in terms})),
         "spam_cat": spam_terms,
         "boiler": lexicon.patterns("clean_boilerplate.txt", re.I),
         "footer": lexicon.patterns("clean_footer.txt", re.I),
@@ -305,8 +304,7 @@ def _spam_reason(ln: _Ln, R) -> str | None:
         if (short and len(names) >= 0.8 * len(short) and "。" not in m
                 and sum(len(p) for p in short) / len(short) <= LINKFARM_MAX_PART):
             return "spam:link-farm"
-    lower = m.lower()
-    hits = R["spam_re_lower"].findall(lower) if len(lower) == len(m) else R["spam_re"].findall(m)
+    hits = R["spam_re"].findall(m.lower())
     if hits:
         cats = [R["spam_cat"][h.casefold()] for h in hits]
         distinct = {h.casefold() for h in hits}

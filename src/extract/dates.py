@@ -294,8 +294,7 @@ def _rules_zh() -> _Rules:
     # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
     gates = {"season": _alt(L, "season"), "holiday": _alt(L, "holiday"), "decade": r"年代|世纪|十年",
              "set": "每", "vague": _alt(L, "vague")}
-    return _Rules(L, tuple((n, re.compile(p)) for n, p in pats), trigger,
-                  tuple(re.compile(gates[n]) if n in gates else None for n, _ in pats))
+    return _gated(L, pats, {n: 0 for n, _ in pats}, gates, trigger)
 
 
 def _rules_latin(L: str) -> list[tuple[str, str]]:

@@ -431,37 +431,37 @@ def _model_jobs(body: Sequence[Sentence], toks_by_sentence, scope: str = "candid
     return jobs
 
 
-def model_inputs(sentences: Sequence[Sentence], tokens: Sequence[Token], scope: str = "candidates") -> list[str]:
-    """The texts ``find_mentions`` will give the recognizer for this article, in order. A caller
-    with many articles predicts them in one batch (``person_model.predict``: batches across
-    articles run 45 % faster than one small batch per article) and passes the result back as
+def model_jobs(sentences: Sequence[Sentence], tokens: Sequence[Token], scope: str = "candidates") -> list[tuple[Sentence, int, int]]:
+    """What ``find_mentions`` gives the recognizer for this article, in order: (sentence, window
+    start, window end); the text is ``sentence.text[start:end]``. A caller with many articles
+    predicts all their windows in one batch (``person_model.predict``: 45 % faster than one small
+    batch per article) and passes each article its (job, spans) pairs as
     ``find_mentions(..., predicted=...)``."""
-    return [s.text[a:b] for s, a, b in _model_jobs(_body(sentences), _by_sentence(tokens), scope)]
+    return _model_jobs(_body(sentences), _by_sentence(tokens), scope)
 
 
 def _model_candidates(body: Sequence[Sentence], toks_by_sentence, scope: str = "candidates",
                       read: dict | None = None, predicted: Sequence | None = None) -> list[_Cand]:
-    """Spans of the trained recognizer, as candidates; ``predicted``: its output on
-    ``model_inputs`` when the caller ran it already."""
-    if predicted is None:
+    """Spans of the trained recognizer, as candidates; ``predicted``: (job, spans) pairs for
+    ``model_jobs`` when the caller ran the recognizer already."""
+    if predicted is not None:
+        jobs, spans_of = [job for job, _ in predicted], [spans for _, spans in predicted]
+    else:
         try:
             from . import person_model
         except ImportError:
             return []
         if not person_model.available():
             return []
-    jobs = _model_jobs(body, toks_by_sentence, scope)
+        jobs = _model_jobs(body, toks_by_sentence, scope)
+        spans_of = person_model.predict([s.text[a:b] for s, a, b in jobs]) if jobs else []
     if not jobs:
         return []
-    if predicted is None:
-        predicted = person_model.predict([s.text[a:b] for s, a, b in jobs])
-    elif len(predicted) != len(jobs):
-        raise ValueError(f"predicted has {len(predicted)} results for {len(jobs)} model inputs")
     if read is not None:
         for s, a, b in jobs:
             read[s.sentence_id].append((s.char_start + a, s.char_start + b))
     out = []
-    for (s, wa, wb), spans in zip(jobs, predicted):
+    for (s, wa, wb), spans in zip(jobs, spans_of):
         for a, b in spans:
             if (a == 0 and wa > 0) or (b == wb - wa and wb < len(s.text)):
                 continue      # the window cut through it: not a whole name
@@ -564,8 +564,8 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
                   predicted: Sequence | None = None) -> list[Mention]:
     """Person mentions of one article, grouped by article-local ``person_key``.
 
-    ``predicted``: the recognizer's spans for ``model_inputs(sentences, tokens, model_scope)``,
-    when the caller ran it for many articles at once; None runs it here."""
+    ``predicted``: (job, spans) pairs for ``model_jobs(sentences, tokens, model_scope)``, when
+    the caller ran the recognizer for many articles at once; None runs it here."""
     r = _res()
     body = _body(sentences)
     if not body:

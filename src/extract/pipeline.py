@@ -130,8 +130,8 @@ def _prepare(article_id: str, path: str, text: str, encoding: str | None, settin
 
 
 def _mine(p: _Prepared, settings: Settings = DEFAULT, predicted=None) -> ArticleResult:
-    """Stage 4: persons, dates, events. ``predicted``: the person recognizer's output on this
-    article's ``persons.model_inputs``, when the caller ran it for many articles at once."""
+    """Stage 4: persons, dates, events. ``predicted``: the person recognizer's (job, spans) pairs
+    for this article's ``persons.model_jobs``, when the caller ran it for many articles at once."""
     from . import dates, events, persons
 
     res, language, sentences, tokens = p.res, p.language, p.sentences, p.tokens
@@ -168,11 +168,6 @@ def _init_run(settings: Settings, chrome: dict[str, int], n_articles: int) -> No
 
 ARTICLES_PER_BATCH = 16   # articles whose person-model windows are predicted in one batch (see process_files)
 TOKENS_PER_ROW_GROUP = 250_000   # tokens held before they are written (a run never holds all of them)
-
-
-def process_file(item: tuple) -> ArticleResult:
-    """Read, decode and process one file; any failure becomes an ``error`` result."""
-    return process_files([item])[0]
 
 
 def process_files(items: list[tuple]) -> list[ArticleResult]:
@@ -243,18 +238,18 @@ def _predict_persons(prepared: list[_Prepared], settings: Settings) -> list:
 
     if not person_model.available():
         return [None] * len(prepared)
-    inputs = [persons.model_inputs(p.sentences, p.tokens) for p in prepared]
-    flat = [text for texts in inputs for text in texts]
+    jobs = [persons.model_jobs(p.sentences, p.tokens) for p in prepared]
+    texts = [s.text[a:b] for article in jobs for s, a, b in article]
     t = time.perf_counter()
-    spans = person_model.predict(flat) if flat else []
+    spans = person_model.predict(texts) if texts else []
     seconds = time.perf_counter() - t
-    total = sum(map(len, flat)) or 1
+    total = sum(map(len, texts)) or 1
     out, i = [], 0
-    for p, texts in zip(prepared, inputs):
-        out.append(spans[i:i + len(texts)])
-        i += len(texts)
+    for p, article in zip(prepared, jobs):
+        out.append(list(zip(article, spans[i:i + len(article)])))
         # the batch's time, shared by the characters each article gave it
-        p.res.seconds["persons"] = seconds * sum(map(len, texts)) / total
+        p.res.seconds["persons"] = seconds * sum(len(t) for t in texts[i:i + len(article)]) / total
+        i += len(article)
     return out
 
 

@@ -204,15 +204,20 @@ def to_docbin(nlp, sentences: Iterable[Sentence]):
     return db
 
 
-def blank_zh(arch: "Arch | None" = None):
+def blank_zh(arch: "Arch"):
     import spacy
 
-    if arch is not None and arch.word_feature:
+    return spacy.blank("zh", config={"nlp": {"tokenizer": _tokenizer_config(arch)}})
+
+
+def _tokenizer_config(arch: "Arch") -> dict:
+    """The ``[nlp.tokenizer]`` block: one token per character, with the jieba word tags when the
+    model embeds them."""
+    if arch.word_feature:
         from . import zh_chars
 
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": zh_chars.TOKENIZER_NAME,
-                                                               "with_words": bool(arch.word_identity_rows)}}})
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+        return {"@tokenizers": zh_chars.TOKENIZER_NAME, "with_words": bool(arch.word_identity_rows)}
+    return {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": "char"}
 
 
 # --------------------------------------------------------------------------- config
@@ -221,16 +226,12 @@ def make_config(arch: Arch, seed: int, max_steps: int, eval_frequency: int) -> s
     rows = list(arch.embed_rows)
     attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
     if arch.word_feature:
-        from . import zh_chars
-
         attrs.append("TAG")
         rows.append(arch.word_feature_rows)
         if arch.word_identity_rows:
             attrs.append("LEMMA")
             rows.append(arch.word_identity_rows)
-        tokenizer = f'@tokenizers = "{zh_chars.TOKENIZER_NAME}"\nwith_words = {str(bool(arch.word_identity_rows)).lower()}'
-    else:
-        tokenizer = '@tokenizers = "spacy.zh.ChineseTokenizer"\nsegmenter = "char"'
+    tokenizer = "\n".join(f"{k} = {json.dumps(v)}" for k, v in _tokenizer_config(arch).items())
     return f"""
 [paths]
 train = null
