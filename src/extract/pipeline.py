@@ -76,27 +76,18 @@ def _first_pass(item: tuple[str, str, int]) -> tuple[str, list[str] | None, str 
 
 # ------------------------------------------------------------------ one article
 
-@dataclass
-class _Prepared:
-    """An article after stages 1–3, waiting for stage 4."""
-    res: ArticleResult
-    language: str | None
-    sentences: list
-    tokens: list
-
-
 def process_text(article_id: str, path: str, text: str, encoding: str | None, settings: Settings = DEFAULT,
                  chrome: dict[str, int] | None = None, n_articles: int = 1, html_meta: dict | None = None) -> ArticleResult:
     """Stages 1–4 on one decoded article."""
-    prepared = _prepare(article_id, path, text, encoding, settings, chrome, n_articles, html_meta)
-    return prepared if isinstance(prepared, ArticleResult) else _mine(prepared, settings)
+    res = _prepare(article_id, path, text, encoding, settings, chrome, n_articles, html_meta)
+    return _mine(res, settings) if res.status == "ok" else res
 
 
 def _prepare(article_id: str, path: str, text: str, encoding: str | None, settings: Settings = DEFAULT,
              chrome: dict[str, int] | None = None, n_articles: int = 1,
-             html_meta: dict | None = None) -> ArticleResult | _Prepared:
-    """Stages 1–3: clean, normalize, segment. An article with nothing left to mine comes back as
-    its finished result."""
+             html_meta: dict | None = None) -> ArticleResult:
+    """Stages 1–3: clean, normalize, segment. Status ``ok`` means stage 4 is still to run; any
+    other status is the article's finished result."""
     from . import clean, normalize, segment
 
     res = ArticleResult(article_id=article_id, path=path, status="ok", encoding=encoding, n_chars=len(text))
@@ -126,15 +117,15 @@ def _prepare(article_id: str, path: str, text: str, encoding: str | None, settin
     sentences, tokens = segment.segment(norm, ca.language, settings.segmenter)
     res.sentences, res.tokens = sentences, tokens
     res.seconds["segment"] = time.perf_counter() - t
-    return _Prepared(res, ca.language, sentences, tokens)
+    return res
 
 
-def _mine(p: _Prepared, settings: Settings = DEFAULT, predicted=None) -> ArticleResult:
+def _mine(res: ArticleResult, settings: Settings = DEFAULT, predicted=None) -> ArticleResult:
     """Stage 4: persons, dates, events. ``predicted``: the person recognizer's (job, spans) pairs
     for this article's ``persons.model_jobs``, when the caller ran it for many articles at once."""
     from . import dates, events, persons
 
-    res, language, sentences, tokens = p.res, p.language, p.sentences, p.tokens
+    language, sentences, tokens = res.language, res.sentences, res.tokens
     t = time.perf_counter()
     res.mentions = persons.find_mentions(sentences, tokens, language, settings.use_person_model, predicted=predicted)
     res.seconds["persons"] = res.seconds.get("persons", 0.0) + time.perf_counter() - t
@@ -177,7 +168,7 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
     depend on the batch), and stage 4 finishes each file."""
     settings, chrome, n_articles = _RUN["settings"], _RUN["chrome"], _RUN["n_articles"]
     out: list[ArticleResult] = []
-    waiting: list[tuple[int, _Prepared]] = []    # (index in out, an article with stages 1-3 done)
+    waiting: list[ArticleResult] = []    # articles with stages 1-3 done, in order
     for item in items:
         article_id, path, _ = item
         t0 = time.perf_counter()
@@ -191,31 +182,27 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
                                      error=f"could not read: {type(e).__name__}: {e}"))
             continue
         try:
-            prepared = _prepare(article_id, path, dec.text, dec.encoding, settings, chrome, n_articles, dec.html_meta)
+            res = _prepare(article_id, path, dec.text, dec.encoding, settings, chrome, n_articles, dec.html_meta)
         except Exception as e:
             out.append(_internal_error(article_id, path, dec, e))
             continue
-        if isinstance(prepared, ArticleResult):
-            out.append(prepared)
-        else:
-            waiting.append((len(out), prepared))
-            out.append(prepared.res)
-        out[-1].content_hash = io.content_hash(dec.text)
-        out[-1].seconds["total"] = time.perf_counter() - t0
+        if res.status == "ok":
+            waiting.append(res)
+        res.content_hash = io.content_hash(dec.text)
+        res.seconds["total"] = time.perf_counter() - t0
+        out.append(res)
     try:
-        predicted = _predict_persons([p for _, p in waiting], settings)
+        predicted = _predict_persons(waiting, settings)
     except Exception:   # the batch failed: each article runs the model itself, and fails alone if it must
         predicted = [None] * len(waiting)
-    for (k, prepared), pred in zip(waiting, predicted):
+    for res, pred in zip(waiting, predicted):      # stage 4 fills in each waiting result
         t0 = time.perf_counter()
         try:
-            res = _mine(prepared, settings, pred)
+            _mine(res, settings, pred)
         except Exception as e:   # stage 4 failed: the article keeps its lines, sentences and tokens
-            res = prepared.res
             res.status, res.error = "error", _internal_error_text(e)
             res.mentions, res.dates, res.events = [], [], []
-        res.seconds["total"] = res.seconds.get("total", 0.0) + time.perf_counter() - t0
-        out[k] = res
+        res.seconds["total"] += time.perf_counter() - t0
     for item, res in zip(items, out):
         duplicate_of = item[2]
         if duplicate_of and res.status == "ok":
@@ -227,7 +214,7 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
     return out
 
 
-def _predict_persons(prepared: list[_Prepared], settings: Settings) -> list:
+def _predict_persons(prepared: list[ArticleResult], settings: Settings) -> list:
     """The person recognizer's output for each article's model inputs, from one batch (None for
     an article when the model is off or missing: find_mentions then decides alone)."""
     from . import persons
@@ -238,17 +225,17 @@ def _predict_persons(prepared: list[_Prepared], settings: Settings) -> list:
 
     if not person_model.available():
         return [None] * len(prepared)
-    jobs = [persons.model_jobs(p.sentences, p.tokens) for p in prepared]
+    jobs = [persons.model_jobs(r.sentences, r.tokens) for r in prepared]
     texts = [s.text[a:b] for article in jobs for s, a, b in article]
     t = time.perf_counter()
     spans = person_model.predict(texts) if texts else []
     seconds = time.perf_counter() - t
     total = sum(map(len, texts)) or 1
     out, i = [], 0
-    for p, article in zip(prepared, jobs):
+    for r, article in zip(prepared, jobs):
         out.append(list(zip(article, spans[i:i + len(article)])))
         # the batch's time, shared by the characters each article gave it
-        p.res.seconds["persons"] = seconds * sum(len(t) for t in texts[i:i + len(article)]) / total
+        r.seconds["persons"] = seconds * sum(len(t) for t in texts[i:i + len(article)]) / total
         i += len(article)
     return out
 
