@@ -55,6 +55,7 @@ from . import lexicon
 from .model import CleanArticle, Line
 from .normalize import fix_mojibake, looks_mojibake, script_of, strip_pinyin, to_simplified
 from .settings import DEFAULT
+from .text import HAN, HAN_RE
 
 # --- thresholds -------------------------------------------------------------------------------
 MIN_KEY_LETTERS = 2          # line_key of a line with fewer letters is "" (too short to count)
@@ -115,7 +116,6 @@ LINE_SCRIPT_MIN_HAN = 4      # per-line script only for lines with this many Han
 LINE_LANG_MIN_WORDS = 4      # per-line language of a Latin line only from this many words
 
 # --- character classes and structural patterns ------------------------------------------------
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+|\d+(?:[.,]\d+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -269,7 +269,7 @@ def _features(raw_lines: Sequence[str]) -> list[_Ln]:
             t = fix_mojibake(t)   # the match form only; the raw line is kept as it is
         prepped.append(t.replace("\n", " "))
     joined = "\n".join(prepped)
-    if _HAN.search(joined):
+    if HAN_RE.search(joined):
         conv = to_simplified(joined, "t2s").split("\n")
         if len(conv) != len(prepped):  # never expected; fall back to the raw lines
             conv = prepped
@@ -280,7 +280,7 @@ def _features(raw_lines: Sequence[str]) -> list[_Ln]:
         # characters t2s changed: a per-line Traditional signal at no extra OpenCC cost
         trad = sum(a != b for a, b in zip(p, m)) if m != p and len(p) == len(m) else 0
         m = _fold(m).strip()
-        han = len(_HAN.findall(m))
+        han = len(HAN_RE.findall(m))
         words = len(_WORD.findall(m))
         latin = sum(len(w) for w in _LATIN_WORD.findall(m))
         units = han + words
@@ -385,7 +385,7 @@ def _is_nav_row(ln: _Ln) -> str | None:
 
 
 def _units(text: str) -> int:
-    return len(_HAN.findall(text)) + len(_WORD.findall(text))
+    return len(HAN_RE.findall(text)) + len(_WORD.findall(text))
 
 
 def _is_counter(ln: _Ln) -> bool:
@@ -421,7 +421,7 @@ def _date_line(ln: _Ln, R) -> bool:
         found = found or n > 0
     if found:  # every date of the line removed ("2024/05/17 11:05（最后更新：2024/05/17 13:20）")
         rest = _WEEKDAY_OR_TIME.sub(" ", rest)
-        units = len(_HAN.findall(rest)) + len(_WORD.findall(rest))
+        units = len(HAN_RE.findall(rest)) + len(_WORD.findall(rest))
         # "千帆科技网 记者 周晓彤 2024-03-12 09:30": a byline with the date is still the date line
         return units <= MAX_DATE_LINE_UNITS or (units <= MAX_DATE_BYLINE_UNITS and bool(_BYLINE_CUE.search(rest)))
     return bool(_TIMESTAMP_LINE.match(ln.m) or _NAMED_STAMP.match(ln.m))
@@ -543,7 +543,7 @@ def _strip_suffix(title: str) -> str:
             break
         last = parts[-1].strip()
         head = "".join(parts[:-2]).strip()
-        short = len(last) <= SUFFIX_MAX_CHARS or (not _HAN.search(last) and len(last.split()) <= SUFFIX_MAX_WORDS)
+        short = len(last) <= SUFFIX_MAX_CHARS or (not HAN_RE.search(last) and len(last.split()) <= SUFFIX_MAX_WORDS)
         if last and short and len(last) <= SUFFIX_MAX_SHARE * len(t) and head:
             t = t[: list(_SUFFIX_SEP.finditer(t))[-1].start()].rstrip()
         else:
@@ -639,7 +639,7 @@ def _body_start(lines: list[_Ln]) -> int:
 
 # --- 7b: author bios -----------------------------------------------------------------------------
 _AUTHOR_LATIN = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'.-]+){1,3})")
-_AUTHOR_ZH = re.compile(r"(?:记者|撰文|作者|文|编辑|博客)\s*[:/|丨]\s*\**\s*([\u4e00-\u9fff·]{2,5})|记者\s*([\u4e00-\u9fff]{2,3})")
+_AUTHOR_ZH = re.compile(r"(?:记者|撰文|作者|文|编辑|博客)\s*[:/|丨]\s*\**\s*([" + HAN + "·]{2,5})|记者\s*([" + HAN + "]{2,3})")
 _CARD = re.compile(r"^[\s*_#]*[^|丨]{1,12}[|丨]\s*([^|丨*_#]{2,16}?)[\s*_#]*$")
 _BIO_SELF = re.compile(
     r"^[A-ZÄÖÜ][\w.'-]+(?: [A-ZÄÖÜ][\w.'-]+){1,3},? (?:is|was|ist|war) (?:a|an|the|ein|eine)? ?.{0,50}?"
@@ -938,7 +938,7 @@ def _published(lines: list[_Ln], start: int) -> str | None:
 
 
 def _language(body: str, R) -> str | None:
-    han = len(_HAN.findall(body))
+    han = len(HAN_RE.findall(body))
     latin = sum(len(w) for w in _LATIN_WORD.findall(body))
     if han and han >= ZH_HAN_PER_LATIN * latin:
         return "zh"

@@ -59,6 +59,7 @@ from typing import Sequence
 
 from . import lexicon
 from .model import BODY_LABELS, EVENT_TYPES, DateMention, Event, Mention, Sentence
+from .text import HAN, HAN_RE
 
 LANGUAGES = ("zh", "de", "en")
 CLAUSE_END = re.compile(r"[,，;；:：。!?！？()（）\u2013\u2014]")   # clause limits for subject and cue search
@@ -80,7 +81,7 @@ LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characte
 OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
-_COORDINATION = re.compile(r"\s(?:und|aber|sondern|and|but)\s|并且|而且|但是|但|并(?=[\u4e00-\u9fff])")
+_COORDINATION = re.compile(r"\s(?:und|aber|sondern|and|but)\s|并且|而且|但是|但|并(?=[" + HAN + "])")
 DATED_TYPES = frozenset({"date", "time"})
 JOINT_TYPES = frozenset({"join", "dismiss", "found", "sue", "merge"})  # coordinated subjects = one event
 COMITATIVE_TYPES = frozenset({"join", "found", "sue", "merge"})  # 与 A 共同创立: A is a co-subject
@@ -230,7 +231,7 @@ def _load(code: str) -> _Lang:
     org_words = [r[0] for r in lexicon.rows("events_orgs_latin.txt", 1, 1)]
     if code == "zh":
         org_words += [r[0] for r in lexicon.rows("events_orgs_zh.txt", 1, 1)]
-    han = [w for w in org_words if re.search(r"[\u4e00-\u9fff]", w)]
+    han = [w for w in org_words if HAN_RE.search(w)]
     lat = [w for w in org_words if w not in han]
     parts = [p.pattern for p in (_alt(lat, True), _alt(han, False)) if p is not None]
     orgs = re.compile("|".join(parts)) if parts else None   # case-sensitive; Latin names word-bounded
@@ -240,7 +241,7 @@ def _load(code: str) -> _Lang:
     zh_org = None
     if code == "zh":
         alt = "|".join(re.escape(s) for s in sorted(suffix["zh"], key=len, reverse=True))
-        zh_org = re.compile(rf"[“「\"]?[\u4e00-\u9fffA-Za-z0-9·&\-]{{1,12}}?[”」\"]?\s?(?:{alt})+")
+        zh_org = re.compile(rf"[“「\"]?[{HAN}A-Za-z0-9·&\-]{{1,12}}?[”」\"]?\s?(?:{alt})+")
     return _Lang(
         code=code, latin=latin, triggers=triggers, prefilter=prefilter, entries=entries, shaped=tuple(shaped), neg=neg,
         blockers=_alt(cues.get("blocker", ()), latin, ci),

@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 
 from . import lexicon
 from .model import TABLE_NAMES, TABLE_SCHEMAS
+from .text import HAN_RE
 
 # Most frequent characters of Chinese news in each script: decoding with the right codec yields many.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -68,7 +69,7 @@ def _common_hanzi() -> frozenset[str]:
 
 def _cjk_score(text: str) -> float:
     """Share of the Han characters of a decoding that are frequent in news (wrong codecs yield rare ones)."""
-    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    han = HAN_RE.findall(text[:20000])
     if not han:
         return 0.0
     common = _common_hanzi()

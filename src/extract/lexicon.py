@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from importlib import resources as _res
 
+from .text import alternation  # noqa: F401  (re-exported: lexicon.alternation is used by every rule builder)
+
 
 class ResourceError(ValueError):
     """A resource file has a line that does not match its declared format."""
@@ -73,9 +75,3 @@ def patterns(name: str, flags: int = 0) -> tuple[tuple[str, re.Pattern], ...]:
         except re.error as e:
             raise ResourceError(f"resources/{name}:{n}: bad regex {rx!r}: {e}") from None
     return tuple(out)
-
-
-def alternation(entries, escape: bool = True) -> str:
-    """A regex alternation of entries, longest first (so 董事会主席 wins over 主席)."""
-    items = sorted({e for e in entries if e}, key=lambda s: (-len(s), s))
-    return "|".join(re.escape(e) if escape else e for e in items)

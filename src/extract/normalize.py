@@ -25,14 +25,15 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import lexicon
+from .text import HAN, HAN_RE, LATIN_RE, OPENCC_CONFIGS, alternation, to_simplified
 from .model import DATED_LABELS, CleanArticle
 
-CONFIGS = ("t2s", "tw2s", "hk2s", "tw2sp", "hk2sp", "s2s")
+CONFIGS = OPENCC_CONFIGS
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # a CJK character, then "(syllable)" with at least one toned vowel; or a cut-off "(syll" at line end
 _PINYIN = re.compile(
-    rf"(?<=[\u3400-\u9fff])\((?:(?=[a-zü{_TONED}]{{0,6}}[{_TONED}])[a-zü{_TONED}]{{1,7}}\)|[a-zü{_TONED}]{{1,7}}$)"
+    rf"(?<=[{HAN}])\((?:(?=[a-zü{_TONED}]{{0,6}}[{_TONED}])[a-zü{_TONED}]{{1,7}}\)|[a-zü{_TONED}]{{1,7}}$)"
 )
 _MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€")
 
@@ -72,25 +73,9 @@ _SPACES = {0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
 
 
 @lru_cache(maxsize=None)
-def _converter(config: str):
-    import opencc  # the official binding; imported lazily
-
-    if config not in CONFIGS:
-        raise ValueError(f"unknown OpenCC configuration {config!r}; use one of {', '.join(CONFIGS)}")
-    return opencc.OpenCC(f"{config}.json")
-
-
-def to_simplified(text: str, config: str = "t2s") -> str:
-    """Convert ``text`` to Simplified Chinese with one OpenCC configuration, nothing else."""
-    if config == "s2s" or not text:
-        return text
-    return _converter(config).convert(text)
-
-
-@lru_cache(maxsize=None)
 def _zhe_keep() -> re.Pattern:
     words = lexicon.words("zhe_keep.txt")
-    return re.compile(lexicon.alternation(words))
+    return re.compile(alternation(words))
 
 
 def fix_zhe(text: str) -> str:
@@ -128,14 +113,12 @@ def strip_markup(text: str) -> tuple[str, list[int]]:
     return _remove(text, _MARKUP)
 
 
-_SCRIPT_HAN = re.compile("[\u3400-\u9fff]")
-_SCRIPT_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def script_of(text: str) -> str | None:
     """``Hans``, ``Hant``, ``Latn``, ``mixed`` or None (no letters) for a piece of text."""
-    han = len(_SCRIPT_HAN.findall(text))
-    latin = len(_SCRIPT_LATIN.findall(text))
+    han = len(HAN_RE.findall(text))
+    latin = len(LATIN_RE.findall(text))
     if not han and not latin:
         return None
     if han < 0.2 * latin and han < 8:

@@ -34,6 +34,7 @@ from typing import Iterable, Sequence
 
 from . import lexicon
 from .model import BODY_LABELS, Mention, Sentence, Token
+from .text import HAN_RE, is_han
 
 MAX_LATIN_NAME_WORDS = 4        # "Jan Hendrik Kirchner", "Paul M. Nakasone"; longer runs are titles or headings
 MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a name
@@ -53,7 +54,6 @@ _LATIN_WHOLE = re.compile(r"(?<![A-Za-zà-öø-ÿ])(?:" + _IRISH + r"|[A-ZÀ-Ö�
                           r"(?![A-Za-zà-öø-ÿ])")
 # machine translation glues a function word to a name: "William Saundersund", "SutskeverUnd"
 _GLUED_TAIL = re.compile(r"(?<=[a-zà-öø-ÿ]{5}[a-kn-zà-öø-ÿ])(und|and)$")   # not after l/m: Berglund, Garland, Edmund
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"\s*[（(]\s*([A-ZÀ-Þ][A-Za-zà-ÿ.\-' ]{1,60}?)\s*[)）]")
 _GERMAN_NOUN_END = re.compile(r"(?:ung|heit|keit|schaft|tät|ion|ismus|ment|tur|chen|nis|ik|ie|ei|enz|anz|ität|ern|tum)$")
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen the a an".split())
@@ -297,11 +297,11 @@ def _dot_names(s: Sentence, toks: Sequence[Token]) -> list[tuple[int, int]]:
         for i in range(t.char_start - s.char_start, t.char_end - s.char_start):
             tok_at[i] = (t.char_start - s.char_start, t.char_end - s.char_start)
 
-    def is_han(i):
-        return 0 <= i < len(text) and "\u3400" <= text[i] <= "\u9fff"
+    def han_at(i):
+        return 0 <= i < len(text) and is_han(text[i])
 
     def short_word(span):
-        return span and span[1] - span[0] <= MAX_DOT_PART and all(is_han(k) for k in range(*span))
+        return span and span[1] - span[0] <= MAX_DOT_PART and all(han_at(k) for k in range(*span))
 
     def left_edge(d):
         i = d
@@ -340,7 +340,7 @@ def _dot_names(s: Sentence, toks: Sequence[Token]) -> list[tuple[int, int]]:
             if nb is None:
                 break
             b = nb
-        han = [ch for ch in text[a:b] if "\u3400" <= ch <= "\u9fff"]
+        han = [ch for ch in text[a:b] if is_han(ch)]
         if han and sum(ch in r["translit"] for ch in han) * 2 >= len(han):   # not "时间·地点"
             out.append((a, b))
         d = b
@@ -369,7 +369,7 @@ def _model_windows(s: Sentence, toks: Sequence[Token], seen: Counter | None = No
     for i, t in enumerate(toks):
         pos = t.pos or ""
         split_surname = len(t.text) == 1 and t.text in r["surnames1"] and i + 1 < len(toks) \
-            and 1 <= len(toks[i + 1].text) <= 2 and _HAN.match(toks[i + 1].text) and pos not in ("p", "c", "u", "d")
+            and 1 <= len(toks[i + 1].text) <= 2 and HAN_RE.match(toks[i + 1].text) and pos not in ("p", "c", "u", "d")
         if (pos.startswith("nr") and _name_like_token(t.text, pos)) or split_surname:
             key = t.text + (toks[i + 1].text if split_surname else "")
             if seen is not None:
@@ -422,7 +422,7 @@ def _model_jobs(body: Sequence[Sentence], toks_by_sentence, scope: str = "candid
     jobs = []
     seen: Counter = Counter()
     for s in body:
-        if not _HAN.search(s.text):
+        if not HAN_RE.search(s.text):
             continue
         if scope == "all":
             jobs.append((s, 0, len(s.text)))
@@ -476,7 +476,7 @@ LIST_SEPARATOR = "、"
 def _name_shaped(text: str) -> bool:
     """Two to four Han characters that start with a surname, or a run of transliteration characters."""
     r = _res()
-    if text in r["not"] or not _HAN.fullmatch(text[:1] or "x") or not all(_HAN.match(ch) or ch in DOTS for ch in text):
+    if text in r["not"] or not HAN_RE.fullmatch(text[:1] or "x") or not all(HAN_RE.match(ch) or ch in DOTS for ch in text):
         return False
     if all(ch in r["translit"] or ch in DOTS for ch in text):
         return MIN_TRANSLIT_CHARS <= len(text) <= MAX_TRANSLIT_CHARS + 4
@@ -573,7 +573,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     toks_by_sentence = _by_sentence(tokens)
     cands: list[_Cand] = []
     for s in body:
-        zh = bool(_HAN.search(s.text))
+        zh = bool(HAN_RE.search(s.text))
         cands.extend(_latin_candidates(s, zh))
         if zh:
             cands.extend(_zh_candidates(s, toks_by_sentence.get(s.sentence_id, [])))
@@ -682,7 +682,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
         if key is None:
             key, why = _variant_key(w, last_names), "variant"
         if key is None:
-            zh = bool(_HAN.search(text_of[c.sentence_id].text))
+            zh = bool(HAN_RE.search(text_of[c.sentence_id].text))
             if zh and w in r["given"]:
                 key, why = w, "given-name"
             elif c.context and not _GERMAN_NOUN_END.search(w):
@@ -694,14 +694,14 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
             continue
         if key == w and key not in clusters:
             # a new single-word person: the spelling variant of one already found? (Ultraman ~ Altman)
-            singles = {k: {k} for k, cl in clusters.items() if " " not in k and not _HAN.search(k)}
+            singles = {k: {k} for k, cl in clusters.items() if " " not in k and not HAN_RE.search(k)}
             key = _variant_key(w, {**last_names, **singles}) or w
         add(_Cand(c.sentence_id, c.start, c.end, w, f"latin-single:{why}"), key)
     # a capitalized word repeated like a name is one only as a spelling variant of a person the
     # article names otherwise (machine translation: Ultraman ~ Altman); alone it is too often a noun
     # (Ultraman ~ Altman), or when it takes the genitive -s with no article like a proper name
     # ("Musks Anwalt", never "des Musks"); alone it is too often a noun
-    singles = {k: {k} for k, cl in clusters.items() if " " not in k and not _HAN.search(k)}
+    singles = {k: {k} for k, cl in clusters.items() if " " not in k and not HAN_RE.search(k)}
     genitive = {c.text[:-1] for c in cands if c.kind == "latin-single" and c.text.endswith("s") and not c.determiner
                 and not c.initial and _next_is_capitalized(text_of[c.sentence_id], c.end)}
     genitive |= {c.text[:-1] for c in cands if c.kind == "latin-single" and c.text.endswith("s") and c.initial
@@ -816,7 +816,7 @@ def _with_function_surname(c: _Cand, s: Sentence) -> _Cand:
     if len(c.text) != 2 or a < 1 or s.text[a - 1] not in FUNCTION_WORD_SURNAMES:
         return c
     before = s.text[a - 2] if a >= 2 else ""
-    if before and _HAN.match(before) and before not in BEFORE_A_SUBJECT:
+    if before and HAN_RE.match(before) and before not in BEFORE_A_SUBJECT:
         return c
     return _Cand(c.sentence_id, c.start - 1, c.end, s.text[a - 1:a + 2], c.kind, c.context)
 
@@ -825,12 +825,12 @@ def _extend_to_known(c: _Cand, alias_of: dict[str, str], s: Sentence) -> _Cand:
     """A candidate that is a known Chinese name of the article cut short, where the text goes on
     to read that name, is that name: 林嘉 in 林嘉文本人 (jieba: 林嘉/文本) once 林嘉文 is found."""
     t = c.text
-    if t in alias_of or not _HAN.match(t):
+    if t in alias_of or not HAN_RE.match(t):
         return c
     a = c.start - s.char_start
     best = None
     for name in alias_of:
-        if len(name) <= len(t) or len(name) > len(t) + 2 or t not in name or not _HAN.match(name):
+        if len(name) <= len(t) or len(name) > len(t) + 2 or t not in name or not HAN_RE.match(name):
             continue
         i = name.index(t)
         if s.text[a - i:a - i + len(name)] == name and a - i >= 0 and (best is None or len(name) > len(best[0])):
@@ -909,7 +909,7 @@ def _with_repeats(accepted: list[tuple[_Cand, str]], body: Sequence[Sentence],
         for s in body:
             for m in rx.finditer(s.text):
                 a, b = s.char_start + m.start(), s.char_start + m.end()
-                if not _HAN.search(m.group()):
+                if not HAN_RE.search(m.group()):
                     # Latin surfaces only as whole words
                     before = s.text[m.start() - 1] if m.start() else " "
                     after = s.text[m.end()] if m.end() < len(s.text) else " "
@@ -961,7 +961,7 @@ def _skeleton(s: str) -> str:
 @lru_cache(maxsize=65536)
 def _zh_sound(chinese: str) -> str:
     """Consonant skeleton of a Chinese transliteration in Latin sound classes (马斯克 → msk)."""
-    if not all("\u3400" <= ch <= "\u9fff" for ch in chinese):
+    if not all(is_han(ch) for ch in chinese):
         return ""
     zh = "".join(_pinyin(chinese))
     for a, b in _PINYIN_TO_LATIN:
@@ -1024,9 +1024,9 @@ def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[M
         for m in mentions:
             by_key[m.person_key].add(m.text)
         for key, surfaces in by_key.items():
-            latin = any(not _HAN.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in _norm_dots(x) for x in surfaces)
+            latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in _norm_dots(x) for x in surfaces)
             if latin:
-                confirmed.update(x for x in surfaces if _HAN.search(x) and len(x) >= 2)
+                confirmed.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2)
     out = {}
     rx = re.compile(lexicon.alternation(confirmed)) if confirmed else None
     for aid, sentences, mentions in articles:
@@ -1056,7 +1056,7 @@ def person_id(name: str) -> str:
 
 
 def _is_full(name: str) -> bool:
-    if _HAN.search(name):
+    if HAN_RE.search(name):
         return len(name.replace("·", "")) >= 2
     return len(name.split()) >= 2
 
@@ -1101,7 +1101,7 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
     surface_owner: dict[str, list] = defaultdict(list)
     for k, n in nodes.items():
         for s in n["surfaces"]:
-            if _is_full(_norm_dots(s)) or (_HAN.search(s) and len(s) >= 2):
+            if _is_full(_norm_dots(s)) or (HAN_RE.search(s) and len(s) >= 2):
                 surface_owner[_norm_dots(s).casefold()].append((k, s))
     for owners in surface_owner.values():
         # every owner joins one owner from another article: the components (and the evidence each
@@ -1113,7 +1113,7 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
         for k, s in owners:
             union(k, first if k[0] != first[0] else other, f"shared-alias:{s}")
     # spelling variants of full Latin names (Ilya Sustkever ~ Ilya Sutskever)
-    fulls = sorted({k[1] for k in nodes if not _HAN.search(k[1]) and len(k[1].split()) >= 2})
+    fulls = sorted({k[1] for k in nodes if not HAN_RE.search(k[1]) and len(k[1].split()) >= 2})
     by_shape: dict[tuple, list[str]] = defaultdict(list)     # variants share their last name's initial
     for x in fulls:
         by_shape[(len(x.split()), x.split()[-1][:1])].append(x)
@@ -1125,7 +1125,7 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
     # a Chinese transliteration that sounds like exactly one Latin surname of the run (马斯克 ~ Musk)
     surnames: dict[str, set] = defaultdict(set)
     for k in nodes:
-        if not _HAN.search(k[1]):
+        if not HAN_RE.search(k[1]):
             surnames[k[1].split()[-1]].add(k)
     # skeletons this close differ by at most one consonant: index each by its one-deletion forms
     by_sound: dict[str, set[str]] = defaultdict(set)
@@ -1135,7 +1135,7 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             for form in _one_deletion(sl):
                 by_sound[form].add(sn)
     for k in nodes:
-        if _HAN.search(k[1]) and all(ch in _res()["translit"] or ch == "·" for ch in k[1]):
+        if HAN_RE.search(k[1]) and all(ch in _res()["translit"] or ch == "·" for ch in k[1]):
             last = k[1].split("·")[-1]
             near = {sn for form in _one_deletion(_zh_sound(last)) for sn in by_sound.get(form, ())}
             hits = {sn for sn in near if _sounds_like(last, sn)}
@@ -1145,12 +1145,12 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
     # a native Chinese name whose pinyin is a Latin full name of the run (林嘉文 = Lin Jiawen)
     latin_by_key: dict[str, set] = defaultdict(set)
     for k in nodes:
-        if not _HAN.search(k[1]) and len(k[1].split()) >= 2:
+        if not HAN_RE.search(k[1]) and len(k[1].split()) >= 2:
             latin_by_key[_latin_key(k[1])].add(k)
     if latin_by_key:
         for k in nodes:
             name = k[1]
-            if _HAN.search(name) and 2 <= len(name) <= 4 and name[:1] in _res()["surnames1"] | {n[:1] for n in _res()["surnames2"]}:
+            if HAN_RE.search(name) and 2 <= len(name) <= 4 and name[:1] in _res()["surnames1"] | {n[:1] for n in _res()["surnames2"]}:
                 hits = {find(x) for rom in _romanizations(name) for x in latin_by_key.get(rom, ())}
                 if len(hits) == 1:
                     union(k, next(iter(hits)), f"pinyin:{name}")
@@ -1158,10 +1158,10 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
     surname_owners: dict[str, set] = defaultdict(set)
     for k in nodes:
         parts = k[1].split()
-        if len(parts) >= 2 and not _HAN.search(k[1]):
+        if len(parts) >= 2 and not HAN_RE.search(k[1]):
             surname_owners[parts[-1]].add(find(k))
     for k in nodes:
-        if len(k[1].split()) == 1 and not _HAN.search(k[1]):
+        if len(k[1].split()) == 1 and not HAN_RE.search(k[1]):
             owners = surname_owners.get(k[1], set())
             if len(owners) == 1:
                 target = next(iter(owners))
@@ -1171,10 +1171,10 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
     given_owners: dict[str, set] = defaultdict(set)
     for k in nodes:
         parts = k[1].split()
-        if len(parts) >= 2 and not _HAN.search(k[1]):
+        if len(parts) >= 2 and not HAN_RE.search(k[1]):
             given_owners[parts[0]].add(find(k))
     for k in nodes:
-        if len(k[1].split()) == 1 and not _HAN.search(k[1]) and k[1] in _res()["given"]:
+        if len(k[1].split()) == 1 and not HAN_RE.search(k[1]) and k[1] in _res()["given"]:
             owners = {find(x) for x in given_owners.get(k[1], set())}
             if len(owners) == 1 and find(k) not in owners:
                 union(k, next(iter(owners)), f"given-name:{k[1]}")
@@ -1199,8 +1199,8 @@ def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) 
             if nodes[k]["lang"]:
                 langs.add(nodes[k]["lang"])
         keys = Counter(k[1] for k in ks)
-        latin = [n for n in keys if not _HAN.search(n) and len(n.split()) >= 2]
-        zh = [n for n in keys if _HAN.search(n)]
+        latin = [n for n in keys if not HAN_RE.search(n) and len(n.split()) >= 2]
+        zh = [n for n in keys if HAN_RE.search(n)]
         romanized = {rom for n in zh for rom in _romanizations(n)}
         latin = [n for n in latin if _latin_key(n) not in romanized]
         if latin:

@@ -19,10 +19,10 @@ from functools import lru_cache
 from . import lexicon
 from .model import Sentence, Token
 from .normalize import NormalizedArticle
+from .text import HAN_RE
 
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)】》\"']*|…{2,}[”’」』\"']*")
 _LATIN_END = re.compile(r"(?<=[.!?])([\"'”’“»«)]*)\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])")  # closing quotes stay
-_HAN = re.compile(r"[\u3400-\u9fff]")
 MAX_SENTENCE_CHARS = 600  # longer runs without an end mark are cut at commas so every stage stays linear
 
 
@@ -96,7 +96,7 @@ _INITIALS_OR_ORDINAL = re.compile(r"(?:[a-zäöü]\.)+|\d{1,2}\.")
 def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) inside one line of text, blanks trimmed."""
     spans, start = [], 0
-    if _HAN.search(text):
+    if HAN_RE.search(text):
         cuts = [m.end() for m in _ZH_END.finditer(text)]
     else:
         cuts = [m.end(1) for m in _LATIN_END.finditer(text) if not _is_abbreviation(text, m.start())]
@@ -148,7 +148,7 @@ def segment(norm: NormalizedArticle, language: str | None, segmenter: str = "rji
     text = norm.text
     for piece in norm.pieces:
         line = text[piece.start:piece.end]
-        line_lang = "zh" if _HAN.search(line) else (language if language in ("de", "en") else "en")
+        line_lang = "zh" if HAN_RE.search(line) else (language if language in ("de", "en") else "en")
         for a, b in split_sentences(line, line_lang):
             sid = len(sentences)
             start, end = piece.start + a, piece.start + b

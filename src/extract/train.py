@@ -28,6 +28,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .text import is_han
+
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "suites"
 LABEL = "PER"
 DEV_SIZE = 700        # People's Daily dev sentences held out for model selection (~270 names)
@@ -147,7 +149,7 @@ def normalize_persons(record: dict) -> list[tuple[int, int]]:
         i = m.start() - 1
         prev = text[i - 1] if i > 0 else ""
         # only a lone surname: 王建明先生 must not give 明
-        lone = not ("\u4e00" <= prev <= "\u9fff") or prev in PARTICLES
+        lone = not is_han(prev) or prev in PARTICLES
         surname = i >= 0 and text[i] in COMMON_SURNAMES and text[i] not in FUNCTION_SURNAMES
         if surname and lone and i not in covered and m.start() not in covered:
             spans.append((i, i + 1))
