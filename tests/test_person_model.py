@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from extract import person_model
-from extract.train import Arch, Sentence, normalize_persons, score_spans, train_persons
+from extract.persons import recognizer as person_model
+from extract.persons.train import Arch, Sentence, normalize_persons, score_spans, train_persons
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import _analyse, normalize, person_model, segment
+from extract import _analyse, normalize, segment
+from extract.persons import recognizer as person_model
 from extract.model import CleanArticle, Line, Mention
 from extract.persons import add_run_aliases, find_mentions, link_persons, person_id
 
@@ -406,7 +407,7 @@ def _list_found(text: str, anchors: list[str]) -> list[str]:
     """Names the enumeration rule adds when the model found ``anchors`` in ``text``."""
     from collections import defaultdict
 
-    from extract.persons import _list_members
+    from extract.persons.chinese import list_members as _list_members
 
     _, sentences, tokens, _ = _analyse(text, "zh")
     by_sentence = defaultdict(list)
@@ -434,7 +435,8 @@ def test_persons_list_members_beside_a_person_are_persons(text, anchors, added):
     pytest.param("这一成绩归功于晓明的努力。", "晓明", "晓明", id="guigong-yu"),
 ])
 def test_persons_yu_before_a_given_name_is_the_surname(text, span, expected):
-    from extract.persons import _Cand, _with_function_surname
+    from extract.persons.chinese import with_function_surname as _with_function_surname
+    from extract.persons.names import Candidate as _Cand
 
     _, sentences, _, _ = _analyse(text, "zh")
     s = sentences[0]
@@ -455,6 +457,6 @@ def test_persons_yu_before_a_given_name_is_the_surname(text, span, expected):
     pytest.param("二十大", "nrt", False, id="not-a-name-at-all"),
 ])
 def test_persons_model_reads_only_name_shaped_tokens(word, pos, worth):
-    from extract.persons import _name_like_token
+    from extract.persons.chinese import _name_like_token
 
     assert _name_like_token(word, pos) is worth

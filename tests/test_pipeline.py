@@ -266,7 +266,8 @@ def test_pipeline_internal_failure_of_one_article_spares_its_batch(tmp_path, mon
     """A stage raising on one article makes that article an ``error`` row with the place of the
     failure (keeping its cleaned lines); the other articles of its batch lose nothing, even when
     the model's batch with that article's windows fails."""
-    from extract import person_model, persons, pipeline
+    from extract import persons, pipeline
+    from extract.persons import recognizer as person_model
 
     src = tmp_path / "in"
     src.mkdir()

@@ -1,5 +1,5 @@
-"""Stage 5 — tables.build: per-article records in, one row dict per table row out, persons linked
-across the run. The two articles are written for these tests."""
+"""Stages 5–6 — persons.link_run links the run's persons, tables.build turns per-article records
+into one row dict per table row. The two articles are written for these tests."""
 from __future__ import annotations
 
 import pyarrow as pa
@@ -7,7 +7,12 @@ import pytest
 
 from extract import normalize, segment, tables
 from extract.model import (TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, CleanArticle, DateMention, Event, Line)
-from extract.persons import find_mentions
+from extract.persons import find_mentions, link_run
+
+
+def _build(results: list[ArticleResult]) -> dict[str, list[dict]]:
+    """What the pipeline does after stage 4: link persons across the run, then build the rows."""
+    return tables.build(results, link_run((r.article_id, r.language, r.sentences, r.mentions) for r in results))
 
 
 def _article(aid: str, lang: str, raw: list[tuple[str, str]], events=(), dates=()) -> ArticleResult:
@@ -58,7 +63,7 @@ def _results():
 
 @pytest.fixture(scope="module")
 def built():
-    return tables.build(_results())
+    return _build(_results())
 
 
 def test_tables_build_has_every_table(built):
@@ -132,7 +137,7 @@ def test_tables_event_person_ids_mapped_through_run_linking(built):
 def test_tables_mention_and_date_offsets_index_article_text():
     results = _results()
     text = {r.article_id: r.text for r in results}
-    t = tables.build(results)
+    t = _build(results)
     for row in t["mentions"] + t["dates"] + t["tokens"] + t["sentences"]:
         assert text[row["article_id"]][row["char_start"]:row["char_end"]] == row["text"]
 
@@ -143,9 +148,9 @@ def test_tables_only_body_lines_carry_mentions(built):
 
 
 def test_tables_build_is_deterministic():
-    one, two = tables.build(_results()), tables.build(list(reversed(_results())))
+    one, two = _build(_results()), _build(list(reversed(_results())))
     assert one == two
 
 
 def test_tables_build_of_nothing_is_empty_tables():
-    assert tables.build([]) == {name: [] for name in TABLE_NAMES}
+    assert _build([]) == {name: [] for name in TABLE_NAMES}

@@ -639,7 +639,7 @@ def _body_start(lines: list[_Ln]) -> int:
 
 # --- 7b: author bios -----------------------------------------------------------------------------
 _AUTHOR_LATIN = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'.-]+){1,3})")
-_AUTHOR_ZH = re.compile(r"(?:记者|撰文|作者|文|编辑|博客)\s*[:/|丨]\s*\**\s*([" + HAN + "·]{2,5})|记者\s*([" + HAN + "]{2,3})")
+_AUTHOR_ZH = re.compile(rf"(?:记者|撰文|作者|文|编辑|博客)\s*[:/|丨]\s*\**\s*([{HAN}·]{{2,5}})|记者\s*([{HAN}]{{2,3}})")
 _CARD = re.compile(r"^[\s*_#]*[^|丨]{1,12}[|丨]\s*([^|丨*_#]{2,16}?)[\s*_#]*$")
 _BIO_SELF = re.compile(
     r"^[A-ZÄÖÜ][\w.'-]+(?: [A-ZÄÖÜ][\w.'-]+){1,3},? (?:is|was|ist|war) (?:a|an|the|ein|eine)? ?.{0,50}?"

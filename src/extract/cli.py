@@ -86,7 +86,7 @@ def _run(args) -> int:
 
 
 def _train(args) -> int:
-    from .train import DEFAULT_DATA_DIR, train_persons
+    from .persons.train import DEFAULT_DATA_DIR, train_persons
 
     data_dir = args.data
     if data_dir is None:      # ../shared/suites beside the working folder, else beside the source tree

@@ -102,6 +102,27 @@ class Event:
 
 
 @dataclass
+class PersonRow:
+    """One person of a run, as the ``persons`` table holds it (``persons.linking.link_persons``)."""
+    person_id: str
+    name: str                  # canonical: Latin full name where known, else the Chinese full name
+    aliases: list[str]         # every surface form seen for this person
+    n_mentions: int
+    n_articles: int
+    languages: list[str]
+    link_evidence: list[str]   # why mentions were linked: "same-name:…", "shared-alias:…", "surname:…"
+
+
+@dataclass
+class RunPersons:
+    """Stage 5's output (``persons.link_run``): every article's mentions (with those the run
+    vouches for added), the run-wide id of every (article id, person key), the persons table."""
+    mentions: dict[str, list[Mention]]
+    person_id_of: dict[tuple[str, str], str]
+    rows: list[PersonRow]
+
+
+@dataclass
 class ArticleResult:
     """Everything one article contributes to the tables, before run-level person linking."""
     article_id: str

@@ -221,14 +221,14 @@ def _predict_persons(prepared: list[ArticleResult], settings: Settings) -> list:
 
     if not prepared or not settings.use_person_model:
         return [None] * len(prepared)
-    from . import person_model
+    from .persons import recognizer
 
-    if not person_model.available():
+    if not recognizer.available():
         return [None] * len(prepared)
     jobs = [persons.model_jobs(r.sentences, r.tokens) for r in prepared]
     texts = [s.text[a:b] for article in jobs for s, a, b in article]
     t = time.perf_counter()
-    spans = person_model.predict(texts) if texts else []
+    spans = recognizer.predict(texts) if texts else []
     seconds = time.perf_counter() - t
     total = sum(map(len, texts)) or 1
     out, i = [], 0
@@ -288,7 +288,7 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
 
     ``options`` override fields of :class:`Settings` (``workers=2``, ``quiet=True`` …).
     """
-    from . import tables
+    from . import persons, tables
 
     settings = (settings or DEFAULT).but(**options) if options else (settings or DEFAULT)
     input_dir, out_dir = Path(input_dir), Path(out_dir)
@@ -338,8 +338,9 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
         if bar is not None:
             bar.close()
 
-        # pass 3: persons across the run, then the other tables
-        columns = tables.build_columns(results)
+        # pass 3: persons across the run (stage 5), then the other tables
+        linked = persons.link_run((r.article_id, r.language, r.sentences, r.mentions) for r in results)
+        columns = tables.build_columns(results, linked)
         for name, cols in columns.items():
             if name != "tokens":
                 writer.append(name, cols)
@@ -349,10 +350,10 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
         stage.update({k: v for k, v in r.seconds.items() if k != "total"})
     notes = []
     if settings.use_person_model:
-        from . import person_model
+        from .persons import recognizer
 
-        if not person_model.available():
-            notes.append(f"the Chinese person recognizer is not installed ({person_model.MODEL_DIR}); "
+        if not recognizer.available():
+            notes.append(f"the Chinese person recognizer is not installed ({recognizer.MODEL_DIR}); "
                          "Chinese names were found by rules only")
     summary = RunSummary(str(input_dir), str(out_dir), len(results), dict(Counter(r.status for r in results)), counts,
                          time.perf_counter() - t0, dict(stage), sum(r.n_chars for r in results), notes)

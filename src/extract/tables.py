@@ -1,27 +1,27 @@
-"""Stage 5 — from per-article results to table rows: run-level person linking, then one dict per row.
+"""Stage 6 — table rows from per-article results and the run's linked persons (stage 5).
 
-Rows are ordered by article id and position, so a re-run on the same input gives identical tables.
+Reads ``ArticleResult``s and the ``RunPersons`` of ``persons.link_run``; returns every table as
+columns (``build_columns``) or as one dict per row (``build``). Rows are ordered by article id
+and position, so a re-run on the same input gives identical tables.
 """
 from __future__ import annotations
 
-from .model import TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, Token
-from .persons import add_run_aliases, link_persons
+from .model import TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, RunPersons, Token
 
 TOKEN_FIELDS = Token._fields      # the tokens table's columns after article_id
 
 
-def build(results: list[ArticleResult]) -> dict[str, list[dict]]:
+def build(results: list[ArticleResult], persons: RunPersons) -> dict[str, list[dict]]:
     """The rows of every table, one dict per row (columns in schema order)."""
     return {name: [dict(zip(cols, values)) for values in zip(*cols.values())]
-            for name, cols in build_columns(results).items()}
+            for name, cols in build_columns(results, persons).items()}
 
 
-def build_columns(results: list[ArticleResult]) -> dict[str, dict[str, list]]:
+def build_columns(results: list[ArticleResult], persons: RunPersons) -> dict[str, dict[str, list]]:
     """Every table as columns (name → list of values, in schema order): what ``io.write_tables``
     turns into Parquet without making a dict per row (an article has thousands of tokens)."""
     results = sorted(results, key=lambda r: r.article_id)
-    mentions = add_run_aliases([(r.article_id, r.sentences, r.mentions) for r in results])
-    id_of, person_rows = link_persons((r.article_id, r.language, mentions[r.article_id]) for r in results)
+    mentions, id_of, person_rows = persons.mentions, persons.person_id_of, persons.rows
     names = {p.person_id: p.name for p in person_rows}
     t = {name: {col: [] for col in TABLE_SCHEMAS[name].names} for name in TABLE_NAMES}
 

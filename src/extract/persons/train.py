@@ -28,9 +28,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .text import is_han
+from ..text import is_han
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "suites"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[4] / "shared" / "suites"
 LABEL = "PER"
 DEV_SIZE = 700        # People's Daily dev sentences held out for model selection (~270 names)
 EVAL_BATCH = 256      # sentences per nlp.pipe batch when scoring
@@ -584,11 +584,11 @@ def training_md(r: dict) -> str:
         "# persons_zh — how this model was made",
         "",
         "spaCy pipeline `tok2vec` + `ner` over one token per character (`spacy.blank(\"zh\")`);",
-        "one label, `PER`. Made by `extract.train.train_persons` (`extract train persons --out DIR`).",
+        "one label, `PER`. Made by `extract.persons.train.train_persons` (`extract train persons --out DIR`).",
         "",
         (f"- features per character: NORM, PREFIX, SUFFIX, SHAPE and TAG — the part of speech of the jieba "
          f"word the character sits in and its place there (`nr_B`, `v_S`; tokenizer `extract.zh_char_words.v1` "
-         f"in `zh_chars.py`, rjieba with jieba's own dictionary)"
+         f"in `persons/zh_chars.py`, rjieba with jieba's own dictionary)"
          + (f", and LEMMA — the jieba word itself ({a.get('word_identity_rows')} rows)" if a.get("word_identity_rows") else "")
          if a.get("word_feature") else "- features per character: NORM, PREFIX, SUFFIX, SHAPE (spaCy `char` segmenter)"),
         f"- spaCy {r['spacy_version']}, seed {r['seed']}, "

@@ -1,11 +1,11 @@
 """The shipped Chinese person recognizer (``models/persons_zh``), loaded lazily, once per process.
 
-    >>> from extract import person_model
-    >>> person_model.predict(["王建国表示同意。"])   # doctest: +SKIP
+    >>> from extract.persons import recognizer
+    >>> recognizer.predict(["王建国表示同意。"])   # doctest: +SKIP
     [[(0, 3)]]
 
 Character spans of ``PER`` for each text; offsets are into the text as given (one spaCy token per
-character). Trained and described by ``extract.train`` (see ``models/persons_zh/TRAINING.md``).
+character). Trained and described by ``extract.persons.train`` (see ``models/persons_zh/TRAINING.md``).
 Costs about 25 µs per character (≈ 40 k characters per CPU-second, 75 % of it in tok2vec):
 12× slower than jieba.lcut, 170× slower than rjieba (FACTS.md). Give it the sentences that
 need it.
@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-MODEL_DIR = Path(__file__).parent / "models" / "persons_zh"
+MODEL_DIR = Path(__file__).parents[1] / "models" / "persons_zh"
 LABEL = "PER"
 BATCH_SIZE = 32   # texts per forward pass: on short windows 32 runs 20-25 % faster than 64 or 128 (cache)
 

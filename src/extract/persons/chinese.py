@@ -1,0 +1,380 @@
+"""Chinese name candidates of one sentence, and the windows the trained recognizer reads.
+
+Candidates: names joined by ``·`` (简·雷克); runs of transliteration characters
+(``resources/persons_translit_chars.txt``) on jieba word boundaries that jieba calls a proper
+noun; native names (surname + one or two characters) that jieba tags ``nr``; spans of the
+recognizer (``persons.recognizer``) in windows around name-like tokens; members of an
+enumeration beside a name the recognizer found. Corrections of recognizer spans (one
+function character too wide, a 于 surname left out, a known name cut short) live here too.
+
+Reads ``Sentence``s and jieba ``Token``s; returns ``Candidate``s with article offsets.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from ..model import Sentence, Token
+from ..text import HAN_RE, is_han
+from .names import (DOTS, GLOSS, MAX_TRANSLIT_CHARS, MIN_TRANSLIT_CHARS, Candidate, body_sentences, by_sentence,
+                    is_surname, lexicons)
+
+def zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[Candidate]:
+    r = lexicons()
+    out = []
+    taken = []
+    for a, b in _dot_names(s, toks):
+        out.append(Candidate(s.sentence_id, s.char_start + a, s.char_start + b, s.text[a:b], "zh-dot"))
+        taken.append((s.char_start + a, s.char_start + b))
+    # runs of jieba tokens made only of transliteration characters, tagged as proper nouns
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].text and all(ch in r["translit"] for ch in toks[j].text) \
+                and (j == i or toks[j].char_start == toks[j - 1].char_end):
+            j += 1
+        if j > i:
+            run = toks[i:j]
+            text = "".join(t.text for t in run)
+            proper = any((t.pos or "").startswith(("nr", "ns", "nz")) for t in run)
+            start, end = run[0].char_start, run[-1].char_end
+            if proper and MIN_TRANSLIT_CHARS <= len(text) <= MAX_TRANSLIT_CHARS and text not in r["not"] \
+                    and not any(a <= start < b for a, b in taken):
+                out.append(Candidate(s.sentence_id, start, end, text, "zh-translit", _zh_context(s, start, end)))
+            i = j
+        else:
+            i += 1
+    # native names jieba tags nr: surname + one or two characters
+    for t in toks:
+        if (t.pos or "") != "nr" or not (2 <= len(t.text) <= 4) or t.text in r["not"]:
+            continue
+        if len(t.text) == 4 and t.text[:2] not in r["surnames2"]:
+            continue          # 吴建宏遭: four characters are a name only with a two-character surname
+        if t.text[-1] in r["edge_chars"]:
+            continue          # 顾浩等
+        if any(a <= t.char_start < b for a, b in taken) or all(ch in r["translit"] for ch in t.text):
+            continue
+        if t.text[:1] in r["surnames1"] or t.text[:2] in r["surnames2"]:
+            out.append(Candidate(s.sentence_id, t.char_start, t.char_end, t.text, "zh-native",
+                             _zh_context(s, t.char_start, t.char_end)))
+    return out
+
+
+MAX_DOT_PART = 4   # a part of a dotted name outside the transliteration characters: one short jieba word
+
+
+def _dot_names(s: Sentence, toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans (sentence offsets) of names joined by a middle dot: 简·雷克, 谢尔盖·莱文, 约翰·F·肯尼迪.
+
+    Each side grows over transliteration characters, then to the edge of the jieba word it
+    stopped in (莱 → 莱文); a side with no transliteration character takes one short word."""
+    r = lexicons()
+    text = s.text
+    if not any(d in text for d in DOTS):
+        return []
+    tok_at = {}
+    for t in toks:
+        for i in range(t.char_start - s.char_start, t.char_end - s.char_start):
+            tok_at[i] = (t.char_start - s.char_start, t.char_end - s.char_start)
+
+    def han_at(i):
+        return 0 <= i < len(text) and is_han(text[i])
+
+    def short_word(span):
+        return span and span[1] - span[0] <= MAX_DOT_PART and all(han_at(k) for k in range(*span))
+
+    def left_edge(d):
+        i = d
+        while i > 0 and text[i - 1] in r["translit"]:
+            i -= 1
+        if i == d:
+            span = tok_at.get(d - 1)
+            return span[0] if short_word(span) else None
+        return i            # never grow left past the transliteration characters: 部长|安瓦尔, 和|泽·罗伯特
+
+    def right_edge(d):
+        i = d + 1
+        while i < len(text) and text[i] in r["translit"]:
+            i += 1
+        if i == d + 1:
+            span = tok_at.get(d + 1)
+            if span and span[0] == d + 1 and short_word(span):
+                return span[1]
+            return d + 2 if i < len(text) and text[d + 1].isalpha() and text[d + 1].isascii() else None
+        span = tok_at.get(i - 1)
+        return span[1] if span and span[1] > i and short_word(span) else i
+
+    out = []
+    d = 0
+    while d < len(text):
+        if text[d] not in DOTS:
+            d += 1
+            continue
+        a = left_edge(d)
+        b = right_edge(d)
+        if a is None or b is None:
+            d += 1
+            continue
+        while b < len(text) and text[b] in DOTS:       # further parts: 约翰·F·肯尼迪
+            nb = right_edge(b)
+            if nb is None:
+                break
+            b = nb
+        han = [ch for ch in text[a:b] if is_han(ch)]
+        if han and sum(ch in r["translit"] for ch in han) * 2 >= len(han):   # not "时间·地点"
+            out.append((a, b))
+        d = b
+    return out
+
+
+def _zh_context(s: Sentence, start: int, end: int) -> bool:
+    r = lexicons()
+    a, b = start - s.char_start, end - s.char_start
+    before, after = s.text[max(0, a - 8):a], s.text[b:b + 6]
+    return bool(r["titles_zh"].search(before) or r["verbs_zh"].search(after.lstrip()) or GLOSS.match(s.text[b:]))
+
+
+NEVER_LAST_OF_NAME = frozenset("所等说称们的被把让")   # function characters no given name ends with
+MODEL_LOOKS_PER_NAME = 2   # windows per distinct name-like token and article; repeats find the rest
+MODEL_WINDOW = 6    # characters of context each side of a name-like token (8 → 6 reads a fifth less; lost 0.3-0.9 % of mentions on CCTV and HK news samples)
+
+
+def _model_windows(s: Sentence, toks: Sequence[Token], seen: Counter | None = None) -> list[tuple[int, int]]:
+    """Sentence spans worth the model's time: around tokens jieba tags as names (nr, nrfg, nrt) and
+    single surname characters it split off an unknown name (芈/昱廷), merged when they overlap.
+    ``seen`` counts the name-like tokens already given to the model in this article: after
+    ``MODEL_LOOKS_PER_NAME`` looks at one, its later occurrences come from the repeat rule."""
+    r = lexicons()
+    spans = []
+    for i, t in enumerate(toks):
+        pos = t.pos or ""
+        split_surname = len(t.text) == 1 and t.text in r["surnames1"] and i + 1 < len(toks) \
+            and 1 <= len(toks[i + 1].text) <= 2 and HAN_RE.match(toks[i + 1].text) and pos not in ("p", "c", "u", "d")
+        if (pos.startswith("nr") and _name_like_token(t.text, pos)) or split_surname:
+            key = t.text + (toks[i + 1].text if split_surname else "")
+            if seen is not None:
+                seen[key] += 1
+                if seen[key] > MODEL_LOOKS_PER_NAME:
+                    continue
+            a = max(0, t.char_start - s.char_start - MODEL_WINDOW)
+            b = min(len(s.text), t.char_end - s.char_start + MODEL_WINDOW)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+    return spans
+
+
+def _name_like_token(word: str, pos: str) -> bool:
+    """Whether a token jieba tags as a name (nr, nrfg, nrt) is shaped like one, so worth the
+    model's time: a surname first (common or rare: jieba already says name), or transliteration
+    characters (all but one of three or more). jieba also tags idioms and
+    nouns nr (明显改善, 通达, 二十大); on CCTV news 60 % of the model's windows found nobody."""
+    r = lexicons()
+    foreign = sum(ch in r["translit"] for ch in word)
+    if foreign == len(word) or (len(word) >= 3 and foreign >= len(word) - 1):     # 奥斯汀
+        return True
+    if pos == "nrt":      # jieba's foreign-name tag, which it also gives unknown Chinese names (蔡佩珊)
+        return len(word) <= 3 and word[0] in r["surnames1"]
+    if len(word) == 3 and word[0] in r["any_surname"]:
+        return True
+    if len(word) <= 2:    # two characters with a rare "surname" first are mostly words (通达)
+        return word[0] in r["surnames1"]
+    # longer: a two-character surname, or a name and what jieba glued to it (胡可明作, 毛泽东思想)
+    return word[:2] in r["any_surname"] or word[0] in r["surnames1"]
+
+
+def _model_jobs(body: Sequence[Sentence], toks_by_sentence, scope: str = "candidates") -> list[tuple[Sentence, int, int]]:
+    """(sentence, window start, window end) for the recognizer: whole sentences (``scope="all"``)
+    or windows around name-like tokens (``"candidates"``, the pipeline default: the model reads
+    20-40 k characters per second, so it reads what may hold a name)."""
+    jobs = []
+    seen: Counter = Counter()
+    for s in body:
+        if not HAN_RE.search(s.text):
+            continue
+        if scope == "all":
+            jobs.append((s, 0, len(s.text)))
+        else:
+            jobs.extend((s, a, b) for a, b in _model_windows(s, toks_by_sentence.get(s.sentence_id, []), seen))
+    return jobs
+
+
+def model_jobs(sentences: Sequence[Sentence], tokens: Sequence[Token], scope: str = "candidates") -> list[tuple[Sentence, int, int]]:
+    """What ``find_mentions`` gives the recognizer for this article, in order: (sentence, window
+    start, window end); the text is ``sentence.text[start:end]``. A caller with many articles
+    predicts all their windows in one batch (``recognizer.predict``: 45 % faster than one small
+    batch per article) and passes each article its (job, spans) pairs as
+    ``find_mentions(..., predicted=...)``."""
+    return _model_jobs(body_sentences(sentences), by_sentence(tokens), scope)
+
+
+def model_candidates(body: Sequence[Sentence], toks_by_sentence, scope: str = "candidates",
+                      read: dict | None = None, predicted: Sequence | None = None) -> list[Candidate]:
+    """Spans of the trained recognizer, as candidates; ``predicted``: (job, spans) pairs for
+    ``model_jobs`` when the caller ran the recognizer already."""
+    if predicted is not None:
+        jobs, spans_of = [job for job, _ in predicted], [spans for _, spans in predicted]
+    else:
+        try:
+            from . import recognizer
+        except ImportError:
+            return []
+        if not recognizer.available():
+            return []
+        jobs = _model_jobs(body, toks_by_sentence, scope)
+        spans_of = recognizer.predict([s.text[a:b] for s, a, b in jobs]) if jobs else []
+    if not jobs:
+        return []
+    if read is not None:
+        for s, a, b in jobs:
+            read[s.sentence_id].append((s.char_start + a, s.char_start + b))
+    out = []
+    for (s, wa, wb), spans in zip(jobs, spans_of):
+        for a, b in spans:
+            if (a == 0 and wa > 0) or (b == wb - wa and wb < len(s.text)):
+                continue      # the window cut through it: not a whole name
+            out.append(Candidate(s.sentence_id, s.char_start + wa + a, s.char_start + wa + b, s.text[wa + a:wa + b],
+                             "model", True))
+    return out
+
+
+LIST_SEPARATOR = "、"
+
+
+def _name_shaped(text: str) -> bool:
+    """Two to four Han characters that start with a surname, or a run of transliteration characters."""
+    r = lexicons()
+    if text in r["not"] or not HAN_RE.fullmatch(text[:1] or "x") or not all(HAN_RE.match(ch) or ch in DOTS for ch in text):
+        return False
+    if all(ch in r["translit"] or ch in DOTS for ch in text):
+        return MIN_TRANSLIT_CHARS <= len(text) <= MAX_TRANSLIT_CHARS + 4
+    if 2 <= len(text) <= 3 and text[0] in r["surnames1"]:
+        return True
+    return 3 <= len(text) <= 4 and text[:2] in r["surnames2"]
+
+
+def list_members(sentences: Sequence[Sentence], person_spans: Sequence[tuple[int, int]],
+                  toks_by_sentence) -> list[Candidate]:
+    """Members of an enumeration (甲、乙、丙) whose neighbour in the list is a person the model
+    found are persons too when they are shaped like names: items of one list share their kind.
+    A member between two separators is the whole item; the first and the last member of a list
+    are the jieba word (or two, surname + given name) that touches the separator."""
+    out = []
+    spans_by_sentence: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for s in sentences:
+        for a, b in person_spans:
+            if s.char_start <= a and b <= s.char_end:
+                spans_by_sentence[s.sentence_id].add((a - s.char_start, b - s.char_start))
+    for s in sentences:
+        persons = spans_by_sentence.get(s.sentence_id)
+        text = s.text
+        if not persons or LIST_SEPARATOR not in text:
+            continue
+        seps = [i for i, ch in enumerate(text) if ch == LIST_SEPARATOR]
+        items: list[tuple[int, int]] = []          # list members in order, chained by separators
+        for k, p in enumerate(seps):
+            if not items or items[-1][1] != p:                # a list starts: its first member ends at p
+                items.append(_edge_member(text, p, toks_by_sentence.get(s.sentence_id, []), s.char_start, before=True))
+            nxt = seps[k + 1] if k + 1 < len(seps) else None
+            if nxt is not None and nxt - p - 1 <= 8:
+                items.append((p + 1, nxt))
+            else:                                             # the list ends: its last member starts at p + 1
+                items.append(_edge_member(text, p + 1, toks_by_sentence.get(s.sentence_id, []), s.char_start, before=False))
+        chained = [(a, b) for a, b in items if b > a]
+        accepted = {it for it in chained if it in persons}
+        changed = bool(accepted)
+        while changed:
+            changed = False
+            for i, (a, b) in enumerate(chained):
+                if (a, b) in accepted or not _name_shaped(text[a:b]):
+                    continue
+                if any(x < b and a < y for x, y in persons):
+                    continue
+                near = [chained[j] for j in (i - 1, i + 1) if 0 <= j < len(chained)]
+                if any(n in accepted and (n[1] == a - 1 or b == n[0] - 1) for n in near):
+                    accepted.add((a, b))
+                    changed = True
+                    out.append(Candidate(s.sentence_id, s.char_start + a, s.char_start + b, text[a:b], "zh-list", True))
+    return out
+
+
+def _edge_member(text: str, p: int, toks: Sequence[Token], offset: int, before: bool) -> tuple[int, int]:
+    """The first (``before``: ending at ``p``) or last (starting at ``p``) member of a list: one
+    jieba word, or a surname jieba split off and the word beside it (司马/相林)."""
+    if before:
+        words = [t for t in toks if t.char_end - offset <= p]
+        if not words or words[-1].char_end - offset != p:
+            return (p, p)
+        last = words[-1]
+        a = last.char_start - offset
+        if len(last.text) <= 2 and len(words) >= 2 and is_surname(words[-2].text) and words[-2].char_end - offset == a:
+            a = words[-2].char_start - offset
+        return (a, p)
+    words = [t for t in toks if t.char_start - offset >= p]
+    if not words or words[0].char_start - offset != p:
+        return (p, p)
+    first = words[0]
+    b = first.char_end - offset
+    if is_surname(first.text) and len(words) >= 2 and len(words[1].text) <= 2 and words[1].char_start - offset == b:
+        b = words[1].char_end - offset
+    return (p, b)
+
+
+def model_says_no(c: Candidate, model_read: dict, model_spans: list[tuple[int, int]]) -> bool:
+    """The model read this candidate's span and found no person overlapping it."""
+    if not any(a <= c.start and c.end <= b for a, b in model_read.get(c.sentence_id, ())):
+        return False
+    return not any(a < c.end and c.start < b for a, b in model_spans)
+
+
+def trim_to_known(c: Candidate, alias_of: dict[str, str]) -> Candidate:
+    """A model span one function character wider than a name (于奥特曼, 袁鹰所说) is that name:
+    trimmed at the end when three characters or more remain a name, at the start when the
+    character is no surname or the rest is a name the article already has."""
+    t = c.text
+    if t in alias_of or len(t) < 3:
+        return c
+    r = lexicons()
+    edge = r["edge_chars"]
+    if t[0] in edge and (t[1:] in alias_of or t[0] not in r["surnames1"]):
+        return Candidate(c.sentence_id, c.start + 1, c.end, t[1:], c.kind, c.context)
+    if t[-1] in edge and (t[:-1] in alias_of or (len(t) >= 3 and t[-1] in NEVER_LAST_OF_NAME)):
+        return Candidate(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)     # 袁鹰所(说)
+    return c
+
+
+FUNCTION_WORD_SURNAMES = "于"    # surnames that are also prepositions: the model leaves them out (于金山 → 金山)
+BEFORE_A_SUBJECT = "的、和与及同跟予给让被是"   # characters after which 于 starts a name, not a phrase (毕业于, 对于)
+
+
+def with_function_surname(c: Candidate, s: Sentence) -> Candidate:
+    """A two-character model span right after 于 is a 于 name when 于 opens the phrase: at the
+    start of a clause or after a particle (，于金山拖着; 授予于晓黎), never after a verb (毕业于)."""
+    a = c.start - s.char_start
+    if len(c.text) != 2 or a < 1 or s.text[a - 1] not in FUNCTION_WORD_SURNAMES:
+        return c
+    before = s.text[a - 2] if a >= 2 else ""
+    if before and HAN_RE.match(before) and before not in BEFORE_A_SUBJECT:
+        return c
+    return Candidate(c.sentence_id, c.start - 1, c.end, s.text[a - 1:a + 2], c.kind, c.context)
+
+
+def extend_to_known(c: Candidate, alias_of: dict[str, str], s: Sentence) -> Candidate:
+    """A candidate that is a known Chinese name of the article cut short, where the text goes on
+    to read that name, is that name: 林嘉 in 林嘉文本人 (jieba: 林嘉/文本) once 林嘉文 is found."""
+    t = c.text
+    if t in alias_of or not HAN_RE.match(t):
+        return c
+    a = c.start - s.char_start
+    best = None
+    for name in alias_of:
+        if len(name) <= len(t) or len(name) > len(t) + 2 or t not in name or not HAN_RE.match(name):
+            continue
+        i = name.index(t)
+        if s.text[a - i:a - i + len(name)] == name and a - i >= 0 and (best is None or len(name) > len(best[0])):
+            best = (name, i)
+    if best is None:
+        return c
+    name, i = best
+    return Candidate(c.sentence_id, c.start - i, c.start - i + len(name), name, c.kind, c.context)

@@ -1,0 +1,130 @@
+"""Name knowledge that finding mentions and linking persons share.
+
+Reads the persons lexicons in ``resources/`` (given names, surnames, titles, verbs of saying,
+transliteration characters, words that are not names, nicknames), lazily and once per process,
+and holds the name-shape tests both stages use. Writes nothing.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from .. import lexicon
+from ..model import BODY_LABELS, Sentence, Token
+from difflib import SequenceMatcher
+
+MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a name
+MAX_TRANSLIT_CHARS = 7          # 克里哲夫斯基; longer runs are phrases
+
+
+FULL_NAME_VARIANT_RATIO = 0.85  # "Ilja Sutskever" ~ "Ilya Sustkever": one person spelled two ways
+DOTS = "·•‧・･"
+
+
+GLOSS = re.compile(r"\s*[（(]\s*([A-ZÀ-Þ][A-Za-zà-ÿ.\-' ]{1,60}?)\s*[)）]")
+
+
+@lru_cache(maxsize=1)
+def lexicons():
+    titles = lexicon.grouped("persons_titles.txt")
+    verbs = lexicon.grouped("persons_speech_verbs.txt")
+    translit = "".join(r[0] for r in lexicon.rows("persons_translit_chars.txt", 1, 1))
+    surnames = lexicon.words("persons_surnames_zh.txt")
+    return {
+        "given": lexicon.words("persons_given_names.txt"),
+        "not": lexicon.words("persons_not_names.txt") | lexicon.words("persons_org_words.txt"),
+        "org_words": lexicon.words("persons_org_words.txt"),
+        "edge_chars": frozenset("".join(lexicon.words("persons_edge_chars.txt"))),
+        "titles_zh": re.compile(f"(?:{lexicon.alternation(titles.get('zh', ()))})$"),
+        "verbs_zh": re.compile(f"^(?:{lexicon.alternation(verbs.get('zh', ()))})"),
+        "titles_latin": frozenset(titles.get("de", ()) + titles.get("en", ())),
+        "title_ends_de": tuple(t.lower() for t in titles.get("de", ()) if len(t) >= 4 and t[:1].isupper()
+                               and t not in ("Herr", "Frau", "Vorstand", "Kollege", "Kollegin")),
+        "verbs_latin": frozenset(verbs.get("de", ()) + verbs.get("en", ())),
+        "translit": frozenset(translit),
+        "dot_name": re.compile(f"[{re.escape(translit)}]{{1,6}}(?:[{DOTS}][{re.escape(translit)}]{{1,8}})+"),
+        "surnames_latin": lexicon.words("persons_surnames_latin.txt"),
+        "surnames1": frozenset(s for s in surnames if len(s) == 1),
+        "surnames2": frozenset(s for s in surnames if len(s) == 2),
+        "any_surname": surnames | lexicon.words("persons_surnames_zh_rare.txt"),
+    }
+
+
+@dataclass
+class Candidate:
+    sentence_id: int
+    start: int            # article offsets
+    end: int
+    text: str
+    kind: str             # latin-full, latin-single, zh-dot, zh-translit, zh-native, model
+    context: bool = False  # a title or verb of saying stands next to it
+    initial: bool = False  # first word of its sentence
+    determiner: str | bool = False  # "article" or "preposition" right before it, else False
+    glued: bool = False    # letters touch it (OpenAI, SchulmanZurücktreten)
+
+
+@lru_cache(maxsize=4096)
+def is_pinyin_word(word: str) -> bool:
+    """A word made only of two or more pinyin syllables (Jiawen, Zhiyuan): a romanized Chinese name part."""
+    syllables = lexicon.words("persons_pinyin_syllables.txt")
+    w = word.lower()
+    if not w.isascii() or not w.isalpha():
+        return False
+    best = [None] * (len(w) + 1)   # fewest syllables covering w[:i]
+    best[0] = 0
+    for i in range(1, len(w) + 1):
+        for j in range(max(0, i - 6), i):
+            if best[j] is not None and w[j:i] in syllables and (best[i] is None or best[j] + 1 < best[i]):
+                best[i] = best[j] + 1
+    return best[-1] is not None and best[-1] >= 2
+
+
+def is_romanized_given(word: str) -> bool:
+    """Jiawen, Qiming, Tai-man: a Chinese given name in pinyin (one or two syllables) or hyphenated."""
+    if "-" in word:
+        parts = word.split("-")
+        return len(parts) == 2 and all(1 <= len(p) <= 5 for p in parts)
+    syllables = lexicon.words("persons_pinyin_syllables.txt")
+    w = word.lower()
+    return w in syllables or is_pinyin_word(word) and len(w) <= 12
+
+
+def norm_dots(s: str) -> str:
+    return re.sub(f"[{DOTS}]", "·", s)
+
+
+def by_sentence(tokens: Sequence[Token]) -> dict[int, list[Token]]:
+    out: dict[int, list[Token]] = defaultdict(list)
+    for t in tokens:
+        out[t.sentence_id].append(t)
+    return out
+
+
+def body_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if s.label in BODY_LABELS]
+
+
+def is_surname(word: str) -> bool:
+    r = lexicons()
+    return word in r["surnames1"] or word in r["surnames2"]
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for short, full in lexicon.rows("persons_nicknames.txt", 2, 2):
+        pairs.add((short, full))
+        pairs.add((full, short))
+    return frozenset(pairs)
+
+
+def full_variant(x: str, y: str) -> bool:
+    px, py = x.split(), y.split()
+    if len(px) >= 2 and len(py) >= 2 and px[-1] == py[-1] and (px[0], py[0]) in _nicknames():
+        return True     # Jeff Wu ~ Jeffrey Wu
+    if x == y or len(px) != len(py) or any(a[:1] != b[:1] for a, b in zip(px, py)):
+        return False
+    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= FULL_NAME_VARIANT_RATIO
