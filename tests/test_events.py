@@ -230,12 +230,6 @@ def test_events_only_body_sentences():
     assert find_events(sents, ments, [], "zh", None) == []
 
 
-@pytest.mark.parametrize("name", [f"events_{k}_{lang}.txt" for k in ("triggers", "negation", "roles")
-                                  for lang in ("zh", "de", "en")])
-def test_events_resources_load(name):
-    assert lexicon.rows(name)
-
-
 def test_events_type_map_covers_every_type():
     rows = lexicon.rows("event_types_map.txt", 3, 3)
     assert sorted(r[0] for r in rows) == sorted(EVENT_TYPES)
@@ -334,3 +328,14 @@ def test_events_negation_stays_in_its_clause(text, lang, types):
     import extract
 
     assert sorted(extract.find_events(text, lang)["type"].tolist()) == types
+
+
+@pytest.mark.parametrize("text, lang, org", [
+    ("Max Brandauer verlässt Harlow Logistics.", "de", "Harlow Logistics"),     # an `end` word of orgs.txt
+    ("Greta Holm joined Nordvik Pharmaceuticals in May.", "en", "Nordvik Pharmaceuticals"),
+])
+def test_events_org_from_the_shared_org_lexicon(text, lang, org):
+    import extract
+
+    found = extract.find_events(text, lang=lang)
+    assert list(found.org) == [org]

@@ -137,30 +137,24 @@ SHIPPED = {
     "events_negation_de.txt": lambda: lexicon.rows("events_negation_de.txt", 2, 2),
     "events_negation_en.txt": lambda: lexicon.rows("events_negation_en.txt", 2, 2),
     "events_negation_zh.txt": lambda: lexicon.rows("events_negation_zh.txt", 2, 2),
-    "events_org_suffixes.txt": lambda: lexicon.rows("events_org_suffixes.txt", 2, 2),
-    "events_orgs_latin.txt": lambda: lexicon.rows("events_orgs_latin.txt", 1, 1),
-    "events_orgs_zh.txt": lambda: lexicon.rows("events_orgs_zh.txt", 1, 1),
     "events_role_modifiers.txt": lambda: lexicon.rows("events_role_modifiers.txt", 2, 2),
-    "events_roles_de.txt": lambda: lexicon.rows("events_roles_de.txt", 1, 1),
-    "events_roles_en.txt": lambda: lexicon.rows("events_roles_en.txt", 1, 1),
-    "events_roles_zh.txt": lambda: lexicon.rows("events_roles_zh.txt", 1, 1),
     "events_triggers_de.txt": lambda: lexicon.rows("events_triggers_de.txt", 3, 4),
     "events_triggers_en.txt": lambda: lexicon.rows("events_triggers_en.txt", 3, 4),
     "events_triggers_zh.txt": lambda: lexicon.rows("events_triggers_zh.txt", 3, 4),
+    "orgs.txt": lambda: lexicon.orgs(),
     "opencc_hk_markers.txt": lambda: lexicon.words("opencc_hk_markers.txt"),
     "opencc_tw_markers.txt": lambda: lexicon.words("opencc_tw_markers.txt"),
     "persons_edge_chars.txt": lambda: lexicon.words("persons_edge_chars.txt"),
     "persons_given_names.txt": lambda: lexicon.words("persons_given_names.txt"),
     "persons_nicknames.txt": lambda: lexicon.rows("persons_nicknames.txt", 2, 2),
     "persons_not_names.txt": lambda: lexicon.words("persons_not_names.txt"),
-    "persons_org_words.txt": lambda: lexicon.words("persons_org_words.txt"),
     "persons_pinyin_syllables.txt": lambda: lexicon.words("persons_pinyin_syllables.txt"),
     "persons_speech_verbs.txt": lambda: lexicon.grouped("persons_speech_verbs.txt"),
     "persons_surnames_latin.txt": lambda: lexicon.words("persons_surnames_latin.txt"),
     "persons_surnames_zh.txt": lambda: lexicon.words("persons_surnames_zh.txt"),
     "persons_surnames_zh_rare.txt": lambda: lexicon.words("persons_surnames_zh_rare.txt"),
-    "persons_titles.txt": lambda: lexicon.grouped("persons_titles.txt"),
     "persons_translit_chars.txt": lambda: lexicon.rows("persons_translit_chars.txt", 1, 1),
+    "titles.txt": lambda: lexicon.titles(),
     "segment_abbreviations.txt": lambda: lexicon.words("segment_abbreviations.txt"),
     "zhe_keep.txt": lambda: lexicon.words("zhe_keep.txt"),
 }
@@ -183,3 +177,17 @@ def test_lexicon_shipped_resource_has_header_and_loads(name):
     assert len(loaded) > 0, f"{name} loads no entries"
     assert not any(line.strip() and not line.lstrip().startswith("#") and "\ufffd" in line
                    for line in text.splitlines())
+
+
+def test_lexicon_titles_kinds_split_posts_from_person_words():
+    posts, person_words = lexicon.titles("post"), lexicon.titles("person")
+    assert "首席科学家" in posts["zh"] and "执行长" in posts["zh"] and "Finanzvorstand" in posts["de"]
+    assert "先生" in person_words["zh"] and "Herr" in person_words["de"] and "先生" not in posts["zh"]
+    every = lexicon.titles()
+    assert set(every["zh"]) == set(posts["zh"]) | set(person_words["zh"])
+
+
+def test_lexicon_orgs_has_every_kind_and_both_scripts():
+    orgs = lexicon.orgs()
+    assert {"Logistics", "GmbH", "Inc"} <= set(orgs["end"]) and "公司" in orgs["zh-end"]
+    assert "Google" in orgs["name"] and "阿里巴巴" in orgs["name"]

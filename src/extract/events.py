@@ -7,8 +7,8 @@ merge). Rules and word lists are data in ``resources/``:
 
 - ``events_triggers_{zh,de,en}.txt``  trigger → type, voice (agent / patient), flags;
 - ``events_negation_{zh,de,en}.txt``  negation, hypothesis, plan, rumour and denial cues;
-- ``events_roles_{zh,de,en}.txt`` + ``events_role_modifiers.txt``  title words;
-- ``events_orgs_zh.txt``, ``events_orgs_latin.txt``, ``events_org_suffixes.txt``  organizations;
+- ``titles.txt`` (the ``post`` entries) + ``events_role_modifiers.txt``  roles;
+- ``orgs.txt``  organizations: well-known names, Latin name endings, Chinese suffixes;
 - ``events_cues.txt``  passive markers, pronouns, coordinators, blockers;
 - ``event_types_map.txt``  our types ↔ ACE 2005 ↔ DuEE 1.0 (documentation, loaded by tests).
 
@@ -59,7 +59,7 @@ from typing import Sequence
 
 from . import lexicon
 from .model import BODY_LABELS, EVENT_TYPES, DateMention, Event, Mention, Sentence
-from .text import HAN, HAN_RE
+from .text import HAN, HAN_RE, alternation
 
 LANGUAGES = ("zh", "de", "en")
 CLAUSE_END = re.compile(r"[,，;；:：。!?！？()（）\u2013\u2014]")   # clause limits for subject and cue search
@@ -172,10 +172,10 @@ def _entry(L: "_Lang", m: re.Match) -> "_Trigger | None":
 
 
 def _alt(entries, latin: bool, flags: int = 0) -> re.Pattern | None:
-    items = sorted({e for e in entries if e}, key=lambda s: (-len(s), s))
-    if not items:
-        return None
-    return re.compile("|".join(_word_rx(e, latin) for e in items), flags)
+    """One pattern for lexicon entries (gaps and wildcards as ``_word_rx`` reads them), longest
+    first; None when there are none."""
+    rx = alternation(entries, render=lambda e: _word_rx(e, latin))
+    return re.compile(rx, flags) if rx else None
 
 
 @lru_cache(maxsize=None)
@@ -225,22 +225,18 @@ def _load(code: str) -> _Lang:
     conj_words = "|".join(re.escape(w) for w in sorted(cues.get("conj", ()), key=len, reverse=True))
     conj = re.compile(rf"\s*(?:(?:{conj_words})\s*)+", ci) if conj_words else re.compile(r"(?!)")
 
-    roles = _alt([r[0] for r in lexicon.rows(f"events_roles_{code}.txt", 1, 1)], False, ci)
+    roles = _alt(lexicon.titles("post").get(code, ()), False, ci)
     role_mods = {m: k == "yes" for m, k in lexicon.rows("events_role_modifiers.txt", 2, 2)}
 
-    org_words = [r[0] for r in lexicon.rows("events_orgs_latin.txt", 1, 1)]
-    if code == "zh":
-        org_words += [r[0] for r in lexicon.rows("events_orgs_zh.txt", 1, 1)]
-    han = [w for w in org_words if HAN_RE.search(w)]
-    lat = [w for w in org_words if w not in han]
+    org_lexicon = lexicon.orgs()
+    org_words = list(org_lexicon["name"])
+    han = [w for w in org_words if HAN_RE.search(w)] if code == "zh" else []
+    lat = [w for w in org_words if not HAN_RE.search(w)]
     parts = [p.pattern for p in (_alt(lat, True), _alt(han, False)) if p is not None]
     orgs = re.compile("|".join(parts)) if parts else None   # case-sensitive; Latin names word-bounded
-    suffix = {k: [] for k in ("zh", "latin", "generic")}
-    for kind, word in lexicon.rows("events_org_suffixes.txt", 2, 2):
-        suffix.setdefault(kind, []).append(word)
     zh_org = None
     if code == "zh":
-        alt = "|".join(re.escape(s) for s in sorted(suffix["zh"], key=len, reverse=True))
+        alt = "|".join(re.escape(s) for s in sorted(org_lexicon["zh-end"], key=len, reverse=True))
         zh_org = re.compile(rf"[“「\"]?[{HAN}A-Za-z0-9·&\-]{{1,12}}?[”」\"]?\s?(?:{alt})+")
     return _Lang(
         code=code, latin=latin, triggers=triggers, prefilter=prefilter, entries=entries, shaped=tuple(shaped), neg=neg,
@@ -262,15 +258,14 @@ def _load(code: str) -> _Lang:
         if cues.get("relative") else None,
         now=_alt(cues.get("now", ()), latin, ci),
         roles=roles, role_mods=role_mods, orgs=orgs, zh_org=zh_org,
-        generic=frozenset(suffix["generic"]),
-        org_cut=tuple(suffix.get("cut", ())),
+        generic=frozenset(org_lexicon["generic"]),
+        org_cut=org_lexicon["cut"],
     )
 
 
 @lru_cache(maxsize=None)
 def _latin_legal() -> re.Pattern:
-    words = [w for k, w in lexicon.rows("events_org_suffixes.txt", 2, 2) if k == "latin"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = "|".join(re.escape(w) for w in sorted(lexicon.orgs()["end"], key=len, reverse=True))
     return re.compile(rf"\b[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)*\s+(?:{alt})(?![\w])")
 
 
@@ -580,7 +575,7 @@ November December Last Next Today Yesterday According However Meanwhile Also The
 
 @lru_cache(maxsize=None)
 def _zh_suffixes() -> tuple[str, ...]:
-    return tuple(w for k, w in lexicon.rows("events_org_suffixes.txt", 2, 2) if k == "zh")
+    return lexicon.orgs()["zh-end"]
 
 
 def _pick_org(L: _Lang, ctx: _Ctx, typ: str, trig: _Trigger, ts: int, te: int) -> str | None:

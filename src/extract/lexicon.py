@@ -75,3 +75,30 @@ def patterns(name: str, flags: int = 0) -> tuple[tuple[str, re.Pattern], ...]:
         except re.error as e:
             raise ResourceError(f"resources/{name}:{n}: bad regex {rx!r}: {e}") from None
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def titles(kind: str | None = None) -> dict[str, tuple[str, ...]]:
+    """``titles.txt`` by language (zh, de, en): every title and role, or only those of one
+    ``kind`` (``post``: an office, events' roles; ``person``: a person noun or form of address)."""
+    out: dict[str, list[str]] = {}
+    for n, (lang, word, k) in enumerate(rows("titles.txt", 3, 3), 1):
+        if k not in ("post", "person"):
+            raise ResourceError(f"resources/titles.txt: kind must be post or person, got {k!r} for {word!r}")
+        if kind is None or k == kind:
+            out.setdefault(lang, []).append(word)
+    return {lang: tuple(v) for lang, v in out.items()}
+
+
+ORG_KINDS = ("name", "end", "zh-end", "cut", "generic")
+
+
+@lru_cache(maxsize=None)
+def orgs() -> dict[str, tuple[str, ...]]:
+    """``orgs.txt`` by kind: ``name`` (well-known organizations), ``end`` (words that end Latin
+    organization names), ``zh-end`` (Chinese organization suffixes), ``cut``, ``generic``."""
+    by_kind = grouped("orgs.txt")
+    unknown = set(by_kind) - set(ORG_KINDS)
+    if unknown:
+        raise ResourceError(f"resources/orgs.txt: unknown kind {sorted(unknown)}; use one of {', '.join(ORG_KINDS)}")
+    return {k: by_kind.get(k, ()) for k in ORG_KINDS}

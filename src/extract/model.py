@@ -6,6 +6,7 @@ extra columns follow.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -38,6 +39,31 @@ class CleanArticle:
     published: str | None      # ISO 8601 date or date-time found in the meta lines
     language: str | None       # zh / de / en / ...
     script: str | None         # Hans / Hant / Latn / mixed
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One raw line's share of the clean text."""
+    line_no: int
+    label: str
+    start: int            # offsets into NormalizedArticle.text
+    end: int
+    raw_cols: array       # raw column of each character of text[start:end]
+
+
+@dataclass(frozen=True)
+class NormalizedArticle:
+    """Output of the normalize stage: the clean text of an article and where each character came from."""
+    text: str
+    pieces: tuple[Piece, ...]
+    config: str           # OpenCC configuration used
+
+    def to_raw(self, offset: int) -> tuple[int, int]:
+        """(line_no, raw column) of a clean-text offset."""
+        for p in self.pieces:
+            if p.start <= offset < p.end:
+                return p.line_no, p.raw_cols[offset - p.start]
+        raise IndexError(f"offset {offset} is outside every line of the clean text")
 
 
 @dataclass(frozen=True)

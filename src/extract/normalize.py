@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import lexicon
 from .text import HAN, HAN_RE, LATIN_RE, OPENCC_CONFIGS, alternation, to_simplified
-from .model import DATED_LABELS, CleanArticle
+from .model import DATED_LABELS, CleanArticle, NormalizedArticle, Piece
 
 CONFIGS = OPENCC_CONFIGS
 
@@ -189,30 +188,6 @@ def _align(src: str, dst: str, cols: list[int]) -> list[int]:
             i = i1 + min(k - j1, max(i2 - i1 - 1, 0)) if i2 > i1 else max(i1 - 1, 0)
             out[k] = cols[min(i, len(cols) - 1)] if cols else 0
     return out
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One raw line's share of the clean text."""
-    line_no: int
-    label: str
-    start: int            # offsets into NormalizedArticle.text
-    end: int
-    raw_cols: array       # raw column of each character of text[start:end]
-
-
-@dataclass(frozen=True)
-class NormalizedArticle:
-    text: str
-    pieces: tuple[Piece, ...]
-    config: str           # OpenCC configuration used
-
-    def to_raw(self, offset: int) -> tuple[int, int]:
-        """(line_no, raw column) of a clean-text offset."""
-        for p in self.pieces:
-            if p.start <= offset < p.end:
-                return p.line_no, p.raw_cols[offset - p.start]
-        raise IndexError(f"offset {offset} is outside every line of the clean text")
 
 
 def normalize_article(clean: CleanArticle, config: str | None = None) -> NormalizedArticle:

@@ -17,8 +17,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .model import Sentence, Token
-from .normalize import NormalizedArticle
+from .model import NormalizedArticle, Sentence, Token
 from .text import HAN_RE
 
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)】》\"']*|…{2,}[”’」』\"']*")

@@ -32,10 +32,15 @@ def han_count(text: str) -> int:
     return len(HAN_RE.findall(text))
 
 
-def alternation(entries, escape: bool = True) -> str:
-    """A regex alternation of entries, longest first (so 董事会主席 wins over 主席)."""
+def alternation(entries, escape: bool = True, render=None) -> str:
+    """A regex alternation of entries, longest first (so 董事会主席 wins over 主席).
+
+    Each entry is escaped (``escape``), kept as a regex, or turned into one by ``render``
+    (events: a lexicon entry with a gap or a wildcard ending)."""
     items = sorted({e for e in entries if e}, key=lambda s: (-len(s), s))
-    return "|".join(re.escape(e) if escape else e for e in items)
+    if render is None:
+        render = re.escape if escape else str
+    return "|".join(render(e) for e in items)
 
 
 # OpenCC configurations the pipeline chooses among (normalize.choose_config); s2s = unchanged.

@@ -29,14 +29,15 @@ GLOSS = re.compile(r"\s*[（(]\s*([A-ZÀ-Þ][A-Za-zà-ÿ.\-' ]{1,60}?)\s*[)）]"
 
 @lru_cache(maxsize=1)
 def lexicons():
-    titles = lexicon.grouped("persons_titles.txt")
+    titles = lexicon.titles()
+    orgs = lexicon.orgs()
     verbs = lexicon.grouped("persons_speech_verbs.txt")
     translit = "".join(r[0] for r in lexicon.rows("persons_translit_chars.txt", 1, 1))
     surnames = lexicon.words("persons_surnames_zh.txt")
     return {
         "given": lexicon.words("persons_given_names.txt"),
-        "not": lexicon.words("persons_not_names.txt") | lexicon.words("persons_org_words.txt"),
-        "org_words": lexicon.words("persons_org_words.txt"),
+        "not": lexicon.words("persons_not_names.txt") | frozenset(orgs["end"]) | frozenset(orgs["name"]),
+        "org_words": frozenset(orgs["end"]),
         "edge_chars": frozenset("".join(lexicon.words("persons_edge_chars.txt"))),
         "titles_zh": re.compile(f"(?:{lexicon.alternation(titles.get('zh', ()))})$"),
         "verbs_zh": re.compile(f"^(?:{lexicon.alternation(verbs.get('zh', ()))})"),
