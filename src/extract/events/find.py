@@ -1,0 +1,181 @@
+"""``find_events``: the events of one article, sentence by sentence and trigger by trigger.
+
+Reads an article's ``Sentence``s, person ``Mention``s and ``DateMention``s; returns ``Event``s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
+from .arguments import org_candidates, pick_org, pick_role, role_at
+from .context import EventCandidate, SentenceContext, clauses, person_keys
+from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
+from .merge import JOINT_TYPES, merge_statements
+from .modality import blocked, negated
+from .subjects import list_items, opens_next_clause, subject
+from .timing import DATED_TYPES, date_key, heading_date, pick_date
+
+PRONOUN_BACK = 3      # sentences a pronoun may look back for its antecedent
+OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
+NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
+NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
+PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
+
+
+@dataclass
+class _Article:
+    """One article as the events loop sees it: its rules, body sentences, persons and dates by
+    sentence, heading dates, the contexts built so far and the candidates found so far."""
+    L: Lang
+    body: list[Sentence]
+    ments_by: dict[int, list[Mention]]
+    dates_by: dict[int, list[DateMention]]       # usable (valued date/time) expressions only
+    heading: dict[int, str]
+    reference: str | None
+    require_person: bool
+    ctxs: dict[int, SentenceContext] = field(default_factory=dict)
+    cands: list[EventCandidate] = field(default_factory=list)
+
+    def ctx_of(self, s: Sentence) -> SentenceContext:
+        c = self.ctxs.get(s.sentence_id)
+        if c is None:
+            c = SentenceContext(s, self.ments_by.get(s.sentence_id, []), self.dates_by.get(s.sentence_id, []),
+                                clauses(s))
+            self.ctxs[s.sentence_id] = c
+        return c
+
+
+def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], dates: Sequence[DateMention],
+                language: str, reference: str | None, require_person: bool = True) -> list[Event]:
+    """Events of one article.
+
+    ``mentions`` and ``dates`` carry article-level offsets (the space of ``Sentence.char_start``).
+    ``require_person=True`` (pipeline) keeps only events with a subject person, except mergers
+    and foundings, which may name organizations only; ``False`` (sentence typing, e.g. DuEE,
+    where subjects are teams and companies) keeps every non-negated trigger.
+    ``reference`` (the article's reference date) dates only events told with a present-time
+    adverb; other events without a governing time expression stay ``None``.
+    """
+    L = load_language(language_code(language))
+    body = [s for s in sentences if s.label in BODY_LABELS]
+    if not body:
+        return []
+    ments_by: dict[int, list[Mention]] = {}
+    for m in mentions:
+        ments_by.setdefault(m.sentence_id, []).append(m)
+    dates_by: dict[int, list[DateMention]] = {}
+    all_dates: dict[int, list[DateMention]] = {}
+    for d in dates:
+        all_dates.setdefault(d.sentence_id, []).append(d)
+        if d.value and d.type in DATED_TYPES:
+            dates_by.setdefault(d.sentence_id, []).append(d)
+    for v in list(ments_by.values()) + list(dates_by.values()) + list(all_dates.values()):
+        v.sort(key=lambda x: x.char_start)
+    heading = heading_date(sentences, all_dates) if dates else {}
+    art = _Article(L, body, ments_by, dates_by, heading, reference, require_person)
+    for k, s in enumerate(body):
+        if L.prefilter is not None and not L.prefilter.search(s.text.lower()):
+            continue
+        hits = list(L.triggers.finditer(s.text))
+        if hits:
+            _sentence_events(art, k, s, hits)
+    cands = merge_statements(art.cands)
+    cands.sort(key=lambda c: (c.start, c.type))
+    return [Event(event_id=str(n), type=c.type, person_keys=c.persons, org=c.org, role=c.role, date=c.date,
+                  trigger=c.trigger, sentence_id=c.sentence.sentence_id, evidence=c.evidence,
+                  char_start=c.start, char_end=c.end)
+            for n, c in enumerate(cands, 1)]
+
+
+def _sentence_events(art: _Article, k: int, s: Sentence, hits: list[re.Match]) -> None:
+    """The candidates of one sentence with trigger matches ``hits`` (``k``: its place in the body)."""
+    L, body = art.L, art.body
+    ctx = art.ctx_of(s)
+    off = s.char_start
+    ctx.types = {(h.start() + off, h.end() + off): e.type for h in hits if (e := trigger_entry(L, h)) is not None}
+    ctx.spans = list(ctx.types)
+    prev = [art.ctx_of(body[j]) for j in range(k - 1, max(-1, k - 1 - PRONOUN_BACK), -1)]
+    for h in hits:
+        trig = trigger_entry(L, h)
+        if trig is not None:
+            _trigger_event(art, k, ctx, prev, h, trig)
+
+
+def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[SentenceContext], h: re.Match,
+                   trig: Trigger) -> None:
+    """The event of one trigger, unless its sense or modality rules it out: its subject, then
+    organization, role and date; a role complement of the event before it fills that one's role."""
+    L, s, cands = art.L, ctx.sent, art.cands
+    off = s.char_start
+    ts, te = h.start() + off, h.end() + off
+    ca, cb = ctx.clause_of(ts)
+    if blocked(L, s, ts, te) or negated(L, s, ca, cb, ts, te):
+        return
+    if trig.type == "depart" and L.objects is not None \
+            and L.objects.search(s.text, te - off, min(cb, te + OBJECT_WINDOW) - off):
+        return
+    if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
+            and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
+        return
+    subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES else []
+    typ = trig.type if (subj or not trig.alt) else trig.alt
+    # a role complement after an earlier trigger of the same clause is that event's role
+    # (加入X担任Y = join with role Y; hired as CEO = appointed CEO), also opening the next
+    # clause (加盟对手X，出任营运总裁; 重返集团，出任董事); a succession verb without a post of its
+    # own restates the event before it (重新出任董事长，接替A)
+    last = cands[-1] if cands and cands[-1].sentence is s else None
+    if typ == "appoint" and last is not None and set(person_keys(subj)) <= set(last.persons) and (
+            (L.complement is not None and L.complement.fullmatch(h.group(0))
+             and (last.start >= ca or opens_next_clause(L, ctx, last, ca, ts)))
+            or ("succeed" in trig.flags and opens_next_clause(L, ctx, last, ca, ts)
+                and not role_at(L, s.text, te - off, cb - off))):
+        last.role = last.role or pick_role(L, ctx, "appoint", ts, te, subj)
+        if last.type == "join" and last.extra and last.extra[0] == "patient":
+            last.type = "appoint"
+        return
+    persons = person_keys(subj)
+    if not persons and art.require_person and typ not in PERSONLESS_TYPES:
+        # a list header ("离职的还包括以下员工:"): one event per following item line
+        if "header" in trig.flags and s.text.rstrip().endswith((":", "：")):
+            cands.extend(list_items(L, art.body, k, trig, typ, s, ts, te, art.ctx_of, art.heading))
+        return
+    org = pick_org(L, ctx, typ, trig, ts, te)
+    if not persons and art.require_person and not org:
+        return
+    role = pick_role(L, ctx, typ, ts, te, subj) if subj else None
+    date = _event_date(art, k, ctx, ts, te, typ)
+    score = (date is not None) * 2 + (org is not None) + (role is not None) + (len(date or "") / 20)
+    flags = [trig.voice, *trig.flags]
+    if typ in JOINT_TYPES or len(persons) <= 1:
+        cands.append(EventCandidate(typ, persons, org, role, date, h.group(0), s, ts, te, s.text, score, flags))
+    else:
+        for p in persons:
+            cands.append(EventCandidate(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score,
+                                        list(flags)))
+
+
+def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, typ: str) -> str | None:
+    """The date of an event, in order: the time expression governing its trigger, a heading line's
+    date, after 同时/gleichzeitig the latest date of the events told before, the last date of the
+    previous sentences of its paragraph, the reference date after a present-time adverb."""
+    L, s, body = art.L, ctx.sent, art.body
+    off = s.char_start
+    date = pick_date(ctx, ts, te, L, typ) or art.heading.get(s.sentence_id)
+    if date is None and art.cands and L.same is not None and L.same.search(s.text, 0, ts - off):
+        # 同时/gleichzeitig/at the same time: when the news told before happened (the latest
+        # date of the events before it, not a background one)
+        known = [c.date for c in art.cands if c.date]
+        date = max(known, key=date_key) if known else None
+    if date is None and NARRATIVE_BACK:
+        for j in range(k - 1, max(-1, k - 1 - NARRATIVE_BACK), -1):
+            if NARRATIVE_SAME_LINE and body[j].line_no != s.line_no:
+                break
+            ds = art.dates_by.get(body[j].sentence_id)
+            if ds:
+                date = ds[-1].value
+                break
+    if date is None and art.reference and L.now is not None and L.now.search(s.text, 0, ts - off):
+        date = art.reference
+    return date

@@ -1,0 +1,175 @@
+"""Who an event is about: the subject of a trigger in its clause, persons coordinated with it,
+comitative co-subjects, relative-clause heads, pronoun antecedents in earlier sentences, and
+list items under a header. Reads a ``SentenceContext``; returns person ``Mention``s."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..model import Mention, Sentence
+from .arguments import pick_org, pick_role
+from .context import CLAUSE_END, EventCandidate, SentenceContext, person_keys
+from .lexicons import Lang, Trigger
+from .modality import is_passive
+from .timing import pick_date
+
+CONJ_GAP = 6          # max characters between two coordinated persons besides the conjunction
+SUBJECT_LEAD = 24     # a person this close to a sentence start is its subject (pronoun antecedent)
+
+
+CLAUSE_LEAD = 3       # characters before a trigger that still "opens" its clause (并, 将, and)
+V2_WORDS = 3          # words (a title) between a German finite verb and its inverted subject
+LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characters (bullets, numbers)
+
+
+COMITATIVE_TYPES = frozenset({"join", "found", "sue", "merge"})  # 与 A 共同创立: A is a co-subject
+
+
+def expand(L: Lang, ctx: SentenceContext, idx: int, direction: int, limit: tuple[int, int]) -> list[Mention]:
+    """The mention at idx plus persons coordinated with it (A 和 B、C; A and B)."""
+    ms, text, off = ctx.ments, ctx.sent.text, ctx.sent.char_start
+    out = [ms[idx]]
+    j = idx
+    while 0 <= j + direction < len(ms):
+        a, b = (ms[j + direction], ms[j]) if direction < 0 else (ms[j], ms[j + direction])
+        if not (limit[0] <= ms[j + direction].char_start and ms[j + direction].char_end <= limit[1]):
+            break
+        between = text[a.char_end - off: b.char_start - off]
+        if not (L.conj.fullmatch(between) or (len(between) <= CONJ_GAP and L.conj.search(between)
+                                               and not CLAUSE_END.search(between.replace(",", "").replace("、", "")))):
+            break
+        j += direction
+        out.append(ms[j])
+    return out
+
+
+def _after_prep(L: Lang, text: str, pos: int) -> bool:
+    """A Latin-script name right after a preposition (von Firmengründer Otto Brenner, zu Brenner,
+    from co-founder X) names a predecessor, a source or a target, not the one who acts."""
+    return L.prep is not None and L.prep.search(text, max(0, pos - 60), pos) is not None
+
+
+def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
+    subj = _subject_core(L, ctx, trig, ts, te, prev_ctx)
+    if subj and trig.type in COMITATIVE_TYPES and trig.voice == "agent" and L.comitative is not None:
+        # 2017年与李卫东共同创立 / gemeinsam mit Jan Seidel gegründet: the one named with 与/mit is a
+        # co-subject; the subject is the person before (or a pronoun's antecedent)
+        s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
+        first = min(subj, key=lambda m: m.char_start)
+        ca = ctx.clause_of(ts)[0]
+        if first.char_end <= ts and L.comitative.search(s.text, max(ca, first.char_start - 24) - off,
+                                                         first.char_start - off):
+            lead = [i for i, m in enumerate(ms) if m.char_end <= first.char_start
+                    and m.person_key not in person_keys(subj)]
+            extra = expand(L, ctx, lead[-1], -1, (s.char_start, first.char_start)) if lead else (
+                _antecedent(L, prev_ctx) if L.pronoun is not None and prev_ctx
+                and L.pronoun.search(s.text[:first.char_start - off]) else [])
+            return extra + subj
+    return subj
+
+
+def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
+    s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
+    ca, cb = ctx.clause_of(ts)
+    before = [i for i, m in enumerate(ms) if ca <= m.char_start and m.char_end <= ts]
+    after = [i for i, m in enumerate(ms) if te <= m.char_start and m.char_end <= cb]
+    if L.latin:     # (a name right before a noun trigger is its owner: von Schumanns Rücktritt)
+        noun = s.text[ts - off].isupper()
+        before = [i for i in before if (noun and ts - ms[i].char_end <= 1) or not _after_prep(L, s.text, ms[i].char_start - off)]
+        after = [i for i in after if not _after_prep(L, s.text, ms[i].char_start - off)]
+    if L.relative is not None and L.relative.match(s.text, ca - off) and ca > s.char_start:
+        # X, der … zurücktrat / X, who resigned: the subject is the head before the relative clause
+        head_ms = [i for i, m in enumerate(ms) if m.char_end <= ca]
+        if head_ms:
+            return expand(L, ctx, head_ms[-1], -1, (s.char_start, ca))
+        if L.pronoun is not None and prev_ctx and L.pronoun.search(s.text[:ca - off]):
+            return _antecedent(L, prev_ctx)
+        return []
+    if trig.voice == "patient" and not is_passive(L, s, ca, ts):
+        if after:
+            return expand(L, ctx, after[0], +1, (te, cb))
+        if before:
+            return expand(L, ctx, before[-1], -1, (ca, ts))
+        return []
+    # relative clause head after the trigger: 加入 X 的 A, 最近请长假休息的总裁 A
+    # (not after a succession verb: 接替因病辞职的 A = A is the predecessor)
+    if after and L.code == "zh" and "succeed" not in trig.flags:
+        mid = s.text[te - off: ms[after[0]].char_start - off]
+        if _ZH_RELATIVE.fullmatch(mid):
+            return expand(L, ctx, after[0], +1, (te, cb))
+    if before:
+        return expand(L, ctx, before[-1], -1, (ca, ts))
+    head = s.text[:ts - off]
+    clause_head = s.text[ca - off: ts - off]
+    if "near" in trig.flags:        # 代理/署理 also open titles (代理董事长 X): the doer must stand right before
+        return []
+    # German verb-second after a fronted adverbial: the subject follows the finite verb
+    # (Kommissarisch übernimmt Vorstand Stefan Kühn die Führung)
+    if L.code == "de" and after and s.text[ts - off].islower() and not (L.pronoun is not None and L.pronoun.search(clause_head)) \
+            and len(s.text[te - off: ms[after[0]].char_start - off].split()) <= V2_WORDS:
+        return expand(L, ctx, after[0], +1, (te, cb))
+    # an earlier clause of the sentence (unless a plural subject stands in between)
+    if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
+                                   for g in L.group.finditer(clause_head)):
+        return []
+    earlier = [i for i, m in enumerate(ms) if m.char_end <= ca]
+    if L.latin:
+        earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
+    if earlier:
+        return expand(L, ctx, earlier[-1], -1, (s.char_start, ca))
+    # a singular pronoun: the first person of the previous sentence
+    if L.pronoun is not None and prev_ctx and L.pronoun.search(head):
+        return _antecedent(L, prev_ctx)
+    return []
+
+
+def _antecedent(L: Lang, prev: Sequence[SentenceContext]) -> list[Mention]:
+    """The person a sentence-initial pronoun refers to: the subject of the nearest earlier sentence
+    that has one (a sentence that itself starts with a pronoun passes the chain on)."""
+    for c in prev:
+        lead = c.ments[0] if c.ments else None
+        if lead is not None and lead.char_start - c.sent.char_start <= SUBJECT_LEAD:
+            return [lead]
+        m = L.pronoun.match(c.sent.text.lstrip()) if L.pronoun is not None else None
+        if m is not None:
+            continue
+        return [lead] if lead is not None else []
+    return []
+
+
+# trigger … 的 … name, with no verb of saying or copula in between: the name heads a relative clause
+_ZH_RELATIVE = re.compile(r"[^,，。;；:：是说称表示的]{0,12}的[^,，。;；:：是说称表示的]{0,10}")
+
+
+def opens_next_clause(L: Lang, ctx: SentenceContext, last: EventCandidate, ca: int, ts: int) -> bool:
+    """The trigger opens the clause right after the one of the event before it, with no person of
+    its own in between (…加盟对手宝德金融，出任营运总裁)."""
+    if last.start >= ca or any(last.end <= m.char_start < ts for m in ctx.ments):
+        return False
+    if last.type not in ("join", "return", "appoint"):
+        return False
+    prev_clause = ctx.clause_of(last.start)
+    head = ctx.sent.text[ca - ctx.sent.char_start: ts - ctx.sent.char_start]
+    return prev_clause[1] == ca and len(head.strip()) <= CLAUSE_LEAD
+
+
+def list_items(L: Lang, body: Sequence[Sentence], k: int, trig: Trigger, typ: str, header: Sentence,
+                ts: int, te: int, ctx_of, heading: dict) -> list[EventCandidate]:
+    """One event per list item after a header that ends with a colon; an item begins with a name."""
+    hctx = ctx_of(header)
+    org = pick_org(L, hctx, typ, trig, ts, te)
+    hdate = pick_date(hctx, ts, te, L) or heading.get(header.sentence_id)
+    out, seen_line = [], header.line_no
+    for s in body[k + 1:]:
+        if s.line_no == seen_line:
+            continue              # later sentences of an item line
+        ctx = ctx_of(s)
+        lead = ctx.ments[0] if ctx.ments else None
+        if lead is None or lead.char_start - s.char_start > LIST_ITEM_LEAD:
+            break
+        seen_line = s.line_no
+        persons = person_keys(expand(L, ctx, 0, +1, (s.char_start, s.char_end)))
+        role = pick_role(L, ctx, typ, s.char_start, s.char_start, [lead])
+        out.append(EventCandidate(typ, persons, org, role, hdate, header.text[ts - header.char_start: te - header.char_start],
+                         s, s.char_start, s.char_start, s.text, 0.0, ["header"]))
+    return out
