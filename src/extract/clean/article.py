@@ -1,0 +1,162 @@
+"""The clean stage's entry point, ``clean_article``: steps 1–10 in order, then step 11 —
+the publication date, the article's language and script, and per-line language and script
+where they differ. Reads raw lines; returns a ``CleanArticle``."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Mapping, Sequence
+
+from ..model import CleanArticle, Line
+from ..normalize import script_of
+from ..settings import DEFAULT
+from ..text import HAN_RE
+from .duplicates import label_duplicates
+from .features import LATIN_WORD, MD_HEADING, Ln, fold, line_features, resources, set_label
+from .head import author_bios, body_start, header_zone, headline_like, strip_suffix
+from .local import local_rules
+from .regions import label_regions, label_timestamps
+
+HEADER_MAX_LINES = 8         # a header zone with more loose lines than this is really body
+
+
+LANG_SAMPLE_CHARS = 20000    # body characters used for language and script
+ZH_HAN_PER_LATIN = 1 / 3     # Han characters per Latin letter above which the body is Chinese
+LINE_SCRIPT_MIN_HAN = 4      # per-line script only for lines with this many Han characters
+LINE_LANG_MIN_WORDS = 4      # per-line language of a Latin line only from this many words
+
+
+_WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?\s*(?=\d{1,2}:\d\d)|\s*[(（](?:星期|礼拜|周)[一二三四五六日天][)）]\s*")
+
+
+# --- 11: published, language, script ----------------------------------------------------------
+def _iso(mt: re.Match, R) -> str | None:
+    g = {k: v for k, v in mt.groupdict().items() if v is not None}
+    y = g.get("y") or g.get("y2") or g.get("y3") or g.get("y4")
+    mo = g.get("m") or g.get("m2")
+    if mo is None:
+        name = (g.get("mn3") or g.get("mn4") or "").casefold().rstrip(".")
+        mo = R["months"].get(name)
+    d = g.get("d") or g.get("d2") or g.get("d3") or g.get("d4")
+    try:
+        y, mo, d = int(y), int(mo), int(d)
+    except (TypeError, ValueError):
+        return None
+    try:
+        out = date(y, mo, d).isoformat()       # 2023年2月30日 is no date
+    except ValueError:
+        return None
+    hh = next((v for k, v in g.items() if k[0] == "H"), None)
+    half = next((v.casefold() for k, v in g.items() if k[0] in "PA"), None)
+    if hh is not None and half is not None and int(hh) <= 12:
+        # 12-hour clock: 下午2:30 / 2:30 PM → 14:30; 12 AM → 00
+        pm = half[0] == "p" or half in ("下午", "晚上")
+        hh = str(int(hh) % 12 + (12 if pm else 0)) if (pm or half[0] == "a" or half == "凌晨") else hh
+    mm = next((v for k, v in g.items() if k[0] == "M"), None)
+    ss = next((v for k, v in g.items() if k[0] == "S"), None)
+    if hh is not None and mm is not None and int(hh) < 24:
+        out += f"T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
+    return out
+
+
+def find_date(text: str) -> str | None:
+    """The first absolute date (or date-time) in a line, as ISO 8601; None if there is none."""
+    R = resources()
+    m = _WEEKDAY_PAREN.sub(" ", fold(text))     # "2024年7月2日（星期二）20:15": the weekday splits date and time
+    best = None
+    for rx in R["date_res"]:
+        mt = rx.search(m)
+        if mt and (best is None or mt.start() < best.start()):
+            best = mt
+    return _iso(best, R) if best else None
+
+
+def _published(lines: list[Ln], start: int) -> str | None:
+    head = [ln for ln in lines[:start] if ln.label in ("meta", "title")]
+    keyed = [ln for ln in lines if ln.label == "meta" and ln.reason == "meta:published"]
+    for ln in head + keyed:
+        if ln.label == "title":
+            continue
+        v = find_date(ln.m)
+        if v:
+            return v
+    return None
+
+
+def _language(body: str, R) -> str | None:
+    han = len(HAN_RE.findall(body))
+    latin = sum(len(w) for w in LATIN_WORD.findall(body))
+    if han and han >= ZH_HAN_PER_LATIN * latin:
+        return "zh"
+    words = [w.casefold() for w in LATIN_WORD.findall(body)]
+    if not words:
+        return "zh" if han else None
+    scores = {lang: sum(1 for w in words if w in sw) for lang, sw in R["stop"].items()}
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    lang, hits = ranked[0]
+    return lang if hits >= 1 and (len(ranked) == 1 or hits > ranked[1][1]) else None
+
+
+def _line_lang_script(ln: Ln, art_lang: str | None, art_script: str | None, R) -> tuple[str | None, str | None]:
+    """Per-line language and script where a page mixes them, given only where different from the
+    article's. Cheap: Han lines use the characters the article's one t2s pass changed (``trad``);
+    Latin lines count stop words. Lines too short to tell get None."""
+    if ln.han and ln.han >= ZH_HAN_PER_LATIN * ln.latin:
+        lang = "zh"
+        if ln.han < LINE_SCRIPT_MIN_HAN:
+            script = None
+        else:
+            script = "Hant" if ln.trad >= max(2, 0.02 * ln.han) else ("Hans" if ln.trad == 0 else None)
+    elif ln.latin:
+        script = "Latn"
+        words = [w.casefold() for w in LATIN_WORD.findall(ln.m)]
+        lang = None
+        if len(words) >= LINE_LANG_MIN_WORDS:
+            scores = sorted(((sum(w in sw for w in words), lg) for lg, sw in R["stop"].items()), reverse=True)
+            if scores[0][0] >= 2 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                lang = scores[0][1]
+    else:
+        return None, None
+    return (lang if lang != art_lang else None), (script if script != art_script else None)
+
+
+# --- entry point ----------------------------------------------------------------------------------
+def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = None,
+                  n_articles: int = 1, settings=DEFAULT) -> CleanArticle:
+    """Label every non-empty raw line and find the article's title, publication date, language
+    and script. ``chrome`` maps ``line_key`` to the number of articles of the run containing the
+    line; ``n_articles`` is the size of the run."""
+    R = resources()
+    lines = line_features(raw_lines)
+    chrome_min = max(settings.chrome_min_articles, int(-(-settings.chrome_min_share * n_articles // 1)))
+    local_rules(lines, R, chrome if n_articles >= settings.chrome_min_articles else None, chrome_min)
+    start = body_start(lines)
+    zone = [k for k in range(start) if lines[k].label is None and not lines[k].date_line and not lines[k].chrome]
+    if len(zone) > HEADER_MAX_LINES:  # no paragraph to anchor on (verse, lyrics): body follows the headline
+        first = next((k for k in zone if headline_like(lines[k])), zone[0])
+        start = first + 1
+    title = header_zone(lines, start)
+    author_bios(lines, start)
+    label_regions(lines, start)
+    label_timestamps(lines, start)
+    for ln in lines:
+        if ln.label is None:
+            if ln.chrome:
+                set_label(ln, "boilerplate", "chrome:run-frequency")
+            elif MD_HEADING.match(ln.raw):
+                set_label(ln, "content", "content:heading")
+            else:
+                set_label(ln, "content", "content:default")
+    label_duplicates(lines, title)
+
+    body = "\n".join(ln.raw for ln in lines if ln.label in ("title", "content"))[:LANG_SAMPLE_CHARS]
+    lang = _language(body, R)
+    script = script_of(body) if body else None
+    if script is not None and lang == "zh" and script == "Latn":
+        script = "mixed"
+    out = []
+    for ln in lines:
+        ll, ls = _line_lang_script(ln, lang, script, R)
+        out.append(Line(ln.i + 1, ln.raw, ln.label, ln.reason, ll, ls))
+    title_text = strip_suffix(lines[title].raw) if title is not None else None
+    return CleanArticle(tuple(out), title_text or None, _published(lines, start), lang, script)

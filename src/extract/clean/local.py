@@ -1,0 +1,278 @@
+"""Steps 1–5 of the clean stage, each line on its own: spam, markup, local boilerplate (share,
+login, copyright, navigation, menu rows, language switchers), local meta (bylines, date lines)
+and site chrome (lines many articles of the run share). Labels ``Ln``s in place."""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from ..text import HAN_RE
+from .features import DECOR, DIGITS, LETTER, MD_LINK, WORD, Ln, line_key, set_label, units_of
+
+MIN_ENCODED_RUN = 200        # an unbroken run of base64/URL-safe characters this long is encoded data, not text
+MAX_BOILERPLATE_UNITS = 120  # boilerplate patterns are tried on lines up to this size only
+MAX_META_UNITS = 30          # byline / source / credit patterns: longer lines are body text
+MAX_NAV_UNITS = 16           # navigation-word lines are short
+BREADCRUMB_ITEM_UNITS = 4    # a two-part breadcrumb "A > B" has parts this short
+NAV_ROW_MIN_ITEMS = 3        # a menu row has at least this many "|" / "·" / wide-space separated items ...
+NAV_ITEM_MAX_UNITS = 5       # ... of at most this many units each
+NAV_ROW_LONG_ITEMS = 5       # a row of this many items may start with a site name and hold one number
+NAV_ROW_MIN_SPACED = 5       # Chinese items set apart by single spaces: at least this many ...
+NAV_ITEM_MAX_HAN = 4         # ... of at most this many characters (headline clauses are longer)
+NAV_RESIDUE_LETTERS = 1      # letters left after removing navigation words from a nav line
+MAX_DATE_LINE_UNITS = 8      # a date line has at most this many units besides the date itself
+MAX_DATE_BYLINE_UNITS = 16   # ... or this many when they are a byline (site, 记者, a name)
+
+
+LINKFARM_MIN_PARTS = 8       # a link farm has at least this many "|"-separated parts ...
+LINKFARM_MAX_PART = 10       # ... of at most this many characters on average
+STUFFED_MIN_PARTS = 4        # a keyword-stuffed line has at least this many short segments
+SPAM_MIN_HITS = 2            # lexicon hits that make a line spam on their own
+SPAM_PROSE_COVER = 0.15      # in a prose paragraph the hits must cover this share of the line
+
+
+_HTML = re.compile(r"^\s*</?(a|div|span|h\d|p|ul|li|ol|br|section|article|header|footer|nav|script|style|iframe|table|tr|td|button|form|input|i|b|em|strong|source|video|picture)\b[^>]*>?|</(a|div|span|h\d|li|ul|p)>|\bhref=|^\s*<!--|-->\s*$|^\s*[\"']?\s*/?>\s*$", re.I)
+_IMAGE = re.compile(r"^\s*(<figure\b[^>]*>|</figure>|<img\b|!\[[^\]]*\]\([^)]*\)\s*$|\[!\[)", re.I)
+_CAPTION = re.compile(r"^\s*<figcaption\b", re.I)
+_EMBED = re.compile(r"^\s*(\{\{[<%].*[>%]\}\}|<(iframe|video|embed|object|script)\b)", re.I)
+_RULE = re.compile(r"^\s*(([-*_=~]\s*){3,}|(\|\s*:?-{2,}:?\s*)+\|?|\*{4,})\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+_LINK_ONLY = re.compile(r"^\s*(#{1,6}\s*)?(\[[^\]]*\]\([^)]*\)|<?(https?://|www\.)\S+>?)\s*[.。]?\s*$", re.I)
+
+
+_BREADCRUMB_SEP = re.compile(r"\s*(>|›|»|→|/|\\|＞)\s*")
+
+
+_PIPE = re.compile(r"\s*[|｜]\s*")
+_STUFF_SEP = re.compile(r"[,，、|/ ]+")
+_HEADER_TRAIL = re.compile(r"[\s:>›»→\-—|]*(更多|more|mehr|全部|all)?[\s:>›»→\-—|]*$", re.I)
+
+
+_TIMESTAMP_LINE = re.compile(
+    r"^\s*(发布于|发表于|更新于|posted|updated)?\s*[:]?\s*("
+    r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[\sT]+[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?"
+    r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*[0-2]?\d[:：][0-5]\d(?::[0-5]\d)?"
+    r"|\d{1,2}[-/]\d{1,2}\s+[0-2]?\d:[0-5]\d"
+    r"|[0-2]?\d:[0-5]\d(?::[0-5]\d)?"
+    r"|(\d+|几|一|两|半)\s*(秒|分钟|小时|天|日|周|星期|个月|月|年)前"
+    r"|(刚刚|昨天|前天|今天)(\s*[0-2]?\d:[0-5]\d)?"
+    r"|\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|vor\s+\d+\s*(sekunden|minuten|stunden|tagen|wochen|monaten|jahren)"
+    r")\s*$", re.I)
+# a user / source name and a relative time on one line: "路过的乡民 · 2 小时前", "Hans_W vor 2 Stunden"
+_NAMED_STAMP = re.compile(
+    r"^\s*[^\s,.。，]{1,24}\s*[·•|,-]?\s*("
+    r"(\d+|几|一|两|半)\s*(秒|分钟|小时|天|日|周|星期|个月|月|年)前"
+    r"|\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|vor\s+(\d+|einer?)\s*(sekunden?|minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?))\s*$", re.I)
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:：][0-5]\d(?!\d)")
+_NAV_ROW_SEP = re.compile(r"\s*[|｜丨·•]\s*|\s{2,}|\t")
+_TIME_PART = re.compile(r"[0-2]?\d:[0-5]\d|前\s*$|ago\s*$|^vor\s|刚刚", re.I)
+
+
+# --- 1-4: local rules ---------------------------------------------------------------------------
+def _spam_reason(ln: Ln, R) -> str | None:
+    m = ln.m
+    parts = _PIPE.split(m)
+    if len(parts) >= LINKFARM_MIN_PARTS and not _TABLE_ROW.match(m):
+        short = [p for p in parts if p]
+        names = [p for p in short if not DIGITS.search(p)]
+        if (short and len(names) >= 0.8 * len(short) and "。" not in m
+                and sum(len(p) for p in short) / len(short) <= LINKFARM_MAX_PART):
+            return "spam:link-farm"
+    hits = R["spam_re"].findall(m.lower())
+    if hits:
+        cats = [R["spam_cat"][h.casefold()] for h in hits]
+        distinct = {h.casefold() for h in hits}
+        cat = max(sorted(set(cats)), key=cats.count)
+        cover = sum(len(h) for h in hits) / max(len(m), 1)
+        if len(distinct) >= SPAM_MIN_HITS and (not ln.strong or cover >= SPAM_PROSE_COVER):
+            return f"spam:{cat}-lexicon"
+        parts = [p for p in _STUFF_SEP.split(m) if p]
+        if len(parts) >= STUFFED_MIN_PARTS and not ln.strong:
+            return f"spam:{cat}-keywords"
+    return None
+
+
+_ENCODED = re.compile(r"[A-Za-z0-9+/=_\-]{%d,}" % MIN_ENCODED_RUN)
+
+
+def _markup_reason(ln: Ln) -> tuple[str, str] | None:
+    raw = ln.raw
+    if _ENCODED.search(raw[:20000]) and sum(ch.isspace() for ch in raw[:20000]) * 50 < min(len(raw), 20000):
+        return "boilerplate", "boilerplate:encoded-data"    # base64 images, tracking blobs
+    if _CAPTION.match(raw):
+        return "content", "content:caption"
+    if _IMAGE.match(raw):
+        return "boilerplate", "boilerplate:image"
+    if _EMBED.match(raw):
+        return "boilerplate", "boilerplate:embed"
+    if _RULE.match(raw):
+        return "boilerplate", "boilerplate:rule"
+    if _HTML.search(raw):
+        return "boilerplate", "boilerplate:html"
+    return None
+
+
+def _is_breadcrumb(m: str) -> bool:
+    parts = [p for p in _BREADCRUMB_SEP.split(m) if p and not _BREADCRUMB_SEP.fullmatch(p)]
+    seps = len(re.findall(r">|›|»|→|＞", m))
+    if "。" in m:
+        return False
+    if seps >= 2 and len(parts) >= 3 and all(len(p) <= 16 for p in parts):
+        return True
+    # "新闻 > 港闻": two short section names
+    return seps == 1 and len(parts) == 2 and all(units_of(p) <= BREADCRUMB_ITEM_UNITS and not DIGITS.search(p) for p in parts)
+
+
+def _is_nav(ln: Ln, R) -> str | None:
+    if ln.units > MAX_NAV_UNITS:
+        return None
+    m = ln.m.casefold()
+    if not R["nav_re"].search(m):
+        return None
+    residue = R["nav_re"].sub("", m)
+    letters = LETTER.findall(residue)
+    if len(letters) <= NAV_RESIDUE_LETTERS:
+        return "boilerplate:counter" if DIGITS.search(m) else "boilerplate:nav"
+    return None
+
+
+def _is_nav_row(ln: Ln) -> str | None:
+    """A menu row: several short items set apart by pipes, dots or wide spaces ("Home | World |
+    Business", "只看楼主 | 倒序浏览 | 阅读模式"), or many one-word Chinese items set apart by spaces."""
+    m = ln.m
+    if ln.strong or ln.units > MAX_NAV_UNITS * 2 or _TABLE_ROW.match(m) or re.search(r"[。！？!?]", m):
+        return None
+    parts = [p for p in _NAV_ROW_SEP.split(m) if p.strip()]
+    if (len(parts) >= NAV_ROW_MIN_ITEMS and all(units_of(p) <= NAV_ITEM_MAX_UNITS for p in parts)
+            and not any(DIGITS.search(p) or ":" in p for p in parts)):  # table cells, credits
+        return "boilerplate:nav-row"
+    # a longer menu may lead with the site name and hold one numbered item ("2. Liga")
+    if len(parts) >= NAV_ROW_LONG_ITEMS and not any(":" in p for p in parts) \
+            and sum(units_of(p) > NAV_ITEM_MAX_UNITS for p in parts[1:]) == 0 \
+            and sum(bool(DIGITS.search(p)) for p in parts) <= 1 and units_of(parts[0]) <= 2 * NAV_ITEM_MAX_UNITS:
+        return "boilerplate:nav-row"
+    if ln.han >= ln.words:
+        parts = m.split()
+        if len(parts) >= NAV_ROW_MIN_SPACED and all(units_of(p) <= NAV_ITEM_MAX_HAN and not DIGITS.search(p) for p in parts):
+            return "boilerplate:nav-row"
+    return None
+
+
+def _is_counter(ln: Ln) -> bool:
+    """Digits and separators only, e.g. '2,719 0 0' (view / like / comment counters)."""
+    m = ln.m
+    return (bool(m) and len(LETTER.findall(m)) <= 1 and bool(DIGITS.search(m)) and not ln.date_line
+            and not _TABLE_ROW.match(m))
+
+
+def _language_switcher(ln: Ln, R) -> bool:
+    if ln.strong:
+        return False
+    hits = R["lang_re"].findall(ln.m)
+    if len({h.casefold() for h in hits}) < 3:
+        return False
+    covered = sum(len(h) for h in hits)
+    return covered >= 0.6 * len(re.sub(r"\s|[|/,·•]", "", ln.m))
+
+
+_WEEKDAY_OR_TIME = re.compile(r"[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+                              r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b(?:Mo|Di|Mi|Do|Fr|Sa|So)\.")
+
+
+_BYLINE_CUE = re.compile(r"记者|作者|编辑|来源|撰文|通讯员|\b(?:by|von|autor|author|reporter)\b", re.I)
+
+
+def _date_line(ln: Ln, R) -> bool:
+    """A line that is essentially one date or date-time (units besides the date are few)."""
+    if ln.units > MAX_DATE_BYLINE_UNITS + 8:
+        return False
+    rest, found = ln.m, False
+    for rx in R["date_res"]:
+        rest, n = rx.subn(" ", rest)
+        found = found or n > 0
+    if found:  # every date of the line removed ("2024/05/17 11:05（最后更新：2024/05/17 13:20）")
+        rest = _WEEKDAY_OR_TIME.sub(" ", rest)
+        units = len(HAN_RE.findall(rest)) + len(WORD.findall(rest))
+        # "千帆科技网 记者 周晓彤 2024-03-12 09:30": a byline with the date is still the date line
+        return units <= MAX_DATE_LINE_UNITS or (units <= MAX_DATE_BYLINE_UNITS and bool(_BYLINE_CUE.search(rest)))
+    return bool(_TIMESTAMP_LINE.match(ln.m) or _NAMED_STAMP.match(ln.m))
+
+
+def _header_kind(ln: Ln, R) -> str | None:
+    if ln.units > 12 or ln.strong:
+        return None
+    t = _HEADER_TRAIL.sub("", DECOR.sub("", ln.m)).strip()
+    t = MD_LINK.sub(r"\1", t).strip(" *#")
+    if not t:
+        return None
+    for kind, rx in R["headers"]:
+        if rx.fullmatch(t):
+            return kind
+    return None
+
+
+def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
+    for ln in lines:
+        ln.date_line = _date_line(ln, R)
+        ln.stamp = bool(_TIMESTAMP_LINE.match(ln.m)) and bool(_TIME_PART.search(ln.m)) or bool(_NAMED_STAMP.match(ln.m))
+        mk = _markup_reason(ln)
+        if mk:
+            set_label(ln, *mk)
+            continue
+        r = _spam_reason(ln, R)
+        if r:
+            set_label(ln, "spam", r)
+            continue
+        ln.header = _header_kind(ln, R)
+        if ln.header:
+            set_label(ln, "meta" if ln.header == "references" else "boilerplate", f"{'meta' if ln.header == 'references' else 'boilerplate'}:{ln.header}-header")
+            continue
+        if ln.units <= MAX_BOILERPLATE_UNITS:
+            for name, rx in R["footer"]:
+                if rx.search(ln.m):
+                    ln.footer = name
+                    break
+        if ln.units <= MAX_BOILERPLATE_UNITS and not (ln.strong and ln.units > MAX_META_UNITS and ln.footer is None):
+            hit = next((name for name, rx in R["boiler"] if rx.search(ln.m)), None)
+            if hit:
+                set_label(ln, "boilerplate", f"boilerplate:{hit}")
+                continue
+        if ln.footer:
+            set_label(ln, "boilerplate", f"boilerplate:{ln.footer}")
+            continue
+        if _LINK_ONLY.match(ln.raw):
+            set_label(ln, "boilerplate", "boilerplate:link")
+            continue
+        if _is_breadcrumb(ln.m):
+            set_label(ln, "boilerplate", "boilerplate:breadcrumb")
+            continue
+        if _language_switcher(ln, R):
+            set_label(ln, "boilerplate", "boilerplate:language-switcher")
+            continue
+        nav = _is_nav(ln, R) or _is_nav_row(ln)
+        if nav:
+            set_label(ln, "boilerplate", nav)
+            continue
+        if ln.units <= MAX_META_UNITS and not ln.strong:
+            hit = next((name for name, rx in R["meta"] if rx.search(ln.m)), None)
+            if hit:
+                set_label(ln, "meta", f"meta:{hit}")
+                # "小明 发表于 2024-04-02 21:30": after the body start, repeated ones are comment headers
+                ln.stamp = hit == "published" and ln.date_line and bool(_CLOCK.search(ln.m))
+                continue
+        if ln.date_line:
+            # a date-time with a clock time and a short name ("回复 #2 小王 2024-05-17 11:02") is a
+            # comment / list timestamp after the body start; decided by position like bare dates
+            ln.stamp = ln.stamp or bool(_CLOCK.search(ln.m))
+            continue  # decided by position: header-zone date is meta, list timestamp is chrome
+        if _is_counter(ln):
+            set_label(ln, "boilerplate", "boilerplate:counter")
+            continue
+        if chrome and not ln.strong:
+            key = line_key(ln.raw)
+            if key and chrome.get(key, 0) >= chrome_min:
+                ln.chrome = True
