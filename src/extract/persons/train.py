@@ -28,7 +28,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .. import training
 from ..text import is_han
+from ..training import NerConfig
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[4] / "shared" / "suites"
 LABEL = "PER"
@@ -224,7 +226,9 @@ def _tokenizer_config(arch: "Arch") -> dict:
 
 # --------------------------------------------------------------------------- config
 
-def make_config(arch: Arch, seed: int, max_steps: int, eval_frequency: int) -> str:
+def make_config(arch: Arch, seed: int, max_steps: int, eval_frequency: int):
+    """The spaCy ``Config`` of a person-recognizer run: characters, with the jieba word's POS
+    and place (and the word itself) as extra features when ``arch`` asks for them."""
     rows = list(arch.embed_rows)
     attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
     if arch.word_feature:
@@ -233,146 +237,9 @@ def make_config(arch: Arch, seed: int, max_steps: int, eval_frequency: int) -> s
         if arch.word_identity_rows:
             attrs.append("LEMMA")
             rows.append(arch.word_identity_rows)
-    tokenizer = "\n".join(f"{k} = {json.dumps(v)}" for k, v in _tokenizer_config(arch).items())
-    return f"""
-[paths]
-train = null
-dev = null
-
-[system]
-seed = {seed}
-gpu_allocator = null
-
-[nlp]
-lang = "zh"
-pipeline = ["tok2vec","ner"]
-batch_size = 256
-
-[nlp.tokenizer]
-{tokenizer}
-
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {arch.width}
-attrs = {json.dumps(attrs)}
-rows = {rows}
-include_static_vectors = false
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = {arch.width}
-depth = {arch.depth}
-window_size = 1
-maxout_pieces = 3
-
-[components.ner]
-factory = "ner"
-incorrect_spans_key = null
-moves = null
-update_with_oracle_cut_size = 100
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = {arch.hidden_width}
-maxout_pieces = 2
-use_upper = true
-nO = null
-
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = {arch.width}
-upstream = "*"
-
-[corpora]
-
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${{paths.train}}
-max_length = 0
-gold_preproc = false
-limit = 0
-
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${{paths.dev}}
-max_length = 0
-gold_preproc = false
-limit = 0
-
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${{system.seed}}
-gpu_allocator = null
-dropout = {arch.dropout}
-accumulate_gradient = 1
-patience = 0
-max_epochs = 0
-max_steps = {max_steps}
-eval_frequency = {eval_frequency}
-frozen_components = []
-annotating_components = []
-before_to_disk = null
-before_update = null
-
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-get_length = null
-
-[training.batcher.size]
-@schedules = "compounding.v1"
-start = {arch.batch_start}
-stop = {arch.batch_stop}
-compound = 1.001
-t = 0.0
-
-[training.logger]
-@loggers = "spacy.ConsoleLogger.v1"
-progress_bar = false
-
-[training.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 0.00000001
-learn_rate = {arch.learn_rate}
-
-[training.score_weights]
-ents_f = 1.0
-ents_p = 0.0
-ents_r = 0.0
-ents_per_type = null
-
-[pretraining]
-
-[initialize]
-vectors = null
-init_tok2vec = null
-vocab_data = null
-lookups = null
-before_init = null
-after_init = null
-
-[initialize.components]
-
-[initialize.tokenizer]
-"""
+    run = NerConfig("zh", _tokenizer_config(arch), tuple(attrs), tuple(rows), arch.width, arch.depth,
+                    arch.hidden_width, arch.dropout, arch.learn_rate, arch.batch_start, arch.batch_stop)
+    return training.make_config(run, seed, max_steps, eval_frequency)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -407,43 +274,10 @@ def evaluate_model(nlp, path: Path) -> dict:
 
 # --------------------------------------------------------------------------- training
 
-def train_persons(
-    out_dir: Path,
-    data_dir: Path = DEFAULT_DATA_DIR,
-    max_minutes: float = 30.0,
-    seed: int = 0,
-    *,
-    max_steps: int = 15000,
-    eval_frequency: int = 500,
-    arch: Arch = Arch(),
-    sources: Sequence[str] = DEFAULT_SOURCES,
-    repeats: dict[str, int] | None = None,
-    dev_size: int = DEV_SIZE,
-    evaluate: bool = True,
-    train_sets: dict[str, list[Sentence]] | None = None,
-    log=None,
-) -> dict:
-    """Train the person recognizer and save the best dev checkpoint to ``out_dir``.
-
-    Stops after ``max_steps`` updates (reproducible) or ``max_minutes`` (a safety cap; when it
-    triggers, TRAINING.md says so). ``train_sets`` replaces reading ``data_dir`` (name →
-    sentences; the first set gives the dev split) — used by the tests. Returns the report that is
-    also written to ``out_dir/TRAINING.md`` and ``meta.json["extract_training"]``.
-    """
-    import spacy
-    from spacy.training.initialize import init_nlp
-    from spacy.training.loop import (create_before_to_disk_callback, create_evaluation_callback,
-                                     create_train_batches, train_while_improving, update_meta)
-    from spacy.schemas import ConfigSchemaTraining
-    from spacy.util import registry, resolve_dot_names
-    from thinc.api import Config, fix_random_seed
-
-    out_dir, data_dir = Path(out_dir), Path(data_dir)
-    emit = log or (lambda line: None)
-    repeats = dict(repeats or {})
-    rng = random.Random(seed)
-
-    # 1-3. data
+def _training_data(data_dir: Path, sources: Sequence[str], repeats: dict[str, int], dev_size: int,
+                   train_sets: dict[str, list[Sentence]] | None, rng: random.Random):
+    """Steps 1-3: the training sentences (sets repeated as they say, shuffled), the dev split held
+    out of the first set (People's Daily dev), per-set statistics and the dev set's name."""
     data_stats: dict[str, dict] = {}
     if train_sets is None:
         loaded = {}
@@ -472,75 +306,51 @@ def train_persons(
     for name, sents in loaded.items():
         train += sents * data_stats[name]["repeat"]
     rng.shuffle(train)
-    emit(f"train {len(train)} sentences ({sum(len(s.text) for s in train)} chars), dev {len(dev)}")
+    return train, dev, data_stats, dev_from
 
-    # 4. DocBins + config, in a scratch folder outside out_dir
+
+def train_persons(
+    out_dir: Path,
+    data_dir: Path = DEFAULT_DATA_DIR,
+    max_minutes: float = 30.0,
+    seed: int = 0,
+    *,
+    max_steps: int = 15000,
+    eval_frequency: int = 500,
+    arch: Arch = Arch(),
+    sources: Sequence[str] = DEFAULT_SOURCES,
+    repeats: dict[str, int] | None = None,
+    dev_size: int = DEV_SIZE,
+    evaluate: bool = True,
+    train_sets: dict[str, list[Sentence]] | None = None,
+    log=None,
+) -> dict:
+    """Train the person recognizer and save the best dev checkpoint to ``out_dir``.
+
+    Stops after ``max_steps`` updates (reproducible) or ``max_minutes`` (a safety cap; when it
+    triggers, TRAINING.md says so). ``train_sets`` replaces reading ``data_dir`` (name →
+    sentences; the first set gives the dev split) — used by the tests. Returns the report that is
+    also written to ``out_dir/TRAINING.md`` and ``meta.json["extract_training"]``.
+    """
+    import spacy
+
+    out_dir, data_dir = Path(out_dir), Path(data_dir)
+    emit = log or (lambda line: None)
+    rng = random.Random(seed)
+    train, dev, data_stats, dev_from = _training_data(data_dir, sources, dict(repeats or {}), dev_size,
+                                                      train_sets, rng)
+    emit(f"train {len(train)} sentences ({sum(len(s.text) for s in train)} chars), dev {len(dev)}")
+    # 4-6. DocBins in a scratch folder outside out_dir, spaCy's loop, the best checkpoint saved
     nlp0 = blank_zh(arch)
     work = Path(tempfile.mkdtemp(prefix="extract-train-"))
     try:
         to_docbin(nlp0, train).to_disk(work / "train.spacy")
         to_docbin(nlp0, dev).to_disk(work / "dev.spacy")
-        cfg_text = make_config(arch, seed, max_steps, eval_frequency)
-        config = Config().from_str(cfg_text, overrides={
-            "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")})
-        fix_random_seed(seed)
-        nlp = init_nlp(config)
-
-        # 5. spaCy's training loop (as spacy.training.loop.train, plus a time cap)
-        config = nlp.config.interpolate()
-        T = registry.resolve(config["training"], schema=ConfigSchemaTraining)
-        train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
-        optimizer = T["optimizer"]
-        before_to_disk = create_before_to_disk_callback(T["before_to_disk"])
-        steps = train_while_improving(
-            nlp, optimizer,
-            create_train_batches(nlp, train_corpus, T["batcher"], T["max_epochs"]),
-            create_evaluation_callback(nlp, dev_corpus, T["score_weights"]),
-            dropout=T["dropout"], accumulate_gradient=T["accumulate_gradient"],
-            patience=T["patience"], max_steps=T["max_steps"], eval_frequency=T["eval_frequency"],
-            exclude=[], annotating_components=[], before_update=None)
-        best_dir = work / "model-best"
-        t0 = time.monotonic()
-        best = {"score": -1.0}
-        history = []
-        last = {}
-        stopped_by = "max_steps"
-        for _batch, info, is_best in steps:
-            if is_best is None:
-                continue
-            minutes = (time.monotonic() - t0) / 60
-            ner = info["other_scores"]
-            row = {"step": info["step"], "epoch": info["epoch"], "minutes": round(minutes, 1),
-                   "dev_p": round(ner.get("ents_p") or 0, 4), "dev_r": round(ner.get("ents_r") or 0, 4),
-                   "dev_f": round(ner.get("ents_f") or 0, 4)}
-            history.append(row)
-            last = row
-            emit(json.dumps(row))
-            if is_best:
-                update_meta(T, nlp, info)
-                with nlp.use_params(optimizer.averages):
-                    if best_dir.exists():
-                        shutil.rmtree(best_dir)
-                    before_to_disk(nlp).to_disk(best_dir)
-                best = dict(row, score=info["score"])
-            if minutes >= max_minutes:
-                stopped_by = "max_minutes"
-                break
-        if not best_dir.exists():  # no evaluation happened (tiny runs): keep the last weights
-            with nlp.use_params(optimizer.averages):
-                before_to_disk(nlp).to_disk(best_dir)
-
-        # 6. save: the pipeline only (spaCy writes no optimizer state), paths cleared
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        shutil.copytree(best_dir, out_dir)
+        run = training.train_loop(make_config(arch, seed, max_steps, eval_frequency), work / "train.spacy",
+                                  work / "dev.spacy", out_dir, max_minutes, emit)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-    cfg = Config().from_disk(out_dir / "config.cfg")
-    cfg["paths"]["train"] = None
-    cfg["paths"]["dev"] = None
-    cfg.to_disk(out_dir / "config.cfg")
+    best, history, last, stopped_by = run["best"], run["history"], run["last"], run["stopped_by"]
 
     final = spacy.load(out_dir)
     report = {
@@ -586,9 +396,9 @@ def training_md(r: dict) -> str:
         "spaCy pipeline `tok2vec` + `ner` over one token per character (`spacy.blank(\"zh\")`);",
         "one label, `PER`. Made by `extract.persons.train.train_persons` (`extract train persons --out DIR`).",
         "",
-        (f"- features per character: NORM, PREFIX, SUFFIX, SHAPE and TAG — the part of speech of the jieba "
-         f"word the character sits in and its place there (`nr_B`, `v_S`; tokenizer `extract.zh_char_words.v1` "
-         f"in `persons/zh_chars.py`, rjieba with jieba's own dictionary)"
+        ("- features per character: NORM, PREFIX, SUFFIX, SHAPE and TAG — the part of speech of the jieba "
+         "word the character sits in and its place there (`nr_B`, `v_S`; tokenizer `extract.zh_char_words.v1` "
+         "in `persons/zh_chars.py`, rjieba with jieba's own dictionary)"
          + (f", and LEMMA — the jieba word itself ({a.get('word_identity_rows')} rows)" if a.get("word_identity_rows") else "")
          if a.get("word_feature") else "- features per character: NORM, PREFIX, SUFFIX, SHAPE (spaCy `char` segmenter)"),
         f"- spaCy {r['spacy_version']}, seed {r['seed']}, "
