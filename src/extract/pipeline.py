@@ -76,13 +76,6 @@ def _first_pass(item: tuple[str, str, int]) -> tuple[str, list[str] | None, str 
 
 # ------------------------------------------------------------------ one article
 
-def process_text(article_id: str, path: str, text: str, encoding: str | None, settings: Settings = DEFAULT,
-                 chrome: dict[str, int] | None = None, n_articles: int = 1, html_meta: dict | None = None) -> ArticleResult:
-    """Stages 1–4 on one decoded article."""
-    res = _prepare(article_id, path, text, encoding, settings, chrome, n_articles, html_meta)
-    return _mine(res, settings) if res.status == "ok" else res
-
-
 def _prepare(article_id: str, path: str, text: str, encoding: str | None, settings: Settings = DEFAULT,
              chrome: dict[str, int] | None = None, n_articles: int = 1,
              html_meta: dict | None = None) -> ArticleResult:

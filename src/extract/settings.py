@@ -1,7 +1,7 @@
 """One frozen Settings object that travels through every stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,12 @@ class Settings:
     chrome_min_share: float = 0.05   # ... and in at least this share of the run's articles
 
     def but(self, **changes) -> "Settings":
+        """A copy with ``changes``; an unknown name is a ``TypeError`` that lists the valid ones."""
+        valid = [f.name for f in fields(self)]
+        unknown = sorted(set(changes) - set(valid))
+        if unknown:
+            raise TypeError(f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+                            f"valid options: {', '.join(valid)}")
         return replace(self, **changes)
 
 

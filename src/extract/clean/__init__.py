@@ -47,7 +47,7 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 """
 from __future__ import annotations
 
-from .article import clean_article, find_date
+from .article import clean_article, find_date, language_of
 from .features import line_key
 
-__all__ = ["clean_article", "line_key", "find_date"]
+__all__ = ["clean_article", "line_key", "find_date", "language_of"]

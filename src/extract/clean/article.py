@@ -83,6 +83,12 @@ def _published(lines: list[Ln], start: int) -> str | None:
     return None
 
 
+def language_of(text: str) -> str | None:
+    """The language of a text as the clean stage decides it for an article body: ``zh`` when Han
+    characters dominate, else the language of most stop words (de, en), else None."""
+    return _language(text, resources())
+
+
 def _language(body: str, R) -> str | None:
     han = len(HAN_RE.findall(body))
     latin = sum(len(w) for w in LATIN_WORD.findall(body))
