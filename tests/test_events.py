@@ -315,7 +315,7 @@ def test_events_dates_triggers_and_subjects(lang, lines, persons, dates, expecte
 def test_events_general_pitfalls(text, lang, types):
     import extract
 
-    assert sorted(extract.find_events(text, lang)["type"].tolist()) == types
+    assert sorted(extract.find_events(text, lang=lang)["type"].tolist()) == types
 
 
 @pytest.mark.parametrize("text, lang, types", [
@@ -327,7 +327,7 @@ def test_events_general_pitfalls(text, lang, types):
 def test_events_negation_stays_in_its_clause(text, lang, types):
     import extract
 
-    assert sorted(extract.find_events(text, lang)["type"].tolist()) == types
+    assert sorted(extract.find_events(text, lang=lang)["type"].tolist()) == types
 
 
 @pytest.mark.parametrize("text, lang, org", [

@@ -398,7 +398,7 @@ def test_persons_model_finds_native_name_without_context():
 def test_persons_titles_and_irish_surnames(text, lang, expected):
     import extract
 
-    assert extract.find_persons(text, lang)["text"].tolist() == expected
+    assert extract.find_persons(text, lang=lang)["text"].tolist() == expected
 
 
 # ------------------------------------------------------------------ rules around the model's spans
