@@ -46,10 +46,18 @@ def load(out_dir):
 
 
 def to_simplified(text: str, config: str = "t2s") -> str:
-    """Traditional → Simplified with one OpenCC configuration (t2s, tw2s, hk2s, tw2sp, hk2sp)."""
-    from .normalize import to_simplified as _to_simplified
+    """Traditional → Simplified with one OpenCC configuration (t2s, tw2s, hk2s, tw2sp, hk2sp), or
+    ``config="auto"``: the one the pipeline would choose for this text as an article body (hk2s
+    for Hong Kong wording, tw2sp for Taiwan wording, t2s for other Traditional text, nothing for
+    text already Simplified)."""
+    from .normalize import choose_config, to_simplified as _to_simplified
 
+    if config == "auto":
+        config = choose_config(text[:AUTO_CONFIG_CHARS])
     return _to_simplified(text, config)
+
+
+AUTO_CONFIG_CHARS = 20000   # the pipeline also decides on an article's first 20,000 characters
 
 
 def _check(text, lang: str, reference: str | None = None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 EPILOG_RUN = """example:
   extract run data/raw --out data/processed
   extract run ../news --out runs/news --workers 2 --quiet
+  extract run ../site --out runs/site --include '*.html' --exclude 'archive/*'
 then, in Python:  import extract; t = extract.load("data/processed"); t.persons.head()"""
 
 EPILOG_TRAIN = """example:
@@ -19,6 +20,9 @@ beside the shipped model for the data, licenses and settings)."""
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="extract", description="Turn a folder of raw scraped news articles into "
                                 "Parquet tables of persons, dates and personnel events.")
+    from . import __version__
+
+    p.add_argument("--version", action="version", version=f"extract {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     r = sub.add_parser("run", help="process every file under INPUT_DIR and write the tables to OUT_DIR",
                        description="Process every file under INPUT_DIR (recursively) and write the eight tables "
@@ -32,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     r.add_argument("--no-person-model", action="store_true",
                    help="find persons by rules only (faster; the trained recognizer is skipped)")
+    r.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="read only files whose path under INPUT_DIR or whose name matches (repeatable; "
+                   "'*' also crosses '/'), e.g. --include '*.txt' --include 'sub/*'")
+    r.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files whose path under INPUT_DIR or whose name matches (repeatable), "
+                   "e.g. --exclude '*.html'")
     t = sub.add_parser("train", help="train a statistical component (persons)",
                        description="Train a statistical component on offline data.", epilog=EPILOG_TRAIN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -75,7 +85,8 @@ def _run(args) -> int:
         return _fail(f"cannot write to {args.out_dir}: {e.strerror or e}")
     try:
         summary = run(args.input_dir, args.out_dir, workers=args.workers if args.workers > 0 else 0,
-                      quiet=args.quiet, use_person_model=not args.no_person_model)
+                      quiet=args.quiet, use_person_model=not args.no_person_model,
+                      include=tuple(args.include), exclude=tuple(args.exclude))
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     except KeyboardInterrupt:

@@ -61,6 +61,26 @@ def list_input_files(input_dir: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.relative_to(input_dir).as_posix())
 
 
+def matches(relative_path: str, patterns) -> bool:
+    """True when a glob pattern matches the file's path relative to INPUT_DIR (``sub/a.txt``, where
+    ``*`` also crosses ``/``) or its name alone (``*.html`` matches ``sub/page.html``)."""
+    from fnmatch import fnmatchcase
+
+    name = relative_path.rsplit("/", 1)[-1]
+    return any(fnmatchcase(relative_path, p) or fnmatchcase(name, p) for p in patterns)
+
+
+def select_files(files: list[Path], input_dir: Path, include=(), exclude=()) -> list[Path]:
+    """The files of ``list_input_files`` that match an ``include`` pattern (all when none is given)
+    and no ``exclude`` pattern."""
+    out = []
+    for p in files:
+        rel = p.relative_to(input_dir).as_posix()
+        if (not include or matches(rel, include)) and not matches(rel, exclude):
+            out.append(p)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
     return frozenset("".join(chars for _, chars in lexicon.rows("common_hanzi.txt", 2, 2)))

@@ -131,7 +131,8 @@ class ArticleResult:
 
 
 _str, _int, _bool = pa.string(), pa.int64(), pa.bool_()
-_time = pa.timestamp("s")   # date_start / date_end: the inclusive interval a value covers (date_spans.py)
+# date_start / date_end: the inclusive interval a value covers (date_spans.py); ms, as Parquet keeps no seconds unit
+_time = pa.timestamp("ms")
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
