@@ -51,8 +51,8 @@ def _run(tmp_path_factory, name: str, **options) -> Path:
 
 
 @pytest.fixture(scope="module")
-def run_dir(tmp_path_factory) -> Path:
-    return _run(tmp_path_factory, "run1")
+def run_dir(raw_run_dir) -> Path:
+    return raw_run_dir      # conftest.py: data/raw run once per session, shared with other modules
 
 
 @pytest.fixture(scope="module")

@@ -38,11 +38,16 @@ def run(input_dir, out_dir, **options):
     return _run(input_dir, out_dir, **options)
 
 
-def load(out_dir):
-    """The tables of a run: an object with one DataFrame per table (``t.persons``, ``t["events"]``)."""
-    from .io import load_tables
+def load(out_dir, tables=None, columns=None):
+    """The tables of a run: an object with one DataFrame per table (``t.persons``, ``t["events"]``).
 
-    return load_tables(out_dir)
+    ``tables``: only these (``["persons", "events"]``); ``columns``: only these columns of a table
+    (``{"mentions": ["article_id", "person_id"]}``). A large run's tokens are most of its size:
+    leave them out when they are not needed."""
+    from .io import load_tables
+    from .model import TABLE_NAMES
+
+    return load_tables(out_dir, tuple(tables) if tables is not None else TABLE_NAMES, columns)
 
 
 def to_simplified(text: str, config: str = "t2s") -> str:

@@ -16,6 +16,19 @@ EPILOG_TRAIN = """example:
 trains the Chinese person recognizer on the offline NER sets in ../shared/suites (see TRAINING.md
 beside the shipped model for the data, licenses and settings)."""
 
+EPILOG_SQL = """example:
+  extract sql data/processed "SELECT name, n_articles FROM persons ORDER BY n_articles DESC LIMIT 10"
+  extract sql data/processed "SELECT type, count(*) FROM events GROUP BY type" --csv > events_by_type.csv
+  extract sql data/processed          # an interactive shell: end statements with ';', .tables, .quit
+every table of the run is a view of the same name: articles, lines, sentences, tokens, mentions,
+persons, dates, events (DuckDB SQL: unnest(aliases) turns a list column into rows)."""
+
+EPILOG_EXPORT = """example:
+  extract export data/processed --format csv                 # into data/processed/csv/
+  extract export data/processed --format jsonl --to /tmp/run_jsonl
+one file per table (NAME.csv / NAME.jsonl); JSON Lines keep list columns as arrays, CSV writes
+them as text like [a, b]."""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="extract", description="Turn a folder of raw scraped news articles into "
@@ -42,6 +55,22 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="skip files whose path under INPUT_DIR or whose name matches (repeatable), "
                    "e.g. --exclude '*.html'")
+    q = sub.add_parser("sql", help="SQL over a run's tables (DuckDB); an interactive shell without a query",
+                       description="Run one SQL statement over the tables of a run, every table a view of "
+                       "its name, and print the result; without QUERY, read statements interactively.",
+                       epilog=EPILOG_SQL, formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="folder of an `extract run`")
+    q.add_argument("query", metavar="QUERY", nargs="?", help="one SQL statement (quote it)")
+    q.add_argument("--csv", action="store_true", help="print every row as CSV instead of a box table")
+    q.add_argument("--max-rows", type=int, default=None, metavar="N",
+                   help="rows of a box table to print (default 40: the first and last 20)")
+    x = sub.add_parser("export", help="write every table of a run as CSV or JSON Lines",
+                       description="Write every table of a run as CSV or JSON Lines, one file per table.",
+                       epilog=EPILOG_EXPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    x.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="folder of an `extract run`")
+    x.add_argument("--format", "-f", dest="fmt", choices=["csv", "jsonl"], required=True)
+    x.add_argument("--to", type=Path, default=None, metavar="DIR",
+                   help="folder for the files (default: OUT_DIR/csv or OUT_DIR/jsonl)")
     t = sub.add_parser("train", help="train a statistical component (persons)",
                        description="Train a statistical component on offline data.", epilog=EPILOG_TRAIN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -62,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     if args.command == "train":
         return _train(args)
+    if args.command == "sql":
+        return _sql(args)
+    if args.command == "export":
+        return _export(args)
     _parser().print_help()
     return 2
 
@@ -93,6 +126,42 @@ def _run(args) -> int:
         return _fail("interrupted; OUT_DIR may hold a partial set of tables (extract.load refuses it): run again")
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
+    return 0
+
+
+def _sql(args) -> int:
+    import duckdb
+
+    from . import sql
+
+    try:
+        if args.query is None:
+            sql.shell(args.out_dir)
+            return 0
+        with sql.connect(args.out_dir) as con:
+            if args.csv:
+                sql.write_csv(con, args.query, sys.stdout)
+            else:
+                sql.show(con.sql(args.query), sys.stdout, args.max_rows or sql.SHOW_ROWS)
+    except FileNotFoundError as e:
+        return _fail(str(e))
+    except duckdb.Error as e:       # a bad query, an unknown column
+        return _fail(f"{str(e).strip()}\n(the tables: articles, lines, sentences, tokens, mentions, persons, "
+                     "dates, events; `extract sql OUT_DIR` opens a shell where .schema NAME lists columns)")
+    return 0
+
+
+def _export(args) -> int:
+    from .io import export_tables
+
+    to_dir = args.to or args.out_dir / args.fmt
+    try:
+        written = export_tables(args.out_dir, args.fmt, to_dir)
+    except FileNotFoundError as e:
+        return _fail(str(e))
+    except OSError as e:
+        return _fail(f"cannot write to {to_dir}: {e.strerror or e}")
+    print(f"extract: {len(written)} tables written to {to_dir} as {args.fmt}", file=sys.stderr)
     return 0
 
 
