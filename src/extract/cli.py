@@ -29,6 +29,12 @@ EPILOG_EXPORT = """example:
 one file per table (NAME.csv / NAME.jsonl); JSON Lines keep list columns as arrays, CSV writes
 them as text like [a, b]."""
 
+EPILOG_EVAL = """example:
+  extract eval --gold tests/gold_raw --pred data/processed
+  extract eval --gold my_gold/ --pred runs/news --json eval.json --markdown > eval.md
+gold files: one JSON file per annotated article, named like the article (a.txt -> a.json); the
+format is in docs/GOLD_FORMAT.md."""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="extract", description="Turn a folder of raw scraped news articles into "
@@ -71,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--format", "-f", dest="fmt", choices=["csv", "jsonl"], required=True)
     x.add_argument("--to", type=Path, default=None, metavar="DIR",
                    help="folder for the files (default: OUT_DIR/csv or OUT_DIR/jsonl)")
+    e = sub.add_parser("eval", help="score a run against gold annotations (P/R/F1 per table)",
+                       description="Score the tables of a run against gold annotations of some of its articles: "
+                       "precision/recall/F1 per table, line-label confusion, event argument accuracy, per article.",
+                       epilog=EPILOG_EVAL, formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of gold JSON files")
+    e.add_argument("--pred", type=Path, required=True, metavar="OUT_DIR", help="folder of an `extract run`")
+    e.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the full report as JSON")
+    e.add_argument("--markdown", action="store_true",
+                   help="print the full report as Markdown (tables, confusion, per article) instead of a summary")
     t = sub.add_parser("train", help="train a statistical component (persons)",
                        description="Train a statistical component on offline data.", epilog=EPILOG_TRAIN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -91,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     if args.command == "train":
         return _train(args)
+    if args.command == "eval":
+        return _eval(args)
     if args.command == "sql":
         return _sql(args)
     if args.command == "export":
@@ -126,6 +143,26 @@ def _run(args) -> int:
         return _fail("interrupted; OUT_DIR may hold a partial set of tables (extract.load refuses it): run again")
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
+    return 0
+
+
+def _eval(args) -> int:
+    import json
+
+    from . import evaluate
+
+    if not args.pred.is_dir():
+        return _fail(f"run folder not found: {args.pred} (give the OUT_DIR of `extract run`)")
+    try:
+        report = evaluate.evaluate(args.gold, args.pred)
+    except (FileNotFoundError, ValueError) as e:
+        return _fail(str(e))
+    if args.json:
+        try:
+            args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        except OSError as e:
+            return _fail(f"cannot write {args.json}: {e.strerror or e}")
+    sys.stdout.write(evaluate.to_markdown(report) if args.markdown else evaluate.to_text(report))
     return 0
 
 
