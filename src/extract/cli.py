@@ -35,6 +35,11 @@ EPILOG_EVAL = """example:
 gold files: one JSON file per annotated article, named like the article (a.txt -> a.json); the
 format is in docs/GOLD_FORMAT.md."""
 
+EPILOG_REPORT = """example:
+  extract report data/processed                      # writes data/processed/report.html
+  extract report runs/news --to news_report.html --title "News, May 2024"
+one HTML file that loads nothing from the network: open it in any browser, mail it, archive it."""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="extract", description="Turn a folder of raw scraped news articles into "
@@ -86,6 +91,13 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the full report as JSON")
     e.add_argument("--markdown", action="store_true",
                    help="print the full report as Markdown (tables, confusion, per article) instead of a summary")
+    h = sub.add_parser("report", help="one self-contained HTML page about a run",
+                       description="Write one self-contained HTML page about a run: summary, line labels and "
+                       "reasons, top persons with aliases, event timeline, dates by month, articles with errors.",
+                       epilog=EPILOG_REPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    h.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="folder of an `extract run`")
+    h.add_argument("--to", type=Path, default=None, metavar="FILE", help="the HTML file (default OUT_DIR/report.html)")
+    h.add_argument("--title", default=None, help="the page's heading (default: the run folder's name)")
     t = sub.add_parser("train", help="train a statistical component (persons)",
                        description="Train a statistical component on offline data.", epilog=EPILOG_TRAIN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -108,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return _train(args)
     if args.command == "eval":
         return _eval(args)
+    if args.command == "report":
+        return _report(args)
     if args.command == "sql":
         return _sql(args)
     if args.command == "export":
@@ -163,6 +177,21 @@ def _eval(args) -> int:
         except OSError as e:
             return _fail(f"cannot write {args.json}: {e.strerror or e}")
     sys.stdout.write(evaluate.to_markdown(report) if args.markdown else evaluate.to_text(report))
+    return 0
+
+
+def _report(args) -> int:
+    from .report import build_report
+
+    target = args.to or args.out_dir / "report.html"
+    try:
+        page = build_report(args.out_dir, args.title)
+        target.write_text(page, encoding="utf-8")
+    except FileNotFoundError as e:
+        return _fail(str(e))
+    except OSError as e:
+        return _fail(f"cannot write {target}: {e.strerror or e}")
+    print(f"extract: report written to {target} (open it in a browser)", file=sys.stderr)
     return 0
 
 
