@@ -57,8 +57,8 @@ def test_cli_run_include_exclude(tmp_path):
     for rel in ("a.txt", "b.md", "old/c.txt"):
         (src / rel).write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
-    proc = _extract("run", src, "--out", out, "--quiet", "--include", "*.txt", "--exclude", "old/*")
-    assert proc.returncode == 0, proc.stderr
+    # in this process: the models are loaded once for the whole test session
+    assert cli.main(["run", str(src), "--out", str(out), "--quiet", "--include", "*.txt", "--exclude", "old/*"]) == 0
     import extract
 
     assert extract.load(out).articles.article_id.tolist() == ["a.txt"]
