@@ -63,3 +63,20 @@ def test_api_find_events_gives_person_ids_of_find_persons():
 def test_api_run_names_the_valid_options_for_a_misspelt_one(tmp_path):
     with pytest.raises(TypeError, match="unknown option 'worker'; valid options: workers"):
         extract.run(tmp_path, tmp_path / "out", worker=2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("公司的軟體工程師說，網路服務與記憶體晶片業務都會擴大。", "公司的软件工程师说，网络服务与内存芯片业务都会扩大。",
+                 id="taiwan-wording-gets-tw2sp-phrases"),
+    pytest.param("消息人士話，佢哋嘅行政總裁梁家豪已經辭職，喺今日公佈咗。", "消息人士话，佢哋嘅行政总裁梁家豪已经辞职，喺今日公布咗。",
+                 id="hong-kong-wording-gets-hk2s"),
+    pytest.param("芯瀾半導體董事會罷免首席執行官。", "芯澜半导体董事会罢免首席执行官。", id="other-traditional-gets-t2s"),
+    pytest.param("网络软件著名", "网络软件著名", id="simplified-unchanged"),
+])
+def test_api_to_simplified_auto_picks_the_pipelines_configuration(text, expected):
+    assert extract.to_simplified(text, config="auto") == expected
+
+
+def test_api_to_simplified_auto_differs_from_plain_t2s_on_taiwan_text():
+    text = "公司的軟體工程師說，網路服務與記憶體晶片業務都會擴大。"
+    assert extract.to_simplified(text, config="auto") != extract.to_simplified(text, config="t2s")

@@ -47,6 +47,29 @@ def test_cli_run_summary_on_stderr(tmp_path):
     proc = _extract("run", src, "--out", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"1 articles \(ok 1\)", proc.stderr)
+    # the progress display names the model loading before it counts articles
+    assert proc.stderr.index("loading models") < proc.stderr.index("1/1")
+
+
+def test_cli_run_include_exclude(tmp_path):
+    src = tmp_path / "in"
+    (src / "old").mkdir(parents=True)
+    for rel in ("a.txt", "b.md", "old/c.txt"):
+        (src / rel).write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    # in this process: the models are loaded once for the whole test session
+    assert cli.main(["run", str(src), "--out", str(out), "--quiet", "--include", "*.txt", "--exclude", "old/*"]) == 0
+    import extract
+
+    assert extract.load(out).articles.article_id.tolist() == ["a.txt"]
+
+
+def test_cli_version():
+    import extract
+
+    proc = _extract("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"extract {extract.__version__}"
 
 
 @pytest.mark.parametrize("case, words", [

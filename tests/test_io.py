@@ -194,3 +194,20 @@ def test_io_load_complete_folder(tmp_path):
     assert list(t) == list(TABLE_NAMES)
     assert t.persons.loc[0, "aliases"].tolist() == ["林嘉文", "Lin Jiawen"]
     assert t["events"].loc[0, "type"] == "depart"
+
+
+@pytest.mark.parametrize("include, exclude, expected", [
+    pytest.param((), (), ["a.txt", "page.html", "sub/b.txt", "sub/deep/c.html"], id="no-patterns-all"),
+    pytest.param(("*.txt",), (), ["a.txt", "sub/b.txt"], id="include-by-name-at-any-depth"),
+    pytest.param(("sub/*",), (), ["sub/b.txt", "sub/deep/c.html"], id="include-by-path-star-crosses-slash"),
+    pytest.param((), ("*.html",), ["a.txt", "sub/b.txt"], id="exclude-by-name"),
+    pytest.param(("sub/*",), ("sub/deep/*",), ["sub/b.txt"], id="exclude-wins-over-include"),
+    pytest.param(("*.txt", "*.html"), ("a.*",), ["page.html", "sub/b.txt", "sub/deep/c.html"], id="several-patterns"),
+    pytest.param(("*.pdf",), (), [], id="nothing-matches"),
+])
+def test_io_select_files_globs(tmp_path, include, exclude, expected):
+    for rel in ["a.txt", "page.html", "sub/b.txt", "sub/deep/c.html"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    files = io.select_files(io.list_input_files(tmp_path), tmp_path, include, exclude)
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == expected

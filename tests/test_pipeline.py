@@ -22,7 +22,7 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 RAW = ROOT / "data" / "raw"
 GOLD_RAW = TESTS / "gold_raw"
-SHARED = Path(__file__).parents[2] / "shared"
+SHARED = Path(os.environ.get("EXTRACT_SHARED", Path(__file__).parents[2] / "shared"))
 FLOORS = json.loads((TESTS / "quality_floors.json").read_text(encoding="utf-8"))
 
 STATUS = {
@@ -51,8 +51,8 @@ def _run(tmp_path_factory, name: str, **options) -> Path:
 
 
 @pytest.fixture(scope="module")
-def run_dir(tmp_path_factory) -> Path:
-    return _run(tmp_path_factory, "run1")
+def run_dir(raw_run_dir) -> Path:
+    return raw_run_dir      # conftest.py: data/raw run once per session, shared with other modules
 
 
 @pytest.fixture(scope="module")
@@ -172,13 +172,8 @@ def raw_report(run_dir) -> dict:
 
 
 @pytest.fixture(scope="module")
-def dev_report(tmp_path_factory) -> dict:
-    seeds, gold = SHARED / "corpus" / "seeds", SHARED / "gold"
-    if not seeds.is_dir() or not gold.is_dir():
-        pytest.skip(f"dev set not found under {SHARED}")
-    out = tmp_path_factory.mktemp("dev") / "out"
-    extract.run(seeds, out, quiet=True)
-    return _scorer().score(gold, out)
+def dev_report(dev_run_dir) -> dict:
+    return _scorer().score(SHARED / "gold", dev_run_dir)     # dev_run_dir: conftest.py, once per session
 
 
 def test_pipeline_gold_raw_files_cover_ok_articles():

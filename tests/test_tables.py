@@ -154,3 +154,13 @@ def test_tables_build_is_deterministic():
 
 def test_tables_build_of_nothing_is_empty_tables():
     assert _build([]) == {name: [] for name in TABLE_NAMES}
+
+
+
+def test_tables_dates_and_events_carry_their_interval(built):
+    """The dates row of 6. Mai and the events row with no date: date_start/date_end from date_spans."""
+    from datetime import datetime
+
+    (row,) = [r for r in built["dates"] if r["text"] == "6. Mai"]
+    assert (row["date_start"], row["date_end"]) == (datetime(2024, 5, 6), datetime(2024, 5, 6, 23, 59, 59))
+    assert all(r["date"] is None and r["date_start"] is None and r["date_end"] is None for r in built["events"])

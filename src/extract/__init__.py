@@ -50,18 +50,32 @@ def run(input_dir, out_dir, **options) -> "RunSummary":
     return _run(input_dir, out_dir, **options)
 
 
-def load(out_dir) -> "Tables":
-    """The tables of a run: an object with one DataFrame per table (``t.persons``, ``t["events"]``)."""
-    from .io import load_tables
+def load(out_dir, tables=None, columns=None) -> "Tables":
+    """The tables of a run: an object with one DataFrame per table (``t.persons``, ``t["events"]``).
 
-    return load_tables(out_dir)
+    ``tables``: only these (``["persons", "events"]``); ``columns``: only these columns of a table
+    (``{"mentions": ["article_id", "person_id"]}``). A large run's tokens are most of its size:
+    leave them out when they are not needed."""
+    from .io import load_tables
+    from .model import TABLE_NAMES
+
+    return load_tables(out_dir, tuple(tables) if tables is not None else TABLE_NAMES, columns)
 
 
 def to_simplified(text: str, config: str = "t2s") -> str:
-    """Traditional → Simplified with one OpenCC configuration (t2s, tw2s, hk2s, tw2sp, hk2sp)."""
+    """Traditional → Simplified with one OpenCC configuration (t2s, tw2s, hk2s, tw2sp, hk2sp), or
+    ``config="auto"``: the one the pipeline would choose for this text as an article body (hk2s
+    for Hong Kong wording, tw2sp for Taiwan wording, t2s for other Traditional text, nothing for
+    text already Simplified)."""
+    from .normalize import choose_config
     from .text import to_simplified as _to_simplified
 
+    if config == "auto":
+        config = choose_config(text[:AUTO_CONFIG_CHARS])
     return _to_simplified(text, config)
+
+
+AUTO_CONFIG_CHARS = 20000   # the pipeline also decides on an article's first 20,000 characters
 
 
 def _check(text, lang: str | None, reference: str | None = None) -> str:

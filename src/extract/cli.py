@@ -8,6 +8,7 @@ from pathlib import Path
 EPILOG_RUN = """example:
   extract run data/raw --out data/processed
   extract run ../news --out runs/news --workers 2 --quiet
+  extract run ../site --out runs/site --include '*.html' --exclude 'archive/*'
 then, in Python:  import extract; t = extract.load("data/processed"); t.persons.head()"""
 
 EPILOG_TRAIN = """example:
@@ -15,10 +16,37 @@ EPILOG_TRAIN = """example:
 trains the Chinese person recognizer on the offline NER sets in ../shared/suites (see TRAINING.md
 beside the shipped model for the data, licenses and settings)."""
 
+EPILOG_SQL = """example:
+  extract sql data/processed "SELECT name, n_articles FROM persons ORDER BY n_articles DESC LIMIT 10"
+  extract sql data/processed "SELECT type, count(*) FROM events GROUP BY type" --csv > events_by_type.csv
+  extract sql data/processed          # an interactive shell: end statements with ';', .tables, .quit
+every table of the run is a view of the same name: articles, lines, sentences, tokens, mentions,
+persons, dates, events (DuckDB SQL: unnest(aliases) turns a list column into rows)."""
+
+EPILOG_EXPORT = """example:
+  extract export data/processed --format csv                 # into data/processed/csv/
+  extract export data/processed --format jsonl --to /tmp/run_jsonl
+one file per table (NAME.csv / NAME.jsonl); JSON Lines keep list columns as arrays, CSV writes
+them as text like [a, b]."""
+
+EPILOG_EVAL = """example:
+  extract eval --gold tests/gold_raw --pred data/processed
+  extract eval --gold my_gold/ --pred runs/news --json eval.json --markdown > eval.md
+gold files: one JSON file per annotated article, named like the article (a.txt -> a.json); the
+format is in docs/GOLD_FORMAT.md."""
+
+EPILOG_REPORT = """example:
+  extract report data/processed                      # writes data/processed/report.html
+  extract report runs/news --to news_report.html --title "News, May 2024"
+one HTML file that loads nothing from the network: open it in any browser, mail it, archive it."""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="extract", description="Turn a folder of raw scraped news articles into "
                                 "Parquet tables of persons, dates and personnel events.")
+    from . import __version__
+
+    p.add_argument("--version", action="version", version=f"extract {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     r = sub.add_parser("run", help="process every file under INPUT_DIR and write the tables to OUT_DIR",
                        description="Process every file under INPUT_DIR (recursively) and write the eight tables "
@@ -32,6 +60,44 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     r.add_argument("--no-person-model", action="store_true",
                    help="find persons by rules only (faster; the trained recognizer is skipped)")
+    r.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="read only files whose path under INPUT_DIR or whose name matches (repeatable; "
+                   "'*' also crosses '/'), e.g. --include '*.txt' --include 'sub/*'")
+    r.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files whose path under INPUT_DIR or whose name matches (repeatable), "
+                   "e.g. --exclude '*.html'")
+    q = sub.add_parser("sql", help="SQL over a run's tables (DuckDB); an interactive shell without a query",
+                       description="Run one SQL statement over the tables of a run, every table a view of "
+                       "its name, and print the result; without QUERY, read statements interactively.",
+                       epilog=EPILOG_SQL, formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="folder of an `extract run`")
+    q.add_argument("query", metavar="QUERY", nargs="?", help="one SQL statement (quote it)")
+    q.add_argument("--csv", action="store_true", help="print every row as CSV instead of a box table")
+    q.add_argument("--max-rows", type=int, default=None, metavar="N",
+                   help="rows of a box table to print (default 40: the first and last 20)")
+    x = sub.add_parser("export", help="write every table of a run as CSV or JSON Lines",
+                       description="Write every table of a run as CSV or JSON Lines, one file per table.",
+                       epilog=EPILOG_EXPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    x.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="folder of an `extract run`")
+    x.add_argument("--format", "-f", dest="fmt", choices=["csv", "jsonl"], required=True)
+    x.add_argument("--to", type=Path, default=None, metavar="DIR",
+                   help="folder for the files (default: OUT_DIR/csv or OUT_DIR/jsonl)")
+    e = sub.add_parser("eval", help="score a run against gold annotations (P/R/F1 per table)",
+                       description="Score the tables of a run against gold annotations of some of its articles: "
+                       "precision/recall/F1 per table, line-label confusion, event argument accuracy, per article.",
+                       epilog=EPILOG_EVAL, formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of gold JSON files")
+    e.add_argument("--pred", type=Path, required=True, metavar="OUT_DIR", help="folder of an `extract run`")
+    e.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the full report as JSON")
+    e.add_argument("--markdown", action="store_true",
+                   help="print the full report as Markdown (tables, confusion, per article) instead of a summary")
+    h = sub.add_parser("report", help="one self-contained HTML page about a run",
+                       description="Write one self-contained HTML page about a run: summary, line labels and "
+                       "reasons, top persons with aliases, event timeline, dates by month, articles with errors.",
+                       epilog=EPILOG_REPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    h.add_argument("out_dir", metavar="OUT_DIR", type=Path, help="folder of an `extract run`")
+    h.add_argument("--to", type=Path, default=None, metavar="FILE", help="the HTML file (default OUT_DIR/report.html)")
+    h.add_argument("--title", default=None, help="the page's heading (default: the run folder's name)")
     t = sub.add_parser("train", help="train a statistical component (persons)",
                        description="Train a statistical component on offline data.", epilog=EPILOG_TRAIN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -52,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     if args.command == "train":
         return _train(args)
+    if args.command == "eval":
+        return _eval(args)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "sql":
+        return _sql(args)
+    if args.command == "export":
+        return _export(args)
     _parser().print_help()
     return 2
 
@@ -75,13 +149,85 @@ def _run(args) -> int:
         return _fail(f"cannot write to {args.out_dir}: {e.strerror or e}")
     try:
         summary = run(args.input_dir, args.out_dir, workers=args.workers if args.workers > 0 else 0,
-                      quiet=args.quiet, use_person_model=not args.no_person_model)
+                      quiet=args.quiet, use_person_model=not args.no_person_model,
+                      include=tuple(args.include), exclude=tuple(args.exclude))
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     except KeyboardInterrupt:
         return _fail("interrupted; OUT_DIR may hold a partial set of tables (extract.load refuses it): run again")
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
+    return 0
+
+
+def _eval(args) -> int:
+    import json
+
+    from . import evaluate
+
+    if not args.pred.is_dir():
+        return _fail(f"run folder not found: {args.pred} (give the OUT_DIR of `extract run`)")
+    try:
+        report = evaluate.evaluate(args.gold, args.pred)
+    except (FileNotFoundError, ValueError) as e:
+        return _fail(str(e))
+    if args.json:
+        try:
+            args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        except OSError as e:
+            return _fail(f"cannot write {args.json}: {e.strerror or e}")
+    sys.stdout.write(evaluate.to_markdown(report) if args.markdown else evaluate.to_text(report))
+    return 0
+
+
+def _report(args) -> int:
+    from .report import build_report
+
+    target = args.to or args.out_dir / "report.html"
+    try:
+        page = build_report(args.out_dir, args.title)
+        target.write_text(page, encoding="utf-8")
+    except FileNotFoundError as e:
+        return _fail(str(e))
+    except OSError as e:
+        return _fail(f"cannot write {target}: {e.strerror or e}")
+    print(f"extract: report written to {target} (open it in a browser)", file=sys.stderr)
+    return 0
+
+
+def _sql(args) -> int:
+    import duckdb
+
+    from . import sql
+
+    try:
+        if args.query is None:
+            sql.shell(args.out_dir)
+            return 0
+        with sql.connect(args.out_dir) as con:
+            if args.csv:
+                sql.write_csv(con, args.query, sys.stdout)
+            else:
+                sql.show(con.sql(args.query), sys.stdout, args.max_rows or sql.SHOW_ROWS)
+    except FileNotFoundError as e:
+        return _fail(str(e))
+    except duckdb.Error as e:       # a bad query, an unknown column
+        return _fail(f"{str(e).strip()}\n(the tables: articles, lines, sentences, tokens, mentions, persons, "
+                     "dates, events; `extract sql OUT_DIR` opens a shell where .schema NAME lists columns)")
+    return 0
+
+
+def _export(args) -> int:
+    from .io import export_tables
+
+    to_dir = args.to or args.out_dir / args.fmt
+    try:
+        written = export_tables(args.out_dir, args.fmt, to_dir)
+    except FileNotFoundError as e:
+        return _fail(str(e))
+    except OSError as e:
+        return _fail(f"cannot write to {to_dir}: {e.strerror or e}")
+    print(f"extract: {len(written)} tables written to {to_dir} as {args.fmt}", file=sys.stderr)
     return 0
 
 

@@ -62,6 +62,26 @@ def list_input_files(input_dir: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.relative_to(input_dir).as_posix())
 
 
+def matches(relative_path: str, patterns) -> bool:
+    """True when a glob pattern matches the file's path relative to INPUT_DIR (``sub/a.txt``, where
+    ``*`` also crosses ``/``) or its name alone (``*.html`` matches ``sub/page.html``)."""
+    from fnmatch import fnmatchcase
+
+    name = relative_path.rsplit("/", 1)[-1]
+    return any(fnmatchcase(relative_path, p) or fnmatchcase(name, p) for p in patterns)
+
+
+def select_files(files: list[Path], input_dir: Path, include=(), exclude=()) -> list[Path]:
+    """The files of ``list_input_files`` that match an ``include`` pattern (all when none is given)
+    and no ``exclude`` pattern."""
+    out = []
+    for p in files:
+        rel = p.relative_to(input_dir).as_posix()
+        if (not include or matches(rel, include)) and not matches(rel, exclude):
+            out.append(p)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
     return frozenset("".join(chars for _, chars in lexicon.rows("common_hanzi.txt", 2, 2)))
@@ -262,10 +282,12 @@ class Tables:
         return "Tables(" + ", ".join(f"{k}={len(v)} rows" for k, v in self._frames.items()) + ")"
 
 
-def load_tables(out_dir: Path) -> Tables:
-    import pandas as pd
-
+def table_paths(out_dir: Path) -> dict[str, Path]:
+    """The Parquet file of every table of a complete run in ``out_dir``; FileNotFoundError saying
+    what to do when the folder holds no run or an interrupted one."""
     out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise FileNotFoundError(f"{out_dir} is not a folder: give the OUT_DIR of `extract run INPUT_DIR --out OUT_DIR`")
     missing = [n for n in TABLE_NAMES if not (out_dir / f"{n}.parquet").exists()]
     if missing:
         raise FileNotFoundError(f"{out_dir} is not a complete extract run: missing {', '.join(missing)}.parquet "
@@ -273,4 +295,46 @@ def load_tables(out_dir: Path) -> Tables:
     if not (out_dir / MANIFEST).exists():
         raise FileNotFoundError(f"{out_dir} has no {MANIFEST}: the run that wrote it was interrupted while "
                                 f"replacing tables; run `extract run INPUT_DIR --out {out_dir}` again")
-    return Tables({n: pd.read_parquet(out_dir / f"{n}.parquet") for n in TABLE_NAMES})
+    return {n: out_dir / f"{n}.parquet" for n in TABLE_NAMES}
+
+
+def load_tables(out_dir: Path, tables=TABLE_NAMES, columns: dict[str, list[str]] | None = None) -> Tables:
+    """The run's tables as DataFrames: every table, or only ``tables``; ``columns`` maps a table to
+    the only columns to read (a large run's tokens need not be read to look at its persons)."""
+    import pandas as pd
+
+    paths = table_paths(out_dir)
+    unknown = [n for n in tables if n not in paths]
+    if unknown:
+        raise ValueError(f"no table {', '.join(unknown)}; the tables are {', '.join(TABLE_NAMES)}")
+    columns = columns or {}
+    return Tables({n: pd.read_parquet(paths[n], columns=columns.get(n)) for n in tables})
+
+
+def export_tables(out_dir: Path, fmt: str, to_dir: Path, tables=TABLE_NAMES) -> dict[str, Path]:
+    """Write every table of the run in ``out_dir`` as ``NAME.csv`` or ``NAME.jsonl`` (one JSON
+    object a line) into ``to_dir``; the files written. A list column is a JSON array in both
+    (in CSV, the array's text: ``["林嘉文", "Lin Jiawen"]``)."""
+    import duckdb
+
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
+    paths = table_paths(out_dir)
+    to_dir = Path(to_dir)
+    to_dir.mkdir(parents=True, exist_ok=True)
+    options = "FORMAT csv, HEADER true" if fmt == "csv" else "FORMAT json"
+    written = {}
+    with duckdb.connect() as con:
+        for name in tables:
+            target = to_dir / f"{name}.{fmt}"
+            cols = [f'CAST(to_json("{f.name}") AS VARCHAR) AS "{f.name}"'
+                    if fmt == "csv" and pa.types.is_list(f.type) else f'"{f.name}"' for f in TABLE_SCHEMAS[name]]
+            con.execute(f"COPY (SELECT {', '.join(cols)} FROM read_parquet({_sql_string(paths[name])})) "
+                        f"TO {_sql_string(target)} ({options})")
+            written[name] = target
+    return written
+
+
+def _sql_string(path: Path) -> str:
+    """A path as an SQL string literal."""
+    return "'" + str(path).replace("'", "''") + "'"

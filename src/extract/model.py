@@ -178,6 +178,8 @@ class ArticleResult:
 
 
 _str, _int, _bool = pa.string(), pa.int64(), pa.bool_()
+# date_start / date_end: the inclusive interval a value covers (date_spans.py); ms, as Parquet keeps no seconds unit
+_time = pa.timestamp("ms")
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
@@ -210,11 +212,12 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "dates": pa.schema([
         ("article_id", _str), ("sentence_id", _int), ("text", _str), ("char_start", _int),
         ("char_end", _int), ("value", _str), ("type", _str), ("relative", _bool), ("anchor", _str),
+        ("date_start", _time), ("date_end", _time),
     ]),
     "events": pa.schema([
         ("article_id", _str), ("event_id", _str), ("type", _str), ("person_ids", pa.list_(_str)),
         ("org", _str), ("role", _str), ("date", _str), ("trigger", _str), ("sentence_id", _int),
-        ("evidence", _str), ("persons", pa.list_(_str)),
+        ("evidence", _str), ("persons", pa.list_(_str)), ("date_start", _time), ("date_end", _time),
     ]),
 }
 

@@ -8,7 +8,7 @@
 3. segment — sentences and tokens (``segment.segment``);
 4. mine — person mentions (``persons.find_mentions``), time expressions against the article's
    reference date (``dates.find_dates``), personnel events (``events.find_events``);
-5. link persons across the run (``persons.link_persons``);
+5. link persons across the run (``persons.link_run``);
 6. write the eight tables atomically (``io.TableWriter``: tokens as they come, the rest after linking).
 
 Stages 1–4 run per article, in ``Settings.workers`` processes when asked; every failure of one
@@ -146,8 +146,24 @@ _RUN: dict = {}   # what every article of a run shares (settings, site chrome), 
 
 
 def _init_run(settings: Settings, chrome: dict[str, int], n_articles: int) -> None:
-    """Pool initializer: give each process the run's shared state once, not with every article."""
+    """Pool initializer: give each process the run's shared state once, not with every article,
+    and load the models there (the progress display says so) rather than inside the first article."""
     _RUN.update(settings=settings, chrome=chrome, n_articles=n_articles)
+    load_models(settings)
+
+
+def load_models(settings: Settings = DEFAULT) -> None:
+    """Load what every article needs, once per process: spaCy and the segmenters of zh, de and
+    en, and the Chinese person recognizer when it is used (a few seconds; tables do not change)."""
+    from . import segment
+
+    segment.pipeline("zh", settings.segmenter)
+    for language in ("de", "en"):
+        segment.pipeline(language, settings.segmenter)
+    if settings.use_person_model:
+        from .persons import recognizer
+
+        recognizer.available()
 
 
 ARTICLES_PER_BATCH = 16   # articles whose person-model windows are predicted in one batch (see process_files)
@@ -245,25 +261,35 @@ def _internal_error(article_id: str, path: str, dec, e: Exception) -> ArticleRes
 
 # ------------------------------------------------------------------ the run
 
+LOADING = "extract: loading models"   # the progress bar's label until the first articles are done
+
+
 def _progress(total: int, quiet: bool):
     if quiet:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, desc="extract",
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, desc=LOADING,
                 disable=not total, mininterval=0.5)
 
 
 def _map(fn, items, workers: int, bar, initializer=None, initargs=(), chunksize: int | None = None):
     """``fn`` over ``items`` in ``workers`` processes, in order; the bar counts articles (a list
     result counts as its length)."""
+    def loaded():
+        if bar is not None and bar.desc == LOADING:   # the models are loaded: rate and ETA count from here
+            bar.reset(total=bar.total)
+            bar.set_description("extract")
+
     def tick(out):
         if bar is not None:
+            loaded()     # in worker processes: known when their first articles come back
             bar.update(len(out) if isinstance(out, list) else 1)
 
     if workers <= 1 or len(items) <= 1:
         if initializer is not None:
             initializer(*initargs)
+            loaded()
         for it in items:
             out = fn(it)
             tick(out)
@@ -289,7 +315,7 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
         raise FileNotFoundError(f"input folder not found: {input_dir}")
     io.check_writable(out_dir)
     t0 = time.perf_counter()
-    files = io.list_input_files(input_dir)
+    files = io.select_files(io.list_input_files(input_dir), input_dir, settings.include, settings.exclude)
     ids = [_article_id(p, input_dir) for p in files]
     workers = max(1, settings.workers or (os.cpu_count() or 1))
 
@@ -342,6 +368,9 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     for r in results:
         stage.update({k: v for k, v in r.seconds.items() if k != "total"})
     notes = []
+    if not files and (settings.include or settings.exclude):
+        notes.append(f"no input file matched (include {list(settings.include)}, exclude {list(settings.exclude)}); "
+                     "patterns match the path under INPUT_DIR or the file name, e.g. '*.txt' or 'sub/*'")
     if settings.use_person_model:
         from .persons import recognizer
 

@@ -13,6 +13,8 @@ class Settings:
     max_file_bytes: int = 20_000_000 # larger input files are recorded as errors, not read
     chrome_min_articles: int = 3     # a line seen in this many articles of one run is site chrome
     chrome_min_share: float = 0.05   # ... and in at least this share of the run's articles
+    include: tuple[str, ...] = ()    # glob patterns: only input files matching one are read (io.select_files)
+    exclude: tuple[str, ...] = ()    # glob patterns: input files matching one are skipped
 
     def but(self, **changes) -> "Settings":
         """A copy with ``changes``; an unknown name is a ``TypeError`` that lists the valid ones."""

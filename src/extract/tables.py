@@ -6,6 +6,7 @@ and position, so a re-run on the same input gives identical tables.
 """
 from __future__ import annotations
 
+from .date_spans import interval
 from .model import TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, RunPersons, Token
 
 TOKEN_FIELDS = Token._fields      # the tokens table's columns after article_id
@@ -58,17 +59,23 @@ def build_columns(results: list[ArticleResult], persons: RunPersons) -> dict[str
         for d in r.dates:
             add("dates", article_id=aid, sentence_id=d.sentence_id, text=d.text,
                 char_start=d.char_start, char_end=d.char_end, value=d.value,
-                type=d.type, relative=d.relative, anchor=d.anchor)
+                type=d.type, relative=d.relative, anchor=d.anchor, **_span(d.value))
         for e in r.events:
             pids = [id_of[(aid, k)] for k in e.person_keys if (aid, k) in id_of]
             add("events", article_id=aid, event_id=e.event_id, type=e.type, person_ids=pids,
                 org=e.org, role=e.role, date=e.date, trigger=e.trigger,
-                sentence_id=e.sentence_id, evidence=e.evidence, persons=[names[p] for p in pids])
+                sentence_id=e.sentence_id, evidence=e.evidence, persons=[names[p] for p in pids], **_span(e.date))
     for p in person_rows:
         add("persons", person_id=p.person_id, name=p.name, aliases=p.aliases,
             n_mentions=p.n_mentions, n_articles=p.n_articles, languages=p.languages,
             link_evidence=p.link_evidence)
     return t
+
+
+def _span(value: str | None) -> dict:
+    """The date_start / date_end columns of an ISO value (both null when it covers no fixed time)."""
+    span = interval(value)
+    return {"date_start": span[0], "date_end": span[1]} if span else {"date_start": None, "date_end": None}
 
 
 def token_table() -> dict[str, list]:
