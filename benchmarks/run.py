@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -98,7 +97,8 @@ def main() -> int:
     size = (f"first {args.files} files" if args.files else f"first {args.mb:g} MB of files" if args.mb
             else "every file")
     lines = [f"# Benchmarks ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {size} per corpus)", "",
-             "| corpus | M chars | jieba.lcut chars/s | workers | pipeline chars/s | × lcut | clean | normalize | segment | persons | dates | events | peak RSS main / worker MB |",
+             "| corpus | M chars | jieba.lcut chars/s | workers | pipeline chars/s | × lcut | clean | normalize | segment "
+             "| persons | dates | events | peak RSS main / worker MB |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     report = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,7 +111,8 @@ def main() -> int:
                 rate = r["chars"] / r["seconds"]
                 st = {k: (r["chars"] / v if v else float("inf")) for k, v in r["stages"].items()}
                 report[f"{name} w{w}"] = {**r, "lcut": lcut, "rate": rate}
-                cells = " | ".join(f"{st.get(k, 0) / 1e3:,.0f}k" for k in ("clean", "normalize", "segment", "persons", "dates", "events"))
+                stages = ("clean", "normalize", "segment", "persons", "dates", "events")
+                cells = " | ".join(f"{st.get(k, 0) / 1e3:,.0f}k" for k in stages)
                 lines.append(f"| {name} | {r['chars'] / 1e6:.2f} | {lcut / 1e3:,.0f}k | {w} | {rate / 1e3:,.0f}k | "
                              f"{rate / lcut:.2f} | {cells} | {r['rss_self_mb']:.0f} / {r['rss_children_mb']:.0f} |")
                 print(lines[-1], flush=True)

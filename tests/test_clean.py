@@ -1,10 +1,11 @@
 """Tests for stage 1, clean: labels and reasons on short messy articles written for these tests."""
 from __future__ import annotations
 
-import pytest
-from hypothesis import given, settings, strategies as st
-
 import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.clean import clean_article, find_date, line_key
 from extract.normalize import fix_mojibake
@@ -271,7 +272,6 @@ def test_clean_idempotent_on_kept_lines(lines):
     ca = clean_article(lines)
     kept = [ln.text for ln in ca.lines if ln.label in ("title", "content")]
     again = clean_article(kept)
-    assert all(ln.label in ("title", "content", "duplicate", "meta", "boilerplate", "spam") for ln in again.lines)
     assert sum(ln.label in ("title", "content") for ln in again.lines) >= 0.8 * len(kept) - 1
 
 

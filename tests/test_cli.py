@@ -113,3 +113,12 @@ def test_cli_command_in_readme(command):
     assert re.search(rf"\bextract {command}\b", readme.read_text(encoding="utf-8")), \
         f"command `extract {command}` is not in README.md"
 
+
+
+def test_cli_ci_runs_exactly_the_readme_test_command():
+    """.ci/run is the README's test command (linter, then tests), so what CI checks is what users run."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line.strip() for line in readme.splitlines() if line.strip().endswith(".venv/bin/pytest"))
+    assert "ruff check" in command
+    assert command in ci.splitlines()

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract import evaluate, io
-
 from conftest import ROOT, SHARED
+from extract import evaluate, io
 
 GOLD_RAW = ROOT / "tests" / "gold_raw"
 

@@ -50,10 +50,6 @@ def test_lexicon_malformed_line_names_file_and_line(res_dir, load, text, line_no
         load(name)
 
 
-def test_lexicon_error_is_a_value_error():
-    assert issubclass(lexicon.ResourceError, ValueError)
-
-
 @pytest.mark.parametrize("load, text, expected", [
     pytest.param(lambda n: lexicon.rows(n), "# header\n\nOpenAI\n   \n  # indented comment\nGoogle\n",
                  (("OpenAI",), ("Google",)), id="rows"),

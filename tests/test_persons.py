@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract import _analyse, normalize, segment
-from extract.persons import recognizer as person_model
 from extract.model import CleanArticle, Line, Mention
 from extract.persons import add_run_aliases, find_mentions, link_persons, person_id
+from extract.persons import recognizer as person_model
 
 
 @lru_cache(maxsize=None)

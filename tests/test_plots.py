@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-matplotlib = pytest.importorskip("matplotlib")
-
 import extract
-from extract import plots
+
+matplotlib = pytest.importorskip("matplotlib")
+plots = pytest.importorskip("extract.plots")
 
 
 def test_plots_missing_glyphs_catches_a_latin_only_font():

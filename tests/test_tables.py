@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from extract import normalize, segment, tables
-from extract.model import (TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, CleanArticle, DateMention, Event, Line)
+from extract.model import TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, CleanArticle, DateMention, Event, Line
 from extract.persons import find_mentions, link_run
 
 

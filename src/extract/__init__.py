@@ -93,7 +93,6 @@ def _check(text, lang: str | None, reference: str | None = None) -> str:
             raise ValueError(f"reference must be an ISO date YYYY-MM-DD, not {reference!r}") from None
     if lang is None:
         from .clean import language_of
-
         from .text import HAN_RE
 
         detected = language_of(text)

@@ -414,9 +414,9 @@ def _rules_en() -> _Rules:
     wday = (rf"(?:(?P<wmod>(?i:{_alt(L, 'weekmod')}))\s+)?(?P<wdn>(?i:{wdays}))\b(?:\s+(?:(?i:early|late)\s+)?(?P<wpart>(?i:morning|afternoon|evening|night)))?")
     wdd = (rf"(?:\bon\s+)?\b(?P<wdn>(?i:{wdays}))\b\.?,?\s+(?:(?P<the>the)\s+)?(?:(?P<dd>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?|(?P<ddw>(?i:{dayw})))\b"
            rf"(?![/-]\d|\s*(?::\d|\.\d|[ap]\.?m\b|o'?clock|(?i:{month})\b|(?i:{units})\b|%|percent)|\s+(?!at\b|around\b|and\b|or\b|to\b|of\b|{_EN_HOURW}\s+[ap]\.?\s?m\b)[a-z])")
-    dom = (rf"(?:\b(?P<dprep>on|by|until|till|from|since|before|after|around)\s+(?:the\s+)?|\bthe\s+)(?P<dd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
-           rf"(?:\s+(?:of\s+)?(?P<drel>this month|next month|last month|the month))?"
-           rf"(?=\s*(?:[.,;!?)\-]|$)|\s+(?:at|and|or|to|through|till|until)\b)")
+    dom = (r"(?:\b(?P<dprep>on|by|until|till|from|since|before|after|around)\s+(?:the\s+)?|\bthe\s+)(?P<dd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+           r"(?:\s+(?:of\s+)?(?P<drel>this month|next month|last month|the month))?"
+           r"(?=\s*(?:[.,;!?)\-]|$)|\s+(?:at|and|or|to|through|till|until)\b)")
     dayof = (rf"(?:the\s+)?(?:(?P<dd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?P<ddw>(?i:{dayw})))\s+day\s+of\s+"
              rf"(?P<drel>(?i:the month|this month|next month|last month))\b")
     tok = _token_date_rx(L)
@@ -444,8 +444,8 @@ def _rules_en() -> _Rules:
              rf"|\b(?:in\s+the\s+)?(?P<cpre>morning|afternoon|evening)\s+at\s+(?P<ch7>{hw})\b(?![:.]\d)"
              rf"|\b(?P<ch8>{hw})(?=\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night))"
              rf"(?:\s+(?:in\s+the\s+(?P<cpart>morning|afternoon|evening)|at\s+(?P<cpart2>night)))?")
-    crange = (rf"(?:\b(?P<rfrom>from|between)\s+)?(?<![\w:.])(?P<r1h>[01]?\d|2[0-3])(?:[:.](?P<r1m>[0-5]\d))?\s?(?P<r1ap>[ap]\.?m\b\.?)?"
-              rf"\s*(?:-|–|\bto\b|\btill\b|\buntil\b|\band\b)\s*(?P<r2h>[01]?\d|2[0-3])(?:[:.](?P<r2m>[0-5]\d))?\s?(?P<r2ap>[ap]\.?m\b\.?|o'?clock)?(?![\w:])")
+    crange = (r"(?:\b(?P<rfrom>from|between)\s+)?(?<![\w:.])(?P<r1h>[01]?\d|2[0-3])(?:[:.](?P<r1m>[0-5]\d))?\s?(?P<r1ap>[ap]\.?m\b\.?)?"
+              r"\s*(?:-|–|\bto\b|\btill\b|\buntil\b|\band\b)\s*(?P<r2h>[01]?\d|2[0-3])(?:[:.](?P<r2m>[0-5]\d))?\s?(?P<r2ap>[ap]\.?m\b\.?|o'?clock)?(?![\w:])")
     season = rf"(?P<spre>(?i:this|last|next)\s+)?(?P<season>(?i:{seasons}))(?:\s+(?:of\s+)?(?P<sy>(?:1[89]|20)\d\d)\b)?"
     bare_year = r"(?<![\w./:#@+\-$£€])(?P<by>(?:19|20)\d\d)(?![\w%.,:/\-]\d|[\w%])"
     decade = r"(?:the\s+)?(?P<dec>(?:19|20)?[1-9]0)'?s\b"

@@ -446,7 +446,8 @@ def to_text(report: dict) -> str:
         f"  label accuracy {_f(L['label_accuracy'])}",
         f"persons   P {_f(p['precision'])} R {_f(p['recall'])} F1 {_f(p['f1'])}  alias recall {_f(P['alias_recall'])}"
         f"  cross-article {_f(P['cross_article_consistency'])}",
-        f"dates     P {_f(d['precision'])} R {_f(d['recall'])} F1 {_f(d['f1'])}  value accuracy {_f(D['value_accuracy_matched'])}",
+        f"dates     P {_f(d['precision'])} R {_f(d['recall'])} F1 {_f(d['f1'])}"
+        f"  value accuracy {_f(D['value_accuracy_matched'])}",
         f"events    P {_f(e['precision'])} R {_f(e['recall'])} F1 {_f(e['f1'])}  date {_f(E['date_accuracy_matched'])}"
         f"  org {_f(E['org_accuracy_matched'])}  role {_f(E['role_accuracy_matched'])}  complete F1 {_f(E['complete']['f1'])}",
     ]) + "\n"

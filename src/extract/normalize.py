@@ -24,8 +24,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import lexicon
-from .text import HAN, HAN_RE, LATIN_RE, OPENCC_CONFIGS, alternation, to_simplified
 from .model import DATED_LABELS, CleanArticle, NormalizedArticle, Piece
+from .text import HAN, HAN_RE, LATIN_RE, OPENCC_CONFIGS, alternation, to_simplified
 
 CONFIGS = OPENCC_CONFIGS
 
@@ -34,7 +34,8 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(
     rf"(?<=[{HAN}])\((?:(?=[a-zü{_TONED}]{{0,6}}[{_TONED}])[a-zü{_TONED}]{{1,7}}\)|[a-zü{_TONED}]{{1,7}}$)"
 )
-_MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€")
+_MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       r"\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€")
 
 
 @lru_cache(maxsize=1)

@@ -98,7 +98,7 @@ def stacked_bars_svg(months: list[str], series: dict[str, Counter], colours: dic
         return '<p class="note">nothing dated to a month or finer</p>'
     totals = [sum(s[m] for s in series.values()) for m in months]
     top = max(totals) or 1
-    left, bottom, plot_h = 34, 34, height - 44
+    left, plot_h = 34, height - 44
     step = (width - left - 10) / len(months)
     bar_w = max(1.0, step * 0.8)
     label_every = max(1, round(len(months) / 24))   # at most about 24 month labels

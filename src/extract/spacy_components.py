@@ -20,12 +20,18 @@ changed but spaCy's registry of factories and extension attributes.
 What they write (spans are expanded to the doc's token boundaries when a tokenizer cuts inside
 a name; a span that cannot be placed is skipped):
 
-| component | writes |
-|---|---|
-| ``extract_normalizer`` | ``doc._.simplified`` (the text in Simplified Chinese, with the OpenCC configuration the pipeline would choose), ``doc._.opencc_config``, ``token.norm_`` (the token in Simplified) |
-| ``extract_persons`` | ``doc.spans["persons"]`` and ``doc.ents`` (label ``PERSON``); ``span._.person_key`` (the person's name, which groups mentions of one person in the doc), ``span._.person_id`` (the ``P…`` id the tables would give), ``span._.source`` (what found it) |
-| ``extract_dates`` | ``doc.spans["dates"]`` and ``doc.ents`` (``DATE``; ``TIME`` for a time of day); ``span._.value`` (ISO 8601), ``span._.date_type`` (date/time/duration/set), ``span._.relative``, ``span._.date_start`` / ``span._.date_end`` (datetimes, see ``date_spans``) |
-| ``extract_events`` | ``doc._.events`` (one dict per event: type, persons, org, role, date, trigger, start_char, end_char, evidence), ``doc.spans["events"]`` (the triggers, labelled by event type; ``span._.event`` is the dict) |
+- ``extract_normalizer``: ``doc._.simplified`` (the text in Simplified Chinese, with the OpenCC
+  configuration the pipeline would choose), ``doc._.opencc_config``, ``token.norm_`` (the token
+  in Simplified).
+- ``extract_persons``: ``doc.spans["persons"]`` and ``doc.ents`` (label ``PERSON``);
+  ``span._.person_key`` (the person's name, which groups mentions of one person in the doc),
+  ``span._.person_id`` (the ``P…`` id the tables would give), ``span._.source`` (what found it).
+- ``extract_dates``: ``doc.spans["dates"]`` and ``doc.ents`` (``DATE``; ``TIME`` for a time of
+  day); ``span._.value`` (ISO 8601), ``span._.date_type`` (date/time/duration/set),
+  ``span._.relative``, ``span._.date_start`` / ``span._.date_end`` (datetimes, see ``date_spans``).
+- ``extract_events``: ``doc._.events`` (one dict per event: type, persons, org, role, date,
+  trigger, start_char, end_char, evidence), ``doc.spans["events"]`` (the triggers, labelled by
+  event type; ``span._.event`` is the dict).
 
 ``doc.ents`` keeps entities other components set; where two overlap the longer stays. Relative
 dates (去年, *last month*) are resolved against ``doc._.reference_date`` when set, else the

@@ -61,8 +61,13 @@ def train_loop(config, train_path: Path, dev_path: Path, out_dir: Path, max_minu
     ``out_dir``. Returns {best, history, last, stopped_by}."""
     from spacy.schemas import ConfigSchemaTraining
     from spacy.training.initialize import init_nlp
-    from spacy.training.loop import (create_before_to_disk_callback, create_evaluation_callback,
-                                     create_train_batches, train_while_improving, update_meta)
+    from spacy.training.loop import (
+        create_before_to_disk_callback,
+        create_evaluation_callback,
+        create_train_batches,
+        train_while_improving,
+        update_meta,
+    )
     from spacy.util import registry, resolve_dot_names
     from thinc.api import Config, fix_random_seed
 

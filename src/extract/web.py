@@ -33,7 +33,9 @@ def _config():
 
 
 def _same(a: str, b: str) -> bool:
-    strip = lambda s: re.sub(r"[\W_]+", "", s).casefold()
+    def strip(s: str) -> str:
+        return re.sub(r"[\W_]+", "", s).casefold()
+
     return bool(a) and strip(a) == strip(b)
 
 

@@ -26,7 +26,8 @@ LINE_SCRIPT_MIN_HAN = 4      # per-line script only for lines with this many Han
 LINE_LANG_MIN_WORDS = 4      # per-line language of a Latin line only from this many words
 
 
-_WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?\s*(?=\d{1,2}:\d\d)|\s*[(（](?:星期|礼拜|周)[一二三四五六日天][)）]\s*")
+_WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?\s*(?=\d{1,2}:\d\d)"
+                            r"|\s*[(（](?:星期|礼拜|周)[一二三四五六日天][)）]\s*")
 
 
 # --- 11: published, language, script ----------------------------------------------------------

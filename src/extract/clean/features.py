@@ -54,7 +54,8 @@ DECOR = re.compile(r"^[\s#*>•·\-–—【\[(（]+|[\s*】\])）]+$")
 _YMD = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
 def _time(n: int) -> str:
     """An optional time after a date, with group names H<n>, M<n>, S<n>."""
-    return (rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<P{n}>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)"
+    return (rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<P{n}>上午|下午|中午|晚上|凌晨|早上)?"
+            rf"\s*(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)"
             rf"(?:\s*[:：分]\s*(?P<S{n}>[0-5]\d))?(?:\s*(?P<A{n}>[ap]\.?m\b\.?))?)?")
 
 _DMY = r"(?P<d2>\d{1,2})\.\s*(?P<m2>\d{1,2})\.\s*(?P<y2>(?:19|20)\d\d)"
@@ -87,7 +88,8 @@ def resources():
             re.compile(_YMD + _time(1)),
             re.compile(_DMY + _time(2)),
             re.compile(rf"(?P<d3>\d{{1,2}})\.?\s*(?P<mn3>{month_alt})\.?,?\s+(?P<y3>(?:19|20)\d\d)" + _time(3), re.I),
-            re.compile(rf"\b(?P<mn4>{month_alt})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)" + _time(4), re.I),
+            re.compile(rf"\b(?P<mn4>{month_alt})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)"
+                       + _time(4), re.I),
         ),
     }
 

@@ -54,7 +54,8 @@ def headline_like(ln: Ln) -> bool:
     return 3 <= ln.words <= HEADLINE_MAX_WORDS and not re.search(r"[a-zäöüß]{3}\.$", ln.m)
 
 
-_MENU_SMALL_WORDS = frozenset("a an in on of to as at up by for and or the with from into über und der die das im am zu mit".split())
+_MENU_SMALL_WORDS = frozenset("a an in on of to as at up by for and or the with from into "
+                              "über und der die das im am zu mit".split())
 
 
 def _menu_like(ln: Ln) -> bool:
@@ -178,7 +179,8 @@ _BIO_SELF = re.compile(
     r"^[A-ZÄÖÜ][\w.'-]+(?: [A-ZÄÖÜ][\w.'-]+){1,3},? (?:is|was|ist|war) (?:a|an|the|ein|eine)? ?.{0,50}?"
     r"\b(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|author|producer|"
     r"korrespondent|redakteur|journalist|autor|reporter|kolumnist)(?:in)?\b")
-_BIO_CUE = re.compile(r"^.{0,24}?(\b(is|was|ist|war|covers|writes|reports|schreibt|berichtet|arbeitet)\b|[,，:：】]|是|为|曾|现|任)", re.I)
+_BIO_CUE = re.compile(r"^.{0,24}?(\b(is|was|ist|war|covers|writes|reports|schreibt|berichtet|arbeitet)\b"
+                      r"|[,，:：】]|是|为|曾|现|任)", re.I)
 
 
 def author_bios(lines: list[Ln], start: int) -> None:
@@ -211,7 +213,8 @@ def author_bios(lines: list[Ln], start: int) -> None:
             set_label(ln, "boilerplate", "boilerplate:author-bio")
             set_label(nxt, "boilerplate", "boilerplate:author-bio")
             continue
-        if names and any(head.casefold().startswith(n) or head.startswith(n) for n in names) and any(_bio_of(ln, n) for n in names):
+        starts_with_name = any(head.casefold().startswith(n) or head.startswith(n) for n in names)
+        if names and starts_with_name and any(_bio_of(ln, n) for n in names):
             set_label(ln, "boilerplate", "boilerplate:author-bio")
 
 

@@ -31,7 +31,9 @@ SPAM_MIN_HITS = 2            # lexicon hits that make a line spam on their own
 SPAM_PROSE_COVER = 0.15      # in a prose paragraph the hits must cover this share of the line
 
 
-_HTML = re.compile(r"^\s*</?(a|div|span|h\d|p|ul|li|ol|br|section|article|header|footer|nav|script|style|iframe|table|tr|td|button|form|input|i|b|em|strong|source|video|picture)\b[^>]*>?|</(a|div|span|h\d|li|ul|p)>|\bhref=|^\s*<!--|-->\s*$|^\s*[\"']?\s*/?>\s*$", re.I)
+_HTML = re.compile(r"^\s*</?(a|div|span|h\d|p|ul|li|ol|br|section|article|header|footer|nav|script|style|iframe"
+                   r"|table|tr|td|button|form|input|i|b|em|strong|source|video|picture)\b[^>]*>?"
+                   r"|</(a|div|span|h\d|li|ul|p)>|\bhref=|^\s*<!--|-->\s*$|^\s*[\"']?\s*/?>\s*$", re.I)
 _IMAGE = re.compile(r"^\s*(<figure\b[^>]*>|</figure>|<img\b|!\[[^\]]*\]\([^)]*\)\s*$|\[!\[)", re.I)
 _CAPTION = re.compile(r"^\s*<figcaption\b", re.I)
 _EMBED = re.compile(r"^\s*(\{\{[<%].*[>%]\}\}|<(iframe|video|embed|object|script)\b)", re.I)
@@ -229,7 +231,8 @@ def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min
             continue
         ln.header = _header_kind(ln, R)
         if ln.header:
-            set_label(ln, "meta" if ln.header == "references" else "boilerplate", f"{'meta' if ln.header == 'references' else 'boilerplate'}:{ln.header}-header")
+            label = "meta" if ln.header == "references" else "boilerplate"
+            set_label(ln, label, f"{label}:{ln.header}-header")
             continue
         if ln.units <= MAX_BOILERPLATE_UNITS:
             for name, rx in R["footer"]:

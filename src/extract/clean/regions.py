@@ -18,7 +18,8 @@ TIMESTAMP_PAIR_WINDOW = 6    # two timestamps this close after the body start op
 _URL = re.compile(r"(https?://|www\.)\S+", re.I)
 
 
-_REF_LIKE = re.compile(r"^\s*(\[\d{1,3}\]|\d{1,3}[.、)]\s|[-*•·]\s*)?.*((https?://|www\.)\S+)|^\s*\[\d{1,3}\]|^\s*\d{1,3}[.、]\s*\S", re.I)
+_REF_LIKE = re.compile(r"^\s*(\[\d{1,3}\]|\d{1,3}[.、)]\s|[-*•·]\s*)?.*((https?://|www\.)\S+)"
+                       r"|^\s*\[\d{1,3}\]|^\s*\d{1,3}[.、]\s*\S", re.I)
 
 
 # --- 8-9: regions after the body start ----------------------------------------------------------
@@ -69,7 +70,8 @@ def label_regions(lines: list[Ln], start: int) -> None:
             if nxt:
                 mode = "boilerplate:timestamp-list"
                 back = k - 1
-                while back >= start and lines[back].label is None and not lines[back].strong and lines[back].units <= LIST_NAME_MAX_UNITS:
+                while back >= start and lines[back].label is None and not lines[back].strong \
+                        and lines[back].units <= LIST_NAME_MAX_UNITS:
                     set_label(lines[back], "boilerplate", mode)
                     back -= 1
         if mode is not None:

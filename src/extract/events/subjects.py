@@ -68,7 +68,8 @@ def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev
     return subj
 
 
-def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
+def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int,
+                  prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
     s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
     before = [i for i, m in enumerate(ms) if ca <= m.char_start and m.char_end <= ts]

@@ -16,8 +16,18 @@ from typing import Sequence
 
 from ..model import Sentence, Token
 from ..text import HAN_RE, is_han
-from .names import (DOTS, GLOSS, MAX_TRANSLIT_CHARS, MIN_TRANSLIT_CHARS, Candidate, body_sentences, by_sentence,
-                    is_surname, lexicons)
+from .names import (
+    DOTS,
+    GLOSS,
+    MAX_TRANSLIT_CHARS,
+    MIN_TRANSLIT_CHARS,
+    Candidate,
+    body_sentences,
+    by_sentence,
+    is_surname,
+    lexicons,
+)
+
 
 def zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[Candidate]:
     r = lexicons()
@@ -136,7 +146,9 @@ def _zh_context(s: Sentence, start: int, end: int) -> bool:
 
 NEVER_LAST_OF_NAME = frozenset("所等说称们的被把让")   # function characters no given name ends with
 MODEL_LOOKS_PER_NAME = 2   # windows per distinct name-like token and article; repeats find the rest
-MODEL_WINDOW = 6    # characters of context each side of a name-like token (8 → 6 reads a fifth less; lost 0.3-0.9 % of mentions on CCTV and HK news samples)
+# characters of context each side of a name-like token (8 → 6 reads a fifth less; lost 0.3-0.9 % of
+# mentions on CCTV and HK news samples)
+MODEL_WINDOW = 6
 
 
 def _model_windows(s: Sentence, toks: Sequence[Token], seen: Counter | None = None) -> list[tuple[int, int]]:
@@ -200,7 +212,8 @@ def _model_jobs(body: Sequence[Sentence], toks_by_sentence, scope: str = "candid
     return jobs
 
 
-def model_jobs(sentences: Sequence[Sentence], tokens: Sequence[Token], scope: str = "candidates") -> list[tuple[Sentence, int, int]]:
+def model_jobs(sentences: Sequence[Sentence], tokens: Sequence[Token],
+               scope: str = "candidates") -> list[tuple[Sentence, int, int]]:
     """What ``find_mentions`` gives the recognizer for this article, in order: (sentence, window
     start, window end); the text is ``sentence.text[start:end]``. A caller with many articles
     predicts all their windows in one batch (``recognizer.predict``: 45 % faster than one small

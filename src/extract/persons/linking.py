@@ -75,7 +75,7 @@ def _one_deletion(skeleton: str) -> set[str]:
 
 @lru_cache(maxsize=65536)
 def _pinyin(text: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin   # imported on first use: 0.1 s
+    from pypinyin import lazy_pinyin  # imported on first use: 0.1 s
 
     return tuple(lazy_pinyin(text))
 
@@ -115,7 +115,8 @@ def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[M
         for m in mentions:
             by_key[m.person_key].add(m.text)
         for key, surfaces in by_key.items():
-            latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in norm_dots(x) for x in surfaces)
+            latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) \
+                or any("·" in norm_dots(x) for x in surfaces)
             if latin:
                 confirmed.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2)
     out = {}
@@ -182,7 +183,8 @@ class _Links:
             self.evidence[b].append(why)
 
 
-def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]) -> tuple[dict[tuple[str, str], str], list[PersonRow]]:
+def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]
+                 ) -> tuple[dict[tuple[str, str], str], list[PersonRow]]:
     """Link article-local person keys across a run.
 
     ``articles``: (article_id, language, mentions). Returns {(article_id, person_key): person_id}

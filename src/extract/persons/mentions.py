@@ -20,8 +20,15 @@ from typing import Sequence
 
 from ..model import Mention, Sentence, Token
 from ..text import HAN_RE, alternation
-from .chinese import (extend_to_known, list_members, model_candidates, model_says_no, trim_to_known,
-                      with_function_surname, zh_candidates)
+from .chinese import (
+    extend_to_known,
+    list_members,
+    model_candidates,
+    model_says_no,
+    trim_to_known,
+    with_function_surname,
+    zh_candidates,
+)
 from .latin import GERMAN_NOUN_END, latin_candidates
 from .names import GLOSS, Candidate, body_sentences, by_sentence, full_variant, lexicons, norm_dots
 
@@ -153,7 +160,8 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
         if c.kind in ("zh-translit", "zh-native") and (c.text in model_rejected if repeated
                                                       else model_says_no(c, model_read, model_spans)):
-            continue          # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees
+            # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees
+            continue
         s = text_of[c.sentence_id]
         gloss = GLOSS.match(s.text[c.end - s.char_start:])
         key = _chinese_key(c, alias_of, gloss)
@@ -336,7 +344,8 @@ def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = 
                 continue
             if min(len(word), len(n)) < MIN_VARIANT_LENGTH - (1 if same_end else 0):
                 continue
-            if same_start and not same_end and SequenceMatcher(None, word.lower(), n.lower()).ratio() < SPELLING_VARIANT_SAME_START:
+            close = SequenceMatcher(None, word.lower(), n.lower()).ratio()
+            if same_start and not same_end and close < SPELLING_VARIANT_SAME_START:
                 continue
             ratio = SequenceMatcher(None, word.lower(), n.lower()).ratio()
             if ratio >= best_ratio and ratio < 1.0:

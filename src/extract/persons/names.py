@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
 from .. import lexicon
 from ..model import BODY_LABELS, Sentence, Token
-from difflib import SequenceMatcher
 
 MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a name
 MAX_TRANSLIT_CHARS = 7          # 克里哲夫斯基; longer runs are phrases
