@@ -9,6 +9,8 @@ EPILOG_RUN = """example:
   extract run data/raw --out data/processed
   extract run ../news --out runs/news --workers 2 --quiet
   extract run ../site --out runs/site --include '*.html' --exclude 'archive/*'
+  extract run archive/articles --out runs/archive --metadata archive/index.jsonl
+  extract run scraped/ --out runs/scraped --reference-date 2024-06-30
 then, in Python:  import extract; t = extract.load("data/processed"); t.persons.head()"""
 
 EPILOG_TRAIN = """example:
@@ -63,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--include", action="append", default=[], metavar="GLOB",
                    help="read only files whose path under INPUT_DIR or whose name matches (repeatable; "
                    "'*' also crosses '/'), e.g. --include '*.txt' --include 'sub/*'")
+    r.add_argument("--metadata", "-m", type=Path, default=None, metavar="FILE",
+                   help="the archive's index (JSONL, or CSV with a header): one row per article, keyed by its "
+                   "path (relative to FILE's folder or INPUT_DIR), file name or stem, with columns such as "
+                   "date/published, title, author, url, source, language. Default: metadata.jsonl, index.jsonl "
+                   "or metadata.csv at the root of INPUT_DIR, if there is one")
+    r.add_argument("--reference-date", type=str, default=None, metavar="DATE",
+                   help="ISO date (YYYY-MM-DD) that relative dates of an article resolve against when neither "
+                   "metadata, front matter, text nor path give one")
     r.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="skip files whose path under INPUT_DIR or whose name matches (repeatable), "
                    "e.g. --exclude '*.html'")
@@ -136,6 +146,7 @@ def _fail(msg: str) -> int:
 
 
 def _run(args) -> int:
+    from .io import InputError
     from .pipeline import run
 
     if not args.input_dir.is_dir():
@@ -147,10 +158,22 @@ def _run(args) -> int:
         check_writable(args.out_dir)
     except OSError as e:
         return _fail(f"cannot write to {args.out_dir}: {e.strerror or e}")
+    if args.metadata is not None and not args.metadata.is_file():
+        return _fail(f"metadata file not found: {args.metadata}")
+    if args.reference_date is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(args.reference_date)
+        except ValueError:
+            return _fail(f"--reference-date must be an ISO date such as 2024-06-30, not {args.reference_date!r}")
     try:
         summary = run(args.input_dir, args.out_dir, workers=args.workers if args.workers > 0 else 0,
                       quiet=args.quiet, use_person_model=not args.no_person_model,
-                      include=tuple(args.include), exclude=tuple(args.exclude))
+                      include=tuple(args.include), exclude=tuple(args.exclude),
+                      metadata=str(args.metadata) if args.metadata else None, reference_date=args.reference_date)
+    except InputError as e:
+        return _fail(str(e))
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     except KeyboardInterrupt:

@@ -39,6 +39,20 @@ class CleanArticle:
     published: str | None      # ISO 8601 date or date-time found in the meta lines
     language: str | None       # zh / de / en / ...
     script: str | None         # Hans / Hant / Latn / mixed
+    front_matter: "ArticleMeta | None" = None   # what a YAML front-matter block at the top says
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What is known of an article from outside its text: a row of the archive's index file,
+    its front matter, or its path (``metadata``)."""
+    title: str | None = None
+    published: str | None = None   # ISO 8601 date or date-time
+    author: str | None = None
+    url: str | None = None
+    source: str | None = None      # site or outlet
+    language: str | None = None    # zh / de / en when the index says so
+    origin: str = "metadata"       # metadata | front-matter
 
 
 @dataclass(frozen=True)
@@ -159,8 +173,14 @@ class ArticleResult:
     language: str | None = None
     script: str | None = None
     title: str | None = None
+    title_source: str | None = None      # metadata | front-matter | text
     published: str | None = None
+    published_source: str | None = None  # metadata | front-matter | text | path
     reference_date: str | None = None
+    reference_source: str | None = None  # published | inferred | run-default
+    author: str | None = None
+    url: str | None = None
+    source: str | None = None
     opencc_config: str | None = None
     n_chars: int = 0
     content_hash: str | None = None
@@ -186,6 +206,8 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", _str), ("path", _str), ("status", _str), ("error", _str),
         ("language", _str), ("script", _str), ("title", _str), ("published", _str),
         ("reference_date", _str), ("encoding", _str), ("opencc_config", _str),
+        ("title_source", _str), ("published_source", _str), ("reference_source", _str),
+        ("author", _str), ("url", _str), ("source", _str),
         ("n_chars", _int), ("n_lines", _int), ("n_content_lines", _int), ("content_hash", _str),
     ]),
     "lines": pa.schema([

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import io
-from .model import BODY_LABELS, ArticleResult
+from .model import BODY_LABELS, ArticleMeta, ArticleResult
 from .settings import DEFAULT, Settings
 
 
@@ -78,9 +78,10 @@ def _first_pass(item: tuple[str, str, int]) -> tuple[str, list[str] | None, str 
 
 def _prepare(article_id: str, path: str, text: str, encoding: str | None, settings: Settings = DEFAULT,
              chrome: dict[str, int] | None = None, n_articles: int = 1,
-             html_meta: dict | None = None) -> ArticleResult:
+             html_meta: dict | None = None, meta: ArticleMeta | None = None) -> ArticleResult:
     """Stages 1–3: clean, normalize, segment. Status ``ok`` means stage 4 is still to run; any
-    other status is the article's finished result."""
+    other status is the article's finished result. ``meta``: the article's row of the run's
+    metadata index, if any."""
     from . import clean, normalize, segment
 
     res = ArticleResult(article_id=article_id, path=path, status="ok", encoding=encoding, n_chars=len(text))
@@ -92,14 +93,13 @@ def _prepare(article_id: str, path: str, text: str, encoding: str | None, settin
     ca = clean.clean_article(raw_lines, chrome, n_articles)
     res.seconds["clean"] = time.perf_counter() - t
     res.lines = list(ca.lines)
-    res.language, res.script = ca.language, ca.script
-    res.published = ca.published or ((html_meta or {}).get("date") or None)
+    res.language, res.script = (meta.language if meta and meta.language else ca.language), ca.script
+    _article_head(res, ca, html_meta or {}, meta)
     t = time.perf_counter()
     norm = normalize.normalize_article(ca)
     res.opencc_config = norm.config
-    title = ca.title or ((html_meta or {}).get("title") or None)
-    if title:
-        res.title, _ = normalize.normalize_line(title, norm.config)
+    if res.title:
+        res.title, _ = normalize.normalize_line(res.title, norm.config)
         res.title = res.title.strip() or None
     res.text = norm.text
     res.seconds["normalize"] = time.perf_counter() - t
@@ -113,6 +113,23 @@ def _prepare(article_id: str, path: str, text: str, encoding: str | None, settin
     return res
 
 
+def _article_head(res: ArticleResult, ca, html_meta: dict, meta: ArticleMeta | None) -> None:
+    """Title, publication date, author, url and source of an article, each from the strongest
+    source that has it: the run's metadata index, the file's front matter, the text (its head
+    lines, or a saved page's HTML metadata), the file's path (dates only)."""
+    from .metadata import date_from_path
+
+    fm = ca.front_matter
+    titles = [(meta and meta.title, "metadata"), (fm and fm.title, "front-matter"), (ca.title, "text"),
+              (html_meta.get("title"), "text")]
+    dates = [(meta and meta.published, "metadata"), (fm and fm.published, "front-matter"), (ca.published, "text"),
+             (html_meta.get("date"), "text"), (date_from_path(res.article_id), "path")]
+    res.title, res.title_source = next(((v, s) for v, s in titles if v), (None, None))
+    res.published, res.published_source = next(((v, s) for v, s in dates if v), (None, None))
+    for attr in ("author", "url", "source"):
+        setattr(res, attr, (meta and getattr(meta, attr)) or (fm and getattr(fm, attr)) or None)
+
+
 def _mine(res: ArticleResult, settings: Settings = DEFAULT, predicted=None) -> ArticleResult:
     """Stage 4: persons, dates, events. ``predicted``: the person recognizer's (job, spans) pairs
     for this article's ``persons.model_jobs``, when the caller ran it for many articles at once."""
@@ -123,7 +140,13 @@ def _mine(res: ArticleResult, settings: Settings = DEFAULT, predicted=None) -> A
     res.mentions = persons.find_mentions(sentences, tokens, language, settings.use_person_model, predicted=predicted)
     res.seconds["persons"] = res.seconds.get("persons", 0.0) + time.perf_counter() - t
     t = time.perf_counter()
-    res.reference_date = _valid_date((res.published or "")[:10]) or dates.infer_reference(sentences, language or "zh")
+    res.reference_date, res.reference_source = _valid_date((res.published or "")[:10]), "published"
+    if res.reference_date is None:
+        res.reference_date, res.reference_source = dates.infer_reference(sentences, language or "zh"), "inferred"
+    if res.reference_date is None and settings.reference_date:
+        res.reference_date, res.reference_source = settings.reference_date, "run-default"
+    if res.reference_date is None:
+        res.reference_source = None
     res.dates = dates.find_dates(sentences, res.reference_date, language or "zh")
     res.seconds["dates"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -179,7 +202,7 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
     out: list[ArticleResult] = []
     waiting: list[ArticleResult] = []    # articles with stages 1-3 done, in order
     for item in items:
-        article_id, path, _ = item
+        article_id, path, _, meta = item
         t0 = time.perf_counter()
         try:
             dec = io.read_input(Path(path), settings.max_file_bytes)
@@ -191,7 +214,8 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
                                      error=f"could not read: {type(e).__name__}: {e}"))
             continue
         try:
-            res = _prepare(article_id, path, dec.text, dec.encoding, settings, chrome, n_articles, dec.html_meta)
+            res = _prepare(article_id, path, dec.text, dec.encoding, settings, chrome, n_articles, dec.html_meta,
+                           meta)
         except Exception as e:
             out.append(_internal_error(article_id, path, dec, e))
             continue
@@ -302,6 +326,47 @@ def _map(fn, items, workers: int, bar, initializer=None, initargs=(), chunksize:
             yield out
 
 
+def _metadata_index(input_dir: Path, settings: Settings):
+    """The run's metadata index (``--metadata FILE``, else an index file at the root of
+    INPUT_DIR), the index file when it lies inside INPUT_DIR, and summary notes about it."""
+    from . import metadata
+
+    if settings.metadata:
+        path = Path(settings.metadata)
+    else:
+        path = next((input_dir / n for n in metadata.INDEX_NAMES if (input_dir / n).is_file()), None)
+    if path is None:
+        return None, None, []
+    rows = io.read_metadata(path)        # raises InputError with the file and line of a bad row
+    index = metadata.build_index(rows, str(path.parent), str(input_dir))
+    found_here = "" if settings.metadata else " (found in INPUT_DIR; not an article)"
+    notes = [f"metadata: {index.rows:,} rows from {path}{found_here}"]
+    if index.rows_without_key:
+        notes.append(f"metadata: {index.rows_without_key:,} rows name no file (give a column "
+                     f"{' / '.join(metadata.KEY_COLUMNS[:3])}); they were not used")
+    if index.ambiguous:
+        some = ", ".join(sorted(index.ambiguous)[:5])
+        notes.append(f"metadata: {len(index.ambiguous):,} file names or stems are shared by several rows ({some} …); "
+                     "those rows match only by their full path")
+    inside = path.resolve().parent == input_dir.resolve()
+    return index, (path if inside else None), notes
+
+
+def _reference_notes(results: list[ArticleResult], index) -> list[str]:
+    """What the summary says about metadata matches and reference dates."""
+    ok = [r for r in results if r.status == "ok"]
+    notes = []
+    if index is not None:
+        matched = sum(r.published_source == "metadata" or r.title_source == "metadata" for r in ok)
+        notes.append(f"metadata: matched {matched:,} of {len(ok):,} articles")
+    missing = sum(r.reference_date is None for r in ok)
+    if missing:
+        notes.append(f"{missing:,} of {len(ok):,} articles have no reference date (none in metadata, front matter, "
+                     "text or path): their relative dates (今年5月, am Montag, last week) have no value; "
+                     "give --metadata FILE or --reference-date DATE")
+    return notes
+
+
 def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunSummary:
     """Run the whole pipeline on every file under ``input_dir`` and write the tables to ``out_dir``.
 
@@ -316,6 +381,9 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     io.check_writable(out_dir)
     t0 = time.perf_counter()
     files = io.select_files(io.list_input_files(input_dir), input_dir, settings.include, settings.exclude)
+    index, index_file, notes = _metadata_index(input_dir, settings)
+    if index_file is not None:
+        files = [p for p in files if p != index_file]     # the archive's index is not an article
     ids = [_article_id(p, input_dir) for p in files]
     workers = max(1, settings.workers or (os.cpu_count() or 1))
 
@@ -340,7 +408,7 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     # pass 2: every article through stages 1–4, in article-id order (the order of the tables);
     # tokens go to the tokens table as they come, the rest waits for run-level person linking
     bar = _progress(len(files), settings.quiet)
-    items = [(a, str(p), duplicate_of.get(a)) for a, p in zip(ids, files)]
+    items = [(a, str(p), duplicate_of.get(a), index.lookup(a) if index else None) for a, p in zip(ids, files)]
     batches = [items[i:i + ARTICLES_PER_BATCH] for i in range(0, len(items), ARTICLES_PER_BATCH)]
     results = []
     with io.TableWriter(out_dir) as writer:
@@ -367,7 +435,7 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     stage = Counter()
     for r in results:
         stage.update({k: v for k, v in r.seconds.items() if k != "total"})
-    notes = []
+    notes.extend(_reference_notes(results, index))
     if not files and (settings.include or settings.exclude):
         notes.append(f"no input file matched (include {list(settings.include)}, exclude {list(settings.exclude)}); "
                      "patterns match the path under INPUT_DIR or the file name, e.g. '*.txt' or 'sub/*'")

@@ -11,6 +11,8 @@ class Settings:
     segmenter: str = "rjieba"        # "rjieba" (jieba's dictionary in Rust, default) or "jieba" (pure Python)
     use_person_model: bool = True    # run the trained Chinese person recognizer where it is shipped
     max_file_bytes: int = 20_000_000 # larger input files are recorded as errors, not read
+    metadata: str | None = None      # index file (JSONL/CSV) of the articles; None: INPUT_DIR's own index, if any
+    reference_date: str | None = None  # ISO date relative dates resolve against where an article gives none
     chrome_min_articles: int = 3     # a line seen in this many articles of one run is site chrome
     chrome_min_share: float = 0.05   # ... and in at least this share of the run's articles
     include: tuple[str, ...] = ()    # glob patterns: only input files matching one are read (io.select_files)

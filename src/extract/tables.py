@@ -45,7 +45,9 @@ def build_columns(results: list[ArticleResult], persons: RunPersons) -> dict[str
         aid = r.article_id
         add("articles", article_id=aid, path=r.path, status=r.status, error=r.error, language=r.language,
             script=r.script, title=r.title, published=r.published, reference_date=r.reference_date,
-            encoding=r.encoding, opencc_config=r.opencc_config, n_chars=r.n_chars,
+            encoding=r.encoding, opencc_config=r.opencc_config, title_source=r.title_source,
+            published_source=r.published_source, reference_source=r.reference_source, author=r.author, url=r.url,
+            source=r.source, n_chars=r.n_chars,
             n_lines=len(r.lines), n_content_lines=sum(ln.label == "content" for ln in r.lines),
             content_hash=r.content_hash)
         # lines and sentences run to thousands per article: one column at a time

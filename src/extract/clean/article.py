@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Mapping, Sequence
 
+from ..metadata import front_matter, meta_of_row
 from ..model import CleanArticle, Line
 from ..normalize import script_of
 from ..settings import DEFAULT
@@ -135,6 +136,11 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
     line; ``n_articles`` is the size of the run."""
     R = resources()
     lines = line_features(raw_lines)
+    fm = front_matter(raw_lines)
+    if fm is not None:
+        for ln in lines:
+            if ln.i <= fm[0]:
+                set_label(ln, "meta", "meta:front-matter")
     chrome_min = max(settings.chrome_min_articles, int(-(-settings.chrome_min_share * n_articles // 1)))
     local_rules(lines, R, chrome if n_articles >= settings.chrome_min_articles else None, chrome_min)
     start = body_start(lines)
@@ -166,4 +172,5 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
         ll, ls = _line_lang_script(ln, lang, script, R)
         out.append(Line(ln.i + 1, ln.raw, ln.label, ln.reason, ll, ls))
     title_text = strip_suffix(lines[title].raw) if title is not None else None
-    return CleanArticle(tuple(out), title_text or None, _published(lines, start), lang, script)
+    return CleanArticle(tuple(out), title_text or None, _published(lines, start), lang, script,
+                        meta_of_row(fm[1], origin="front-matter") if fm is not None else None)

@@ -106,7 +106,9 @@ def _markup_reason(ln: Ln) -> tuple[str, str] | None:
     if _ENCODED.search(raw[:20000]) and sum(ch.isspace() for ch in raw[:20000]) * 50 < min(len(raw), 20000):
         return "boilerplate", "boilerplate:encoded-data"    # base64 images, tracking blobs
     if _CAPTION.match(raw):
-        return "content", "content:caption"
+        # the caption of a picture the scrape kept as <figcaption>: page furniture, not article text
+        # (the convention of the gold of real corpus articles)
+        return "boilerplate", "boilerplate:caption"
     if _IMAGE.match(raw):
         return "boilerplate", "boilerplate:image"
     if _EMBED.match(raw):
@@ -219,6 +221,8 @@ def _header_kind(ln: Ln, R) -> str | None:
 
 def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
     for ln in lines:
+        if ln.label is not None:        # front matter, labelled before any rule
+            continue
         ln.date_line = _date_line(ln, R)
         ln.stamp = bool(_TIMESTAMP_LINE.match(ln.m)) and bool(_TIME_PART.search(ln.m)) or bool(_NAMED_STAMP.match(ln.m))
         mk = _markup_reason(ln)

@@ -81,7 +81,7 @@ def label_regions(lines: list[Ln], start: int) -> None:
             if ln.label in (None, "content", "meta") and _resumes(lines, k):
                 mode = None
                 continue
-            if mode.endswith("related-list") and (ln.reason in ("boilerplate:image", "content:caption")
+            if mode.endswith("related-list") and (ln.reason in ("boilerplate:image", "boilerplate:caption")
                                                   or (MD_HEADING.match(ln.raw) and ln.label is None)):
                 mode = None   # a figure or a section heading: the article goes on after a link list
                 continue
