@@ -691,3 +691,32 @@ def test_clean_header_chrome_of_other_sites(line, label):
 
 def test_clean_weekday_between_date_and_time_keeps_the_time():
     assert find_date("【晨報專訊】2024年5月21日 星期二 06:00") == "2024-05-21T06:00"
+
+
+@pytest.mark.parametrize("line, label, reason", [
+    ("News / Tech / AI", "boilerplate", "boilerplate:breadcrumb"),
+    ("Home / Wirtschaft / Unternehmen", "boilerplate", "boilerplate:breadcrumb"),
+    ("ai, startups, funding, layoffs, ceo, openai", "spam", "spam:seo-keywords"),
+    ("Tags: Nordwerk, Maschinenbau, Rücktritt", "boilerplate", "boilerplate:tags"),
+    ("关键词：星河电池、董事长、辞职", "boilerplate", "boilerplate:tags"),
+])
+def test_clean_breadcrumbs_and_keyword_lines_above_the_headline(line, label, reason):
+    page = [line, "Cobalt Labs CEO Marcus Hale steps down after board dispute",
+            "By Jane Doe | Feb 3, 2025, 8:15 AM ET",
+            "Marcus Hale, the chief executive of Cobalt Labs, stepped down on Monday after a months-long dispute "
+            "with the company's board, the startup said in a statement on its website.",
+            "The board named Priya Raman, its chief operating officer, as interim chief executive while it searches."]
+    ca = clean_article(page)
+    assert (ca.lines[0].label, ca.lines[0].reason) == (label, reason)
+    assert ca.title == page[1] and ca.lines[1].label == "title"
+
+
+@pytest.mark.parametrize("line", [
+    "Berlin, Hamburg, München und Köln melden steigende Zahlen.",   # a sentence
+    "Einnahmen / Ausgaben im Vergleich zum Vorjahr gestiegen",       # a headline with a slash
+    "北京、上海、广州、深圳四地同日公布数据",                           # an enumeration in Chinese text
+])
+def test_clean_sentences_with_commas_or_slashes_are_no_keyword_lines(line):
+    from extract.clean.local import _is_breadcrumb, _is_keyword_line
+
+    assert not _is_keyword_line(line) and not _is_breadcrumb(line)

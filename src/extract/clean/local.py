@@ -14,6 +14,9 @@ MAX_BOILERPLATE_UNITS = 120  # boilerplate patterns are tried on lines up to thi
 MAX_META_UNITS = 30          # byline / source / credit patterns: longer lines are body text
 MAX_NAV_UNITS = 16           # navigation-word lines are short
 BREADCRUMB_ITEM_UNITS = 4    # a two-part breadcrumb "A > B" has parts this short
+BREADCRUMB_SLASH_WORDS = 2   # a slash breadcrumb "News / Tech / AI" has parts of at most this many words
+KEYWORD_MIN_ITEMS = 4        # an SEO keyword line has at least this many comma-separated items ...
+KEYWORD_ITEM_WORDS = 3       # ... of at most this many words each
 NAV_ROW_MIN_ITEMS = 3        # a menu row has at least this many "|" / "·" / wide-space separated items ...
 NAV_ITEM_MAX_UNITS = 5       # ... of at most this many units each
 NAV_ROW_LONG_ITEMS = 5       # a row of this many items may start with a site name and hold one number
@@ -48,6 +51,8 @@ _BREADCRUMB_SEP = re.compile(r"\s*(>|›|»|→|/|\\|＞)\s*")
 
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
+_KEYWORD_LABEL = re.compile(r"^\s*(?:keywords?|tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|关键词|关键字|标签)\s*[:：]\s*\S",
+                            re.I)
 _STUFF_SEP = re.compile(r"[,，、|/ ]+")
 _HEADER_TRAIL = re.compile(r"[\s:>›»→\-—|]*(更多|more|mehr|全部|all)?[\s:>›»→\-—|]*$", re.I)
 
@@ -128,7 +133,26 @@ def _is_breadcrumb(m: str) -> bool:
     if seps >= 2 and len(parts) >= 3 and all(len(p) <= 16 for p in parts):
         return True
     # "新闻 > 港闻": two short section names
-    return seps == 1 and len(parts) == 2 and all(units_of(p) <= BREADCRUMB_ITEM_UNITS and not DIGITS.search(p) for p in parts)
+    if seps == 1 and len(parts) == 2 and all(units_of(p) <= BREADCRUMB_ITEM_UNITS and not DIGITS.search(p) for p in parts):
+        return True
+    # "News / Tech / AI", "Home / Wirtschaft / Unternehmen": section names set apart by slashes,
+    # each one or two capitalized words (a headline with a slash in it has more words per part)
+    slashed = [p.strip() for p in m.split("/")]
+    return len(slashed) >= 3 and all(
+        p and len(p.split()) <= BREADCRUMB_SLASH_WORDS and p[:1].isupper() and not DIGITS.search(p) for p in slashed)
+
+
+def _is_keyword_line(m: str) -> bool:
+    """An SEO keyword line: a keywords/tags label (关键词：电池、辞职; Tags: ...), or many short
+    comma-separated Latin items, mostly lowercase, without sentence punctuation
+    ("ai, startups, funding, layoffs")."""
+    if _KEYWORD_LABEL.match(m):
+        return True
+    items = [x.strip() for x in re.split(r"[,，;；]", m)]
+    if len(items) < KEYWORD_MIN_ITEMS or HAN_RE.search(m) or re.search(r"[.!?]$", m.strip()):
+        return False
+    return all(0 < len(x.split()) <= KEYWORD_ITEM_WORDS for x in items) and \
+        sum(x[:1].islower() or not x[:1].isalpha() for x in items) >= 0.5 * len(items)
 
 
 def _is_nav(ln: Ln, R) -> str | None:
@@ -256,6 +280,13 @@ def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min
             continue
         if _is_breadcrumb(ln.m):
             set_label(ln, "boilerplate", "boilerplate:breadcrumb")
+            continue
+        if ln.units <= MAX_BOILERPLATE_UNITS and _is_keyword_line(ln.m):
+            # a site's tag row is chrome; a bare list of search keywords is SEO (the gold's spam)
+            if _KEYWORD_LABEL.match(ln.m):
+                set_label(ln, "boilerplate", "boilerplate:tags")
+            else:
+                set_label(ln, "spam", "spam:seo-keywords")
             continue
         if _language_switcher(ln, R):
             set_label(ln, "boilerplate", "boilerplate:language-switcher")
