@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import extract
 from extract import _analyse, normalize, segment
 from extract.model import CleanArticle, Line, Mention
 from extract.persons import add_run_aliases, find_mentions, link_persons, person_id
@@ -460,3 +461,24 @@ def test_persons_model_reads_only_name_shaped_tokens(word, pos, worth):
     from extract.persons.chinese import _name_like_token
 
     assert _name_like_token(word, pos) is worth
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("以军再次空袭加沙。联合国呼吁加沙停火，加沙居民逃往南部。", "加沙"),          # a place jieba knows (ns)
+    ("保安人员走来，保安随即报警，保安队长到场。", "保安"),                      # a common word
+    ("他说这是道德问题，道德不能被绑架，道德高地人人想占。", "道德"),              # a word jieba mis-tags as a name
+])
+def test_persons_repeated_transliterations_that_are_places_or_words_are_no_persons(text, not_person):
+    assert not_person not in extract.find_persons(text, lang="zh")["text"].tolist()
+
+
+def test_persons_surname_and_a_common_verb_is_the_surname():
+    from extract.persons.chinese import without_word_tail
+    from extract.persons.names import Candidate
+
+    said = Candidate(0, 10, 13, "骆指出", "model", True)
+    first = Candidate(0, 10, 13, "张首先", "model", True)
+    name = Candidate(0, 10, 13, "陈一新", "model", True)      # 一新 is a rarer adverb: a given name too
+    assert (without_word_tail(said).text, without_word_tail(said).end) == ("骆", 11)
+    assert without_word_tail(first).text == "张"
+    assert without_word_tail(name).text == "陈一新"

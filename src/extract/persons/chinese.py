@@ -24,6 +24,7 @@ from .names import (
     Candidate,
     body_sentences,
     by_sentence,
+                    dictionary_words,
     is_surname,
     lexicons,
 )
@@ -339,6 +340,16 @@ def model_says_no(c: Candidate, model_read: dict, model_spans: list[tuple[int, i
     if not any(a <= c.start and c.end <= b for a, b in model_read.get(c.sentence_id, ())):
         return False
     return not any(a < c.end and c.start < b for a, b in model_spans)
+
+
+def without_word_tail(c: Candidate) -> Candidate:
+    """A three-character model span that is a surname and a common verb, adverb or time word
+    (骆指出, 张首先, 李当年: Hong Kong papers write a person's surname alone) is the surname."""
+    t = c.text
+    r = lexicons()
+    if len(t) == 3 and t[0] in r["surnames1"] and (t[1:] in dictionary_words()[1] or r["verbs_zh"].fullmatch(t[1:])):
+        return Candidate(c.sentence_id, c.start, c.start + 1, t[0], c.kind, c.context)
+    return c
 
 
 def trim_to_known(c: Candidate, alias_of: dict[str, str]) -> Candidate:

@@ -27,10 +27,11 @@ from .chinese import (
     model_says_no,
     trim_to_known,
     with_function_surname,
+    without_word_tail,
     zh_candidates,
 )
 from .latin import GERMAN_NOUN_END, latin_candidates
-from .names import GLOSS, Candidate, body_sentences, by_sentence, full_variant, lexicons, norm_dots
+from .names import GLOSS, Candidate, body_sentences, by_sentence, dictionary_words, full_variant, lexicons, norm_dots
 
 SPELLING_VARIANT_RATIO = 0.70   # Ultraman ~ Altman (.71): only for a repeated word with the same ending
 SPELLING_VARIANT_SAME_START = 0.85  # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88); not Scholz ~ Schulz (.83)
@@ -152,6 +153,7 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
     for c in zh_cands:
         if c.kind == "model":
             c = trim_to_known(c, alias_of)
+            c = without_word_tail(c)
             c = with_function_surname(c, text_of[c.sentence_id])
         if c.kind != "zh-dot":
             c = extend_to_known(c, alias_of, text_of[c.sentence_id])
@@ -166,6 +168,8 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         gloss = GLOSS.match(s.text[c.end - s.char_start:])
         key = _chinese_key(c, alias_of, gloss)
         ok = key is not None or c.kind in ("model", "zh-list") or c.context or repeated
+        if ok and key is None and not c.context and c.kind == "zh-translit" and c.text in dictionary_words()[0]:
+            continue          # only its repeats vouch for it, and jieba knows it as a place or word (加沙, 保安)
         if ok:
             _add_chinese(art, c, key or c.text, s, gloss)
 

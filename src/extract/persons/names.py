@@ -54,6 +54,31 @@ def lexicons():
     }
 
 
+# jieba's dictionary (word, frequency, part of speech) tells common words from names
+TRANSLIT_WORD_MIN_FREQ = 20      # a transliteration run jieba knows this often as a place or word is one (加沙, 保安)
+NAME_TAGGED_WORD_FREQ = 1000     # ... and a "name" jieba counts this often is a word it mis-tags (道德 3241)
+FUNCTION_WORD_MIN_FREQ = 1000    # a surname + a word this common of these tags is a surname and a word (张首先);
+                                 # rarer ones are given names too often (李欣然 286, 陈一新 597)
+FUNCTION_TAGS = frozenset("v vd d c f t m r p q u y".split())   # verbs, adverbs, conjunctions, time, numbers …
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """From jieba's own dictionary, read once: (runs of transliteration characters that are
+    places, organizations or common words — 加沙 ns, 保安 nz, 道德; two-character verbs, adverbs,
+    conjunctions, numbers and time words — 指出, 首先, 当年)."""
+    from importlib import resources
+
+    translit = re.escape("".join(sorted(lexicons()["translit"])))
+    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    common = {w for w, freq, tag in re.findall(rf"^([{translit}]{{2,7}}) (\d+) (\S+)$", text, re.M)
+              if (not tag.startswith("nr") and int(freq) >= TRANSLIT_WORD_MIN_FREQ) or int(freq) >= NAME_TAGGED_WORD_FREQ}
+    tags = "|".join(sorted(FUNCTION_TAGS, key=len, reverse=True))
+    function = {w for w, freq in re.findall(rf"^(\S\S) (\d+) (?:{tags})$", text, re.M)
+                if int(freq) >= FUNCTION_WORD_MIN_FREQ}
+    return frozenset(common), frozenset(function)
+
+
 @dataclass
 class Candidate:
     sentence_id: int
