@@ -131,6 +131,7 @@ SHIPPED = {
     "common_hanzi.txt": lambda: lexicon.rows("common_hanzi.txt", 2, 2),
     "dates_de.txt": lambda: lexicon.rows("dates_de.txt", 2, 3),
     "dates_en.txt": lambda: lexicon.rows("dates_en.txt", 2, 3),
+    "dates_lunar.txt": lambda: lexicon.rows("dates_lunar.txt", 4, 4),
     "dates_zh.txt": lambda: lexicon.rows("dates_zh.txt", 2, 3),
     "event_types_map.txt": lambda: lexicon.rows("event_types_map.txt", 3, 3),
     "events_cues.txt": lambda: lexicon.rows("events_cues.txt", 3, 3),
