@@ -124,7 +124,6 @@ SHIPPED = {
     "clean_languages.txt": lambda: lexicon.words("clean_languages.txt"),
     "clean_list_headers.txt": lambda: lexicon.patterns("clean_list_headers.txt"),
     "clean_meta.txt": lambda: lexicon.patterns("clean_meta.txt", re.I),
-    "clean_months.txt": lambda: lexicon.rows("clean_months.txt", 2, 2),
     "clean_nav.txt": lambda: lexicon.words("clean_nav.txt"),
     "clean_spam.txt": lambda: lexicon.grouped("clean_spam.txt"),
     "clean_stopwords.txt": lambda: lexicon.rows("clean_stopwords.txt", 2, 2),

@@ -47,13 +47,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Mapping, Sequence
 
 from . import lexicon
+from .dates.stamps import first_stamp, stamp_patterns
 from .model import CleanArticle, Line
-from .normalize import fix_mojibake, looks_mojibake, script_of, strip_pinyin, to_simplified
+from .normalize import fix_mojibake, script_of, strip_pinyin, to_simplified
 from .settings import DEFAULT
 from .text import HAN, HAN_RE
 
@@ -146,14 +146,6 @@ _STUFF_SEP = re.compile(r"[,，、|/ ]+")
 _HEADER_TRAIL = re.compile(r"[\s:>›»→\-—|]*(更多|more|mehr|全部|all)?[\s:>›»→\-—|]*$", re.I)
 _DECOR = re.compile(r"^[\s#*>•·\-–—【\[(（]+|[\s*】\])）]+$")
 
-# dates: numeric Y-M-D (with optional time), 年月日, German / English month names
-_YMD = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-def _time(n: int) -> str:
-    """An optional time after a date, with group names H<n>, M<n>, S<n>."""
-    return (rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<P{n}>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)"
-            rf"(?:\s*[:：分]\s*(?P<S{n}>[0-5]\d))?(?:\s*(?P<A{n}>[ap]\.?m\b\.?))?)?")
-
-_DMY = r"(?P<d2>\d{1,2})\.\s*(?P<m2>\d{1,2})\.\s*(?P<y2>(?:19|20)\d\d)"
 _TIMESTAMP_LINE = re.compile(
     r"^\s*(发布于|发表于|更新于|posted|updated)?\s*[:]?\s*("
     r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[\sT]+[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?"
@@ -181,8 +173,6 @@ def _res():
     """Every resource of the stage, loaded and compiled once per process."""
     spam = lexicon.grouped("clean_spam.txt")
     spam_terms = {t.casefold(): cat for cat, terms in spam.items() for t in terms}
-    months = {name: int(num) for num, name in lexicon.rows("clean_months.txt", 2, 2)}
-    month_alt = lexicon.alternation(months)
     headers = [(k, re.compile(rx.pattern, re.I)) for k, rx in lexicon.patterns("clean_list_headers.txt")]
     stop: dict[str, set[str]] = {}
     for lang, word in lexicon.rows("clean_stopwords.txt", 2, 2):
@@ -198,13 +188,6 @@ def _res():
         "nav_re": re.compile(r"(?:%s)" % lexicon.alternation(lexicon.words("clean_nav.txt")), re.I),
         "lang_re": re.compile(lexicon.alternation(lexicon.words("clean_languages.txt"))),
         "stop": stop,
-        "months": months,
-        "date_res": (
-            re.compile(_YMD + _time(1)),
-            re.compile(_DMY + _time(2)),
-            re.compile(rf"(?P<d3>\d{{1,2}})\.?\s*(?P<mn3>{month_alt})\.?,?\s+(?P<y3>(?:19|20)\d\d)" + _time(3), re.I),
-            re.compile(rf"\b(?P<mn4>{month_alt})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)" + _time(4), re.I),
-        ),
     }
 
 
@@ -416,7 +399,7 @@ def _date_line(ln: _Ln, R) -> bool:
     if ln.units > MAX_DATE_BYLINE_UNITS + 8:
         return False
     rest, found = ln.m, False
-    for rx in R["date_res"]:
+    for rx in stamp_patterns():
         rest, n = rx.subn(" ", rest)
         found = found or n > 0
     if found:  # every date of the line removed ("2024/05/17 11:05（最后更新：2024/05/17 13:20）")
@@ -884,45 +867,10 @@ def _duplicates(lines: list[_Ln], title: int | None) -> None:
 
 
 # --- 11: published, language, script ----------------------------------------------------------
-def _iso(mt: re.Match, R) -> str | None:
-    g = {k: v for k, v in mt.groupdict().items() if v is not None}
-    y = g.get("y") or g.get("y2") or g.get("y3") or g.get("y4")
-    mo = g.get("m") or g.get("m2")
-    if mo is None:
-        name = (g.get("mn3") or g.get("mn4") or "").casefold().rstrip(".")
-        mo = R["months"].get(name)
-    d = g.get("d") or g.get("d2") or g.get("d3") or g.get("d4")
-    try:
-        y, mo, d = int(y), int(mo), int(d)
-    except (TypeError, ValueError):
-        return None
-    try:
-        out = date(y, mo, d).isoformat()       # 2023年2月30日 is no date
-    except ValueError:
-        return None
-    hh = next((v for k, v in g.items() if k[0] == "H"), None)
-    half = next((v.casefold() for k, v in g.items() if k[0] in "PA"), None)
-    if hh is not None and half is not None and int(hh) <= 12:
-        # 12-hour clock: 下午2:30 / 2:30 PM → 14:30; 12 AM → 00
-        pm = half[0] == "p" or half in ("下午", "晚上")
-        hh = str(int(hh) % 12 + (12 if pm else 0)) if (pm or half[0] == "a" or half == "凌晨") else hh
-    mm = next((v for k, v in g.items() if k[0] == "M"), None)
-    ss = next((v for k, v in g.items() if k[0] == "S"), None)
-    if hh is not None and mm is not None and int(hh) < 24:
-        out += f"T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
-    return out
-
-
 def find_date(text: str) -> str | None:
     """The first absolute date (or date-time) in a line, as ISO 8601; None if there is none."""
-    R = _res()
-    m = _WEEKDAY_PAREN.sub(" ", _fold(text))     # "2024年7月2日（星期二）20:15": the weekday splits date and time
-    best = None
-    for rx in R["date_res"]:
-        mt = rx.search(m)
-        if mt and (best is None or mt.start() < best.start()):
-            best = mt
-    return _iso(best, R) if best else None
+    # "2024年7月2日（星期二）20:15": the weekday splits date and time
+    return first_stamp(_WEEKDAY_PAREN.sub(" ", _fold(text)))
 
 
 def _published(lines: list[_Ln], start: int) -> str | None:
