@@ -25,7 +25,7 @@ def _sentences(texts, labels=None):
 
 DE_CASES = [
     ("Er trat am 3. Februar 2022 zurück.", "3. Februar 2022", "2022-02-03", "date"),
-    ("Die Konferenz beginnt am 12. Juni.", "12. Juni", "2024-06-12", "date"),
+    ("Die Konferenz beginnt am 12. Juni.", "12. Juni", "2025-06-12", "date"),   # scheduled: no past bias
     ("Im Januar dieses Jahres wechselte sie.", "Im Januar dieses Jahres", "2025-01", "date"),
     ("Ende Februar verließ er die Firma.", "Ende Februar", "2025-02", "date"),
     ("Sie kam vor fünf Jahren nach Berlin.", "vor fünf Jahren", "2020", "date"),
@@ -136,3 +136,70 @@ def test_dates_de_skips_fractions_and_scores(text, not_surface):
 def test_dates_de_ordinal_stems_come_from_the_lexicon(word, n):
     from extract.dates.de import ordinal
     assert ordinal(word) == n
+
+
+# text, surface, value (reference 2024-05-10): scheduled present, future, starting dates, full stops, decades
+DE_RESOLUTION_CASES = [
+    ("Die Chefin verlässt das Unternehmen Ende Juli.", "Ende Juli", "2024-07"),
+    ("Er wechselt im September zur Konkurrenz.", "im September", "2024-09"),
+    ("Der Vorstand wird im März neu gewählt.", "im März", "2025-03"),
+    ("Ab 1. Juli gilt die neue Regel.", "Ab 1. Juli", "2024-07-01"),
+    ("Sie trat im Juli zurück.", "im Juli", "2023-07"),             # past tense keeps the past bias
+    ("Das war im März.", "im März", "2024-03"),
+    ("Er kam am 5. Jan. zurück.", "5. Jan.", "2024-01-05"),           # an abbreviation keeps its dot
+    ("In den 1990er Jahren wuchs die Stadt.", "1990er Jahren", "199"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value", DE_RESOLUTION_CASES)
+def test_dates_de_future_full_stops_and_decades(text, surface, value):
+    found = find_dates_in_text(text, "2024-05-10", "de")
+    assert [(d.text, d.value) for d in found] == [(surface, value)]
+
+
+# text, expected (surface, value) pairs (reference 2024-05-10)
+DE_MORE_RULES = [
+    ("Er nahm an Olympia (1996, 2004) teil.", [("1996", "1996"), ("2004", "2004")]),   # a list of years
+    ("Der Rekord liegt bei einem Tag, 18 Stunden und 23 Minuten"
+     ".", [("einem Tag, 18 Stunden und 23 Minuten", "P1DT18H23M")]),
+    ("Es folgte eine rund 14-minütige Rede.", [("rund 14-minütige", "PT14M")]),
+    ("Der 45-jährige Fahrer gewann.", []),                                              # an age
+    ("Die Sitzung dauerte eine Stunde.", [("eine Stunde", "PT1H")]),
+    ("Eine Woche ist lang.", []),
+    ("Die Boote starten am Boxing Day.", [("Boxing Day", "2023-12-26")]),
+    ("Am Mittwochnachmittag kam die Antwort.", [("Am Mittwochnachmittag", "2024-05-08")]),
+    ("Das war vor drei Wochen.", [("vor drei Wochen", "2024-W16")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DE_MORE_RULES)
+def test_dates_de_year_lists_adjective_durations_and_holidays(text, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-10", "de")] == expected
+
+
+# text, reference, expected: day.month after am/vom, unit abbreviations, the working week, ordinal compounds,
+# a weekday with a clock time and a part of day
+DE_ABBREVIATION_CASES = [
+    ("Ich komme am 22.04 zurück.", "2016-11-07", [("22.04", "2016-04-22")]),
+    ("Der Kurs stieg am 22.04 Prozent.", "2016-11-07", []),
+    ("Die Zeit betrug 123,45 sek.", "2016-11-07", [("123,45 sek", "PT123.45S")]),
+    ("Ich besuche dich in 15 Tg.", "2018-11-07", [("in 15 Tg", "2018-11-22")]),
+    ("Es wird unter der Woche passieren.", "2019-08-07", [("unter der Woche", "2019-W32")]),
+    ("Er kam am sechsundzwanzigsten zwölften an.", "2016-11-07", [("sechsundzwanzigsten zwölften", "2015-12-26")]),
+    ("Wir beginnen am Sonntag um 8:00 frühmorgens"
+     ".", "2019-08-05", [("am Sonntag um 8:00 frühmorgens", "2019-08-04T08:00")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", DE_ABBREVIATION_CASES)
+def test_dates_de_day_months_abbreviations_and_weekday_parts(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "de")] == expected
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("Heuer gewann er das Rennen.", "2020-12-10", [("Heuer", "2020")]),        # Austrian "this year"
+    ("Am Mittwochnachmittag kam die Antwort.", None, [("Am Mittwochnachmittag", None)]),   # no date to place it
+    ("Am Wochenende demonstrierten Tausende.", None, [("Am Wochenende", None)]),
+])
+def test_dates_de_this_year_and_days_without_a_reference(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "de")] == expected

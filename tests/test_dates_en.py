@@ -183,3 +183,21 @@ def test_dates_en_formats_words_sets_ranges_and_offsets(text, surface, value, ty
 def test_dates_en_skips_fractions_scores_and_verbs(text, not_surface):
     found = find_dates_in_text(text, REF, "en")
     assert not [d for d in found if d.text == not_surface], [(d.text, d.value) for d in found]
+
+
+# text, surface, value (reference 2024-05-10): future and scheduled present, full stops, decades
+EN_RESOLUTION_CASES = [
+    ("He will join the board in March.", "in March", "2025-03"),
+    ("In March he said he will leave.", "In March", "2024-03"),        # the month comes before "will"
+    ("She leaves the company at the end of July.", "the end of July", "2024-07"),
+    ("The talks ended in March.", "in March", "2024-03"),
+    ("He left in July.", "in July", "2023-07"),
+    ("It ended on 3 May.", "3 May", "2024-05-03"),
+    ("The town grew in the 1990s.", "the 1990s", "199"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value", EN_RESOLUTION_CASES)
+def test_dates_en_future_full_stops_and_decades(text, surface, value):
+    found = find_dates_in_text(text, "2024-05-10", "en")
+    assert [(d.text, d.value) for d in found] == [(surface, value)]

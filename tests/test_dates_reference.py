@@ -43,3 +43,9 @@ def test_dates_infer_reference_needs_a_month():
 def test_dates_infer_reference_ignores_future_targets():
     s = _sentences(["2021 年项目启动。", "公司计划 2030 年上市。", "5 月 4 日发布新品。"])
     assert infer_reference(s, "zh") == "2021-05-04"
+
+
+def test_dates_infer_reference_decades_are_not_years():
+    # a decade value (194) is no year of the article: the stated year and month decide
+    s = _sentences(["上世纪四十年代的照片。", "他在 2019 年加入。", "6 月 3 日他离开。"])
+    assert infer_reference(s, "zh") == "2019-06-03"

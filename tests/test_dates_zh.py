@@ -204,3 +204,76 @@ def test_dates_zh_quarter_is_not_nine_months():
 def test_dates_zh_non_dates_not_found(text):
     found = find_dates_in_text(text, REF, "zh")
     assert not [d for d in found if d.value is not None or d.type != "date"], [(d.text, d.value) for d in found]
+
+
+# text, reference, surface, value: compound and approximate numerals, centuries and decades, future tense
+ZH_RESOLUTION_CASES = [
+    ("会议开了三个半小时后才结束", "2024-05-10", "三个半小时后", "PT3.5H"),
+    ("他花了两个半月准备", "2024-05-10", "两个半月", "P2.5M"),
+    ("项目持续了1个多月", "2024-05-10", "1个多月", "P1M"),
+    ("廿一年前他来到这里", "2024-05-10", "廿一年前", "2003"),
+    ("一两年后再说", "2024-05-10", "一两年后", None),           # "one or two years": no single value
+    ("休息两三天", "2024-05-10", "两三天", None),
+    ("协会每一两年开一次会", "2024-05-10", "每一两年", None),
+    ("上世纪四十年代的老照片", "2024-05-10", "上世纪四十年代", "194"),
+    ("八九十年代的流行歌曲", "2024-05-10", "八九十年代", "198"),
+    ("二十世纪最伟大的发明", "2024-05-10", "二十世纪", "19"),
+    ("本世纪初的互联网", "2024-05-10", "本世纪初", "20"),
+    ("公司将在3月推出新品", "2024-05-10", "3月", "2025-03"),     # future: the next March
+    ("3月1日，两家公司宣布将合并", "2024-05-10", "3月1日", "2024-03-01"),   # the date comes before 将: past
+    ("新规将于7月1日实施", "2024-05-10", "7月1日", "2024-07-01"),
+    ("他在此工作了将近二十年，3月离开", "2024-05-10", "3月", "2024-03"),   # 将近 is "nearly", not the future
+    ("董事会将其解雇，时间是9月", "2024-05-10", "9月", "2023-09"),          # 将其: the disposal marker
+]
+
+
+@pytest.mark.parametrize("text,ref,surface,value", ZH_RESOLUTION_CASES)
+def test_dates_zh_numerals_centuries_and_future(text, ref, surface, value):
+    found = find_dates_in_text(text, ref, "zh")
+    assert [(d.text, d.value) for d in found if d.text == surface] == [(surface, value)], \
+        [(d.text, d.value) for d in found]
+
+
+# text, reference, expected (surface, value) pairs: enumerated months, comparison years, weekday after 前一个,
+# averages over years, large numerals, weeks ago
+ZH_CONTEXT_CASES = [
+    ("考试将于今年5至6月举行", "2018-04-05", [("今年5", "2018-05"), ("6月", "2018-06")]),
+    ("销量较2019年同比增长。今天（11月18日）起开放", "2023-11-18",
+     [("2019年", "2019"), ("今天", "2023-11-18"), ("11月18日", "2023-11-18")]),
+    ("临走前一个星期六去了海边", "2024-05-10", [("星期六", "2024-05-11")]),   # a weekday, not a week
+    ("径流量较多年平均值偏小", "2024-05-10", []),
+    ("一百年前这里是农田", "2020-12-10", [("一百年前", "1920")]),
+    ("近二百年的历史", "2024-05-10", [("近二百年", "P200Y")]),
+    ("二千年前的古城", "2024-05-10", [("二千年前", None)]),           # no ISO form for an ancient, rough point
+    ("二星期前他来过", "2017-02-11", [("二星期前", "2017-W04")]),       # n weeks ago: that ISO week
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", ZH_CONTEXT_CASES)
+def test_dates_zh_enumerations_comparisons_and_large_numerals(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+
+
+# text, reference, expected: era years, Republic years in numerals, weekends, midnight
+ZH_ERA_WEEKEND_CASES = [
+    ("康熙三年五月颁布", "2017-03-22", [("康熙三年五月", "1664-05")]),
+    ("令和元年5月即位", "2017-03-22", [("令和元年5月", "2019-05")]),
+    ("民国三年春", "2017-03-22", [("民国三年", "1914")]),
+    ("下下周末见", "2017-03-22", [("下下周末", "2017-W14-WE")]),
+    ("周末去爬山了", "2017-03-22", [("周末", "2017-W11-WE")]),           # a bare weekend: the last one
+    ("零点时钟声响起", "2017-03-22", [("零点", "T00")]),
+    ("利率下调零点五个百分点", "2017-03-22", []),                          # 零点五: a number
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", ZH_ERA_WEEKEND_CASES)
+def test_dates_zh_eras_weekends_and_midnight(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("一段时间以来，他很少露面", "2020-12-10", [("一段时间以来", None)]),       # vague: kept without a value
+    ("周三开会", None, [("周三", None)]),                                      # no date to place the weekday
+])
+def test_dates_zh_vague_spans_and_weekdays_without_a_reference(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected

@@ -28,10 +28,11 @@ UNIT_GRAN = {"C": "Y", "10Y": "Y", "Y": "Y", "Q": "M", "M": "M", "W": "D", "D": 
 _CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_CN_TENS = {"廿": "二十", "卅": "三十"}
 
 
 def cn_number(s: str) -> float | None:
-    """Arabic or Chinese numeral → number (``二十三`` 23, ``二〇二三`` 2023, ``3.5``); None if not one."""
+    """Arabic or Chinese numeral → number (``二十三`` 23, ``廿一`` 21, ``二〇二三`` 2023, ``3.5``); None if not one."""
     s = s.strip()
     if not s:
         return None
@@ -39,6 +40,8 @@ def cn_number(s: str) -> float | None:
         return float(s) if "." in s else int(s)
     except ValueError:
         pass
+    if s[0] in _CN_TENS:                                    # 廿一 = 21, 卅 = 30
+        s = _CN_TENS[s[0]] + s[1:]
     if all(c in _CN_DIGIT for c in s) and len(s) > 1:      # digit by digit: 二〇二三
         return int("".join(str(_CN_DIGIT[c]) for c in s))
     total, cur = 0, 0

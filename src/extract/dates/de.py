@@ -10,7 +10,7 @@ import re
 
 from ..text import alternation
 from . import latin
-from .calendar import num
+from .calendar import duration, num
 from .latin import DAY, MONTH, YEAR
 from .rules import Rules, alt, gated, lex, word_value
 from .shared import Out, State
@@ -39,25 +39,33 @@ def rules() -> Rules:
     prep = alt(L, "monthprep")
     relyw = alt(L, "relyearword")
     parts = _parts()
+    abbr = "|".join(_ABBREVIATIONS)
     num_rx = rf"(?:\d+(?:[.,]\d+)?|(?i:{nums})|(?i:[a-zäöü]+und[a-zäöü]+zig))"
     dmy = (rf"(?:(?P<wd>{wdays}),?\s+(?:den\s+)?)?(?:(?P<pre>{prep})\s+(?:dem\s+)?)?"
            rf"(?P<d>{DAY})\.\s?(?:{mon}|(?P<mn>{MONTH})\.)(?:\s?(?P<y>{YEAR})\b)?"
            rf"(?:,?\s+(?:um\s+)?(?P<hh>[012]?\d)[:.](?P<mi>[0-5]\d)(?:\s?Uhr)?)?")
+    # am 22.04: day and month without the month's dot, only after a preposition of dates
+    dm = (r"(?:(?<=\b[Aa]m )|(?<=\b[Vv]om )|(?<=\bbis )|(?<=\b[Aa]b ))"
+          rf"(?P<d>{DAY})\.(?P<mn>{MONTH})(?![\d.,]|\s*(?:Uhr|%|Prozent|Euro))")
     mon_only = rf"(?:(?P<pre>{prep})\s+)?{mon}(?:\s+(?P<rel>{relyw})|\s+{year})?"
     yearword = (rf"(?P<endw>(?:Ende|Anfang|Mitte|Beginn)\s+(?:des\s+)?(?:(?P<rel2>{relyw})|Jahres\b|(?P<y2>{YEAR})\b))"
                 rf"|(?P<yw>{alt(L, 'yearword')})")
     rel = rf"\b(?P<rw>{alt(L, 'relday', 'narrday', 'relyear', 'narryear', 'relmonth', 'relweek')})\b"
     wday = (rf"(?:\b(?P<wmod>{alt(L, 'weekmod')})\s+|\b(?P<wset>jeden|immer)\s+)?\b(?P<wdn>{wdays})"
-            rf"\b(?:\s+(?P<wpart>{alt(L, 'part')}))?"
-            rf"(?:,?\s+(?:um\s+)?(?P<whh>[012]?\d)(?:[:.](?P<wmi>[0-5]\d))?(?:\s?Uhr\b)?(?![\d.]))?")
+            rf"(?:\b|(?P<wpart2>vormittag|nachmittag|abend|morgen|mittag|nacht)s?\b)(?:\s+(?P<wpart>{alt(L, 'part')}))?"
+            rf"(?:,?\s+(?:um\s+)?(?P<whh>[012]?\d)(?:[:.](?P<wmi>[0-5]\d))?(?:\s?Uhr\b)?(?![\d.])"
+            rf"(?:\s+(?P<wpart3>{parts})\b)?)?")
     dur = (rf"(?P<pre>vor|seit|für|nach|in|über|fast|knapp|rund|etwa|mehr als|innerhalb von|innerhalb)?\s*"
            rf"(?:(?<![\d:.,])(?P<n>{num_rx})|(?P<vague>(?i:{alt(L, 'vaguenum')})))\s+(?P<adj>(?:[a-zäöüß]+(?:en|e|er|"
            rf"es|em)\s+){{0,2}})"
-           rf"(?P<u>[A-ZÄÖÜ][a-zäöüß]*?(?i:{units})|(?:{units}))\b(?:\s+(?P<after>{alt(L, 'afterword')}))?")
+           rf"(?P<u>[A-ZÄÖÜ][a-zäöüß]*?(?i:{units})|(?:{units})|(?:{abbr}))\b(?:\s+(?P<after>{alt(L, 'afterword')}))?")
     sets = (rf"(?P<set>(?i:{alt(L, 'setword')}))\s+(?:(?P<sn>\d+|{nums})\s+)?(?:(?P<swd>{wdays})|(?P<su>{units}))\b"
             rf"|\b(?P<adv>(?i:{alt(L, 'setadverb')}))\b|\b(?:(?:immer|jeden)\s+)"
             rf"?(?P<pwd>(?i:{latin.plural_weekdays(L)}))\b")
     whole = rf"\b(?P<whole>(?i:{alt(L, 'wholeunit')}))\b"
+    # 14-minütige, zweistündigen, dreitägige: a duration as an adjective (not -jährige: an age)
+    dadj = (rf"(?:\b(?P<pre>rund|etwa|knapp|fast|gut)\s+)?\b(?P<n>\d+(?:[.,]\d+)?|(?i:{nums}))-?"
+            r"(?P<u>minütig|stündig|tägig|wöchig)(?:e[nrms]?)?\b")
     qhour = rf"(?:\b(?:eine[rn]?|ein)\s+)?\b(?P<qhour>(?i:{alt(L, 'quarterhour')}))\b"
     dslash = rf"(?<![\w/.])(?P<sd>{DAY})/(?P<sm>{MONTH})(?:/(?P<sy>(?:19|20)?\d\d))?(?![\w/]|[.,]\d)"
     wdd = rf"\b(?P<wdn>{wdays}),?\s+(?:der|den)\s+(?P<dd>{DAY})\.(?!\s*(?:\d|(?i:{month})\b))"
@@ -90,13 +98,15 @@ def rules() -> Rules:
     ordw = rf"\b(?:(?P<owd>{wdays}),?\s+(?:den\s+)?)?(?P<dord>{dord})\s+{mon}(?:\s?(?P<y>{YEAR})\b)?"
     pats = [("holiday", latin.holiday_rx(L)), ("iso", latin.iso_rx(r"(?<![\w/.:-])")), ("dmy", dmy), ("ordw", ordw),
             ("mon", mon_only), ("yearword", yearword), ("rel", rel), ("wday", wday),
-            ("dur", dur), ("set", sets), ("whole", whole), ("qhour", qhour),
+            ("dur", dur), ("set", sets), ("whole", whole), ("qhour", qhour), ("dadj", dadj),
             ("tok", latin.token_date_rx(L, with_prep=False)),
             ("slash", dslash), ("wdd", wdd), ("ordm", ordm), ("weekn", weekn), ("crange", crange), ("clock", clock),
             ("season", season), ("year", latin.bare_year_rx()), ("weekend", latin.weekend_rx(L)), ("decade", decade),
-            ("numdate", latin.numdate_rx(r"(?:19|20)?\d\d"))]
+            ("dm", dm), ("numdate", latin.numdate_rx(r"(?:19|20)?\d\d"))]
     g = latin.gates(L)
-    g.update({"dmy": r"\d\.", "ordm": rf"(?:{_ordinal_stems(12)}|zigst|ßigst)e[nrms]?[\s/]", "qhour": r"stunde"})
+    g.update({"dm": r"\d\.\d", "dadj": r"minütig|stündig|tägig|"
+                      r"wöchig", "dmy": r"\d\.", "ordm": rf"(?:{_ordinal_stems(12)}|zigst|ßigst)"
+                                                         rf"e[nrms]?[\s/]", "qhour": r"stunde"})
     g["clock"] += r"|um \d"
     return gated(L, pats, FLAGS, g)
 
@@ -104,7 +114,7 @@ def rules() -> Rules:
 # --------------------------------------------------------------------------- ordinal dates
 
 _TEEN = {"drei": 3, "vier": 4, "fünf": 5, "sech": 6, "sieb": 7, "acht": 8, "neun": 9}
-_UNIT = {**_TEEN, "ein": 1, "zwei": 2}
+_UNIT = {**_TEEN, "ein": 1, "zwei": 2, "sechs": 6, "sieben": 7}
 
 
 def ordinal(w: str) -> int | None:
@@ -200,18 +210,29 @@ def _rel(g: dict, m: re.Match, st: State) -> Out | None:
 
 # --------------------------------------------------------------------------- durations, clock times
 
-_ARTICLES = ("ein", "eine", "einen", "einem", "einer")
+_ABBREVIATIONS = ("sek", "min", "std", "tg")     # lower-case unit abbreviations: 123,45 sek, in 15 tg
+_ARTICLES = ("ein", "eine", "einen")        # the dative einem / einer follows a preposition: a duration
+_CLOCK_UNITS = ("H", "MIN", "S")               # eine Stunde, eine Minute: always a duration
 
 
 def _reject_count(g: dict, m: re.Match, nword: str, n: float, unit: str, pre: str, after: str) -> bool:
-    """``eine Woche`` alone is rarely a time expression (a year is); a unit needs its capital."""
-    if nword.lower() in _ARTICLES and not (pre or after) and unit not in ("Y",):
+    """``eine Woche`` alone is rarely a time expression (a year or an hour is); a unit needs its capital."""
+    if nword.lower() in _ARTICLES and not (pre or after) and unit not in ("Y",) + _CLOCK_UNITS:
         return True
-    return g["u"][0].islower()
+    return g["u"][0].islower() and g["u"].lower() not in _ABBREVIATIONS
 
 
 def _dur(g: dict, m: re.Match, st: State) -> Out | None:
     return latin.resolve_dur(g, m, st, lambda w: num(L, w.replace(",", ".")), _reject_count)
+
+
+_ADJ_UNIT = {"minütig": "MIN", "stündig": "H", "tägig": "D", "wöchig": "W"}
+
+
+def _dadj(g: dict, m: re.Match, st: State) -> Out | None:
+    """``rund 14-minütige``, ``zweistündigen`` → PT14M, PT2H."""
+    n = num(L, g["n"].replace(",", "."))
+    return Out(duration(n, _ADJ_UNIT[g["u"].lower()]), "duration") if n and n <= 1000 else None
 
 
 def _crange(g: dict, m: re.Match, st: State) -> Out | None:
@@ -275,6 +296,7 @@ def _clock(g: dict, m: re.Match, st: State) -> Out | None:
 RESOLVERS = {
     **latin.common_resolvers(),
     "dmy": latin.resolve_dmy,
+    "dm": latin.resolve_dmy,
     "ordw": _ordw,
     "ordm": _ordm,
     "slash": _slash,
@@ -283,8 +305,14 @@ RESOLVERS = {
     "wdd": _wdd,
     "rel": _rel,
     "dur": _dur,
+    "dadj": _dadj,
     "crange": _crange,
     "clock": _clock,
     "qhour": latin.resolve_word("qhour", "quarterhour", "duration"),
 }
 DAY_TAKES_TRAILING_HOUR = True     # "Montag um 14" after a day: see merge.trailing_hour
+
+
+def full_stop(surface: str) -> bool:
+    """The surface ends with a sentence's full stop after a month name (see ``latin.full_stop``)."""
+    return latin.full_stop(L, surface)

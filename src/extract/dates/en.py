@@ -298,7 +298,7 @@ def day_of_month(d: int, drel: str | None, st: State) -> Out | None:
     else:
         a = st.last if st.last and st.last.m and st.last.gran in ("M", "D", "T") else None
         y, mo = (a.y, a.m) if a else (st.ref.year, st.ref.month)
-        if a is None and d > st.ref.day and not st.future:
+        if a is None and d > st.ref.day and not (st.future or st.present):
             y, mo = add_months(y, mo, -1)
         elif a is None and d < st.ref.day and st.future:
             y, mo = add_months(y, mo, 1)
@@ -557,3 +557,8 @@ RESOLVERS = {
     "enum": _enum,
 }
 DAY_TAKES_TRAILING_HOUR = True     # "last night at 8", "Friday the 26th at 4": see merge.trailing_hour
+
+
+def full_stop(surface: str) -> bool:
+    """The surface ends with a sentence's full stop after a month name (see ``latin.full_stop``)."""
+    return latin.full_stop(L, surface)

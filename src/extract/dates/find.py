@@ -19,7 +19,7 @@ from ..text import to_simplified
 from . import de, en, zh
 from .calendar import parse_ref
 from .merge import merge, takes_trailing_hour, trailing_hour
-from .rules import LANGUAGES, Rules, future_rx
+from .rules import LANGUAGES, Rules, tense
 from .shared import Out, State
 
 GRAMMARS: dict[str, ModuleType] = {"zh": zh, "de": de, "en": en}
@@ -27,9 +27,9 @@ STRICT_ENV = "EXTRACT_DATES_STRICT"    # set to 1 (the tests do) and a resolver'
 _SENT_SPLIT = re.compile(r"[^。！？!?\n]*[。！？!?\n]+|[^。！？!?\n]+")
 # tie order of candidates of equal length and start (earlier wins)
 _ORDER = {n: i for i, n in enumerate((
-    "holiday", "iso", "chain", "dmy", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season", "decade", "yearword",
-    "ywords", "ymon", "ym", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "set", "whole", "qhour", "crange",
-    "dur", "clock", "vague", "theunit", "year", "faryear", "enum"))}
+    "holiday", "iso", "chain", "era", "dmy", "dm", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season", "decade",
+    "yearword", "ywords", "ymon", "ym", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "weekend", "set",
+    "whole", "qhour", "crange", "dur", "dadj", "clock", "vague", "theunit", "year", "faryear", "enum"))}
 
 
 @lru_cache(maxsize=None)
@@ -89,14 +89,19 @@ def _select(cands, valid) -> list[tuple[int, int, str, re.Match]]:
     return sorted(taken, key=lambda c: c[0])
 
 
-def _sentence_mentions(text: str, cands, resolve, st: State, hour_after_day: bool) -> list[tuple[int, int, Out]]:
+def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType) -> list[tuple[int, int, Out]]:
     """The resolved, merged mentions of one sentence (local offsets); ``st`` moves on with them."""
     found: list[tuple[int, int, Out]] = []
-    for s, e, name, m in _select(cands, lambda name, m: resolve(name, m, replace(st))):
+    hour_after_day = getattr(grammar, "DAY_TAKES_TRAILING_HOUR", False)
+    full_stop = getattr(grammar, "full_stop", None)
+    for s, e, name, m in _select(cands, lambda name, m: resolve(name, m, replace(st, pos=m.start()))):
+        st.pos = m.start()
         r = resolve(name, m, st)
         if r is None:
             continue
         s2, e2 = _strip(text, s, e - r.cut)
+        if full_stop is not None and full_stop(text[s2:e2]):
+            e2 -= 1
         if e2 <= s2:
             continue
         if hour_after_day and takes_trailing_hour(r):
@@ -110,7 +115,7 @@ def _sentence_mentions(text: str, cands, resolve, st: State, hour_after_day: boo
                 continue
         found.append((s2, e2, r))
         if r.point is not None and r.point.y is not None and r.type in ("date", "time") \
-                and not (st.future and r.relative):     # a planned date is no anchor for the story
+                and not ((st.future or st.present) and r.relative):     # a planned date is no anchor
             st.last = r.point
         if r.explicit_year is not None:
             st.year_ctx = (r.explicit_year, st.line_no, r.point.m if r.point is not None else None)
@@ -126,9 +131,7 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
     lang = language if language in LANGUAGES else "zh" if language is None else "en"
     r = rules(lang)
     resolve = _resolver(lang)
-    hour_after_day = getattr(GRAMMARS[lang], "DAY_TAKES_TRAILING_HOUR", False)
     st = State(parse_ref(reference), lang)
-    fut = future_rx(lang)
     out: list[DateMention] = []
     for sent in sentences:
         text = sent.text
@@ -138,8 +141,9 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
         if not cands:
             continue
         st.line_no, st.label, st.sentence = sent.line_no, sent.label, text
-        st.future = bool(fut and fut.search(text))
-        for s2, e2, res in _sentence_mentions(text, cands, resolve, st, hour_after_day):
+        fut_at, st.present = tense(lang, text)
+        st.future, st.future_at = fut_at is not None, fut_at if fut_at is not None else len(text)
+        for s2, e2, res in _sentence_mentions(text, cands, resolve, st, GRAMMARS[lang]):
             out.append(DateMention(sent.sentence_id, text[s2:e2], sent.char_start + s2, sent.char_start + e2,
                                    res.value, res.type, res.relative, res.anchor))
     return out

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable
 
 from ..text import alternation
@@ -132,6 +134,21 @@ def gates(L: str) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- day-month dates
 
+@lru_cache(maxsize=None)
+def _full_month_stop(L: str) -> re.Pattern:
+    """A full month name (not an abbreviation: no longer name of the month starts with it) and the
+    full stop after it, at the end of a surface."""
+    months = lex(L).get("month", {})
+    full = [w for w, v in months.items() if not any(o != w and o.startswith(w) and months[o] == v for o in months)]
+    return re.compile(rf"(?i:\b(?:{alternation(full)}))\.$")
+
+
+def full_stop(L: str, surface: str) -> bool:
+    """``Ende Juli.``: the sentence's full stop after a full month name is not part of the surface
+    (``Jan.``, ``Sept.`` keep theirs)."""
+    return bool(_full_month_stop(L).search(surface))
+
+
 def latin_month(L: str, w: str) -> int | None:
     v = lookup(L, "month", w.rstrip("."), fold=True)
     return int(v) if v else None
@@ -142,6 +159,7 @@ def resolve_day(g: dict, st: State, mo: int | None, d: int | None, y, yearless_u
     (groups ``hh``, ``mi``, ``ampm``). ``yearless_unknown``: without a reference give ``XXXX-MM-DD``."""
     if mo is None or not d or not 1 <= d <= 31:
         return None
+    st = starting(g.get("pre"), st)
     if y is not None:
         y = int(y)
         if y < 100:
@@ -164,6 +182,13 @@ def resolve_day(g: dict, st: State, mo: int | None, d: int | None, y, yearless_u
         part = "pm" if (g.get("ampm") or "").lower().startswith("p") else None
         p = apply_time(p, int(hh), int(g.get("mi") or 0), part)
     return Out(p.iso(), "time" if p.gran == "T" else "date", rel, anc, p if y else None, y if not rel else None)
+
+
+def starting(pre: str | None, st: State) -> State:
+    """``ab 1. Juli``, ``starting May 3``: a date a change starts from has no past bias (``startprep``)."""
+    if pre and not st.future and pre.lower() in lex(st.language).get("startprep", {}):
+        return replace(st, present=True)
+    return st
 
 
 def resolve_dmy(g: dict, m: re.Match, st: State) -> Out | None:
@@ -228,6 +253,7 @@ def resolve_month(g: dict, st: State, mo: int, y, relw: str | None, pre: str) ->
     """A month with a year, a relative year word (``Mai dieses Jahres``), a modifier (``last March``,
     ``im nächsten Mai``), or else the reference's year (past bias)."""
     L = st.language
+    st = starting(pre, st)
     if y:
         p = Point(int(y), mo, gran="M")
         return Out(p.iso(), "date", False, None, p, int(y))
@@ -293,12 +319,17 @@ def resolve_season(g: dict, m: re.Match, st: State) -> Out | None:
     return Out(f"{p.y:04d}-{code}", "date", True, "narrative" if st.last else "reference")
 
 
+_YEAR_IN_LIST = re.compile(r"[(\[]?(?:1[89]|20)\d\d[,;]")
+
+
 def _not_a_year(before: str, after: str, notyear: dict) -> bool:
     """'2000 Euro', 'A4 2015', 'Nr. 2019', '$2000': a quantity or a name, not a year."""
     for w in notyear:
         if after.startswith(w) and after[len(w):len(w) + 1] in ("", " ", ",", ".", ";", ")"):
             return True
     prev = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    if _YEAR_IN_LIST.fullmatch(prev):
+        return False                          # "(1996, 2004)": a list of years
     if prev and (prev.isupper() and len(prev) > 1 or "/" in prev or re.search(r"\d", prev)):
         return True
     return before.endswith(("$", "€", "£", "Nr. ", "No. ", "#"))
@@ -375,8 +406,9 @@ def resolve_weekday(g: dict, m: re.Match, st: State, wd: int) -> Out | None:
     to the story's day or the reference (past bias); a clock time after it."""
     mod = g.get("wmod")
     off = word_value(st.language, "weekmod", mod) if mod else None
-    if not st.ref:
-        return Out(f"XXXX-WXX-{wd}", "date", True)
+    a = st.last if st.last and st.last.gran in ("D", "T") else None
+    if not st.ref and (a is None or off is not None and mod.lower() not in _NOT_MOD):
+        return Out(None, "date", True)            # which Wednesday cannot be known without a date
     if off is not None and mod.lower() not in _NOT_MOD:
         off = int(off)
         if off < 0:
@@ -384,15 +416,14 @@ def resolve_weekday(g: dict, m: re.Match, st: State, wd: int) -> Out | None:
         else:
             d = st.ref + timedelta(days=((wd - st.ref.isoweekday()) % 7) or 7)
         p, anc = from_date(d), "reference"
+    elif a is not None:
+        p, anc = from_date(weekday_near(a.as_date(), wd, -3, 3)), "narrative"
     else:
-        a = st.last if st.last and st.last.gran in ("D", "T") else None
-        if a is not None:
-            p, anc = from_date(weekday_near(a.as_date(), wd, -3, 3)), "narrative"
-        else:
-            p, anc = from_date(weekday_near(st.ref, wd)), "reference"
+        p, anc = from_date(weekday_near(st.ref, wd)), "reference"
     if g.get("whh") is not None:
         ap = (g.get("wap") or "").lower()
-        p = apply_time(p, int(g["whh"]), int(g.get("wmi") or 0), "pm" if ap.startswith("p") else None)
+        part = word_value(st.language, "part", g["wpart3"]) if g.get("wpart3") else "pm" if ap.startswith("p") else None
+        p = apply_time(p, int(g["whh"]), int(g.get("wmi") or 0), part)
     return Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p, wd=wd)
 
 
@@ -458,7 +489,7 @@ def resolve_weekend(g: dict, m: re.Match, st: State) -> Out | None:
         return Out(None, "date", True)
     base = a.as_date() if a else st.ref
     if base is None:
-        return Out("XXXX-WXX-WE", "date", True)
+        return Out(None, "date", True)
     if mod == "near":          # the last weekend, or (future tense, or said on the weekend) this week's
         off = 0 if st.future or base.isoweekday() >= 6 else -1
     elif mod == "narr":

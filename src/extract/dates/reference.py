@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..model import DateMention, Sentence
 from .find import find_dates
-from .rules import LANGUAGES, future_rx, lex, lookup
+from .rules import LANGUAGES, lex, lookup, tense
 
 NAME_YEAR_LEAD = 3        # a year in a name (Google I/O 2024) counts up to 3 years past the dated ones
 WEEKDAY_YEAR_SPAN = 11    # a month-day with its weekday fixes the year: the first fitting year within this span
@@ -22,6 +22,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)$")
 _YEARLESS_MONTH = re.compile(r"XXXX-(\d\d)$")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_NUMERAL = re.compile(r"[\d〇零一二三四五六七八九十廿卅]")
+_YEAR4 = re.compile(r"\d{4}(?!\d)")        # a year: not a decade (198) or a century (19)
 
 
 def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | None:
@@ -59,9 +61,14 @@ def _stated_year(found: Sequence[DateMention], sentences: Sequence[Sentence], la
     """(latest stated year, latest dated year): dated years outside future-tense sentences, raised by a
     year inside a name at most ``NAME_YEAR_LEAD`` past them."""
     by_id = {s.sentence_id: s for s in sentences}
-    fut = future_rx(lang)
-    years = [int(d.value[:4]) for d in found if not d.relative and d.value and d.value[:4].isdigit()
-             and d.type in ("date", "time") and not (fut and fut.search(by_id[d.sentence_id].text))]
+    future: dict[int, bool] = {}
+
+    def planned(sid: int) -> bool:
+        if sid not in future:
+            future[sid] = tense(lang, by_id[sid].text)[0] is not None
+        return future[sid]
+    years = [int(d.value[:4]) for d in found if not d.relative and d.value and _YEAR4.match(d.value)
+             and d.type in ("date", "time") and not planned(d.sentence_id)]
     if not years:
         return None
     year = max(years)
@@ -110,6 +117,8 @@ def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
         if not d.value or _year_relative_surface(d.text, lang):
             continue
         md, mm = _YEARLESS_DAY.match(d.value), _YEARLESS_MONTH.match(d.value)
+        if md and not _NUMERAL.search(d.text):
+            continue                      # a holiday name (Boxing Day, 国庆节) says nothing of when it is written
         if md:
             mo, dd = int(md.group(1)), int(md.group(2))
             days.append((mo, dd))

@@ -53,15 +53,37 @@ def first_chars(language: str, *cats: str) -> str:
     return re.escape("".join(sorted({w[0] for c in cats for w in lex(language).get(c, {})})))
 
 
+def _words_rx(language: str, body: str) -> re.Pattern:
+    return re.compile(body if language == "zh" else rf"\b(?:{body})\b", re.I)
+
+
 @lru_cache(maxsize=None)
-def future_rx(language: str) -> re.Pattern | None:
-    """Words that make a sentence speak of the future (category ``future``)."""
-    words = lex(language).get("future", {})
-    if not words:
-        return None
-    if language == "zh":
-        return re.compile(alternation(words))
-    return re.compile(rf"\b(?:{alternation(words)})\b", re.I)
+def future_rx(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Words that make a sentence speak of the future (category ``future``: will, wird, 将) or of a
+    scheduled present (``present``: verlässt, leaves — no past bias), as groups ``fut`` and ``pres``;
+    and the words holding a future word that are neither (``notfuture``: 将近 "nearly", 将其)."""
+    L = lex(language)
+    alts = [f"(?P<{g}>{alternation(L[cat])})" for g, cat in (("fut", "future"), ("pres", "present")) if L.get(cat)]
+    no = L.get("notfuture")
+    return (_words_rx(language, "|".join(alts)) if alts else None,
+            _words_rx(language, alternation(no)) if no else None)
+
+
+def tense(language: str, text: str) -> tuple[int | None, bool]:
+    """(where the sentence's first future word starts, or None; whether it has a scheduled-present word
+    and no future word) — see ``future_rx``."""
+    rx, no = future_rx(language)
+    if rx is None:
+        return None, False
+    pres = False
+    for m in rx.finditer(text):
+        if no is not None and any(n.start() <= m.start() < n.end()
+                                  for n in no.finditer(text, max(0, m.start() - 4), m.end() + 4)):
+            continue                                  # 将近, 大将: not the future
+        if m.lastgroup == "fut":
+            return m.start(), False
+        pres = True
+    return None, pres
 
 
 @dataclass(frozen=True)

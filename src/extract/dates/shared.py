@@ -12,7 +12,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from .calendar import GRAN, UNIT_GRAN, YEAR_MAX, YEAR_MIN, Point, ago, duration, from_date, holiday_date, shift
+from .calendar import (
+    GRAN,
+    REFERENCE_YEARS,
+    UNIT_GRAN,
+    YEAR_MAX,
+    YEAR_MIN,
+    Point,
+    ago,
+    duration,
+    from_date,
+    holiday_date,
+    iso_week,
+    shift,
+)
 from .rules import lex, lookup
 
 URLISH = re.compile(r"(?:https?:|www\.|/)\S*$")
@@ -26,7 +39,10 @@ class State:
     year_ctx: tuple[int, int, int | None] | None = None   # (explicit year, line_no, its month) of the last stated year
     line_no: int = 0
     label: str = "content"
-    future: bool = False                 # the sentence speaks of the future
+    future: bool = False                 # the sentence speaks of the future: no past bias
+    future_at: int = 0                   # where its first future word is: dates after it point forward
+    pos: int = 0                         # where the expression being resolved starts
+    present: bool = False                # a scheduled present (verlässt … Ende Juli): no past bias
     sentence: str = ""
 
     def ref_point(self) -> Point | None:
@@ -64,7 +80,11 @@ def past_year(st: State, m: int, d: int | None) -> int | None:
     if st.ref is None:
         return None
     y = st.ref.year
-    if not st.future and (m > st.ref.month or (d is not None and m == st.ref.month and d > st.ref.day)):
+    after = m > st.ref.month or (d is not None and m == st.ref.month and d > st.ref.day)
+    before = m < st.ref.month or (d is not None and m == st.ref.month and d < st.ref.day)
+    if st.future and before and st.future_at < st.pos:
+        y += 1                        # 将在3月, "will … in March" said in May: next March (not 5月19日…将合并)
+    elif not (st.future or st.present) and after:
         y -= 1
     return y
 
@@ -122,8 +142,10 @@ def resolve_holiday(g: dict, st: State) -> Out | None:
         d = holiday_date(spec, st.ref.year)
         if d is None:
             return None
-        if step > 0 and d <= st.ref or step == 0 and not mod and d > st.ref and not st.future:
-            d = holiday_date(spec, st.ref.year + (1 if step > 0 else -1))      # past bias for a bare name
+        if step > 0 and d <= st.ref or step == 0 and not mod and d < st.ref and st.future and st.future_at < st.pos:
+            d = holiday_date(spec, st.ref.year + 1)                            # the next one
+        elif step == 0 and not mod and d > st.ref and not (st.future or st.present):
+            d = holiday_date(spec, st.ref.year - 1)                            # past bias for a bare name
         elif step < 0 and d >= st.ref:
             d = holiday_date(spec, st.ref.year - 1)
     if d is None:
@@ -154,6 +176,10 @@ def resolve_ago(n: float, unit: str, st: State) -> Out:
     p = ago(st.ref, n, unit)
     if p is None:
         return Out(duration(n, unit), "duration", True)
+    if p.y < REFERENCE_YEARS[0]:
+        return Out(None, "date", True)            # 二千年前: no ISO form for an ancient, approximate point
+    if unit == "W":                               # 两周前, vor drei Wochen: that ISO week
+        return Out(iso_week(p.as_date()), "date", True, "reference", p)
     return Out(p.iso(), "date", True, "reference", p)
 
 

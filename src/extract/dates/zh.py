@@ -41,7 +41,7 @@ from .shared import (
 
 L = "zh"
 _S = r"[ \u3000]?"       # one optional space inside expressions: 今年 4 月, 当晚 9 时 43 分
-_CNN = "零〇一二两三四五六七八九十百千"
+_CNN = "零〇一二两三四五六七八九十百千廿卅"
 ROC_YEAR_ZERO = 1911   # 民国 year 1 is 1912
 
 
@@ -53,8 +53,10 @@ def rules() -> Rules:
                 rf"{_S}年(?![代级纪龄薪费均轻华少])")
     year_rel = rf"(?<![不相共])(?P<yrel>{alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年
     yend = rf"(?P<yend>{alt(L, 'yearend')})"
+    mnum = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
     month = (rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|"
-             rf"冬){_S}月(?:(?P<mend>{alt(L, 'monthend')})(?!(?<=初)[一二三四五六七八九十]))?|"
+             rf"冬)(?:{_S}月(?:(?P<mend>{alt(L, 'monthend')})(?!(?<=初)[一二三四五六七八九十]))?"
+             rf"|(?P<menum>(?={_S}[、和与及至到~-]{_S}{mnum}{_S}月)))|"
              rf"(?P<mrel>{alt(L, 'relmonth', 'narrmonth')}))")
     day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
            rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
@@ -90,26 +92,35 @@ def rules() -> Rules:
            rf"大概|长达|整整|足足|至少|超过|过去的?|最近的?|接下来的?|未来的?|近|约|头|前|这)?{_S}"
            rf"(?:(?<![\d.{_CNN}])(?<![第最后有某那每])(?P<n>\d{{1,3}}(?:\.\d+)?|[{_CNN}]+)(?:{_S}(?P<more>多|余))?|"
            rf"(?P<vague>{vague})|(?P<halfn>半))"
-           rf"{_S}(?P<zheng>整)?(?P<ge>个)?{_S}(?P<u>{units})(?!年)(?P<half2>半)?(?P<more2>多|余|左右)?"
+           rf"{_S}(?P<zheng>整)?(?P<ge>个)?(?P<half1>半)?(?P<more3>多|余)?{_S}(?P<u>{units})(?!年|代)(?P<half2>半)?"
+           rf"(?P<more2>多|余|左右)?"
            rf"(?P<suf>{alt(L, 'ago', 'after', 'within')})?")
     sets = (rf"每(?P<ge2>隔|个)?{_S}(?:(?P<sn>\d+|[{_CNN}]+)(?:{_S}[-~到至]{_S}(?P<sn2>\d+|[{_CNN}]+))?)?{_S}(?:个)"
             rf"?{_S}"
             rf"(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])|(?P<su>{units}|晚))")
-    decade = (rf"(?P<cent>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)?{_S}(?P<dec>[1-9]0|"
+    decade = (rf"(?P<cent>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)"
+              rf"?{_S}(?P<dec0>[一二三四五六七八]?)(?P<dec>[1-9]0|"
               rf"[一二三四五六七八九]十)年代"
-              rf"|(?P<thisdec>这个十年|本十年|这十年)(?P<decsuf>内|里|中)?")
+              rf"|(?P<thisdec>这个十年|本十年|这十年)(?P<decsuf>内|里|中)?"
+              rf"|(?P<cent2>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)(?:{_S}(?:初期|中期|"
+              rf"末期|中叶|初|末))?")
     season = (rf"(?:(?:{year_abs}|{year_rel}){_S}的?{_S}|(?P<whole>整个){_S})?(?P<season>{alt(L, 'season')})")
     bare_year = r"(?<![A-Za-z0-9_./:#@+\-])(?P<by>(?:19|20)\d\d)(?![A-Za-z0-9_%.,:/\-]\d|[A-Za-z0-9_%])"
     vague_words = rf"(?P<vw>{alt(L, 'vague')})"
     holiday = (rf"(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{alt(L, 'relyear')}))?{_S}的?{_S}(?P<hol>{alt(L, 'holiday')})")
-    pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade),
-            ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
+    # 康熙三年五月, 令和元年: a reign's year (its own pattern, gated by the era names)
+    era = (rf"(?P<era>{alt(L, 'era')}){_S}(?P<ey>元|\d{{1,3}}|[一二三四五六七八九十百廿]{{1,4}}){_S}年"
+           rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?")
+    weekend = rf"(?P<wemod>{alt(L, 'weekendmod')})?(?P<we>周末)"
+    pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade), ("weekend", weekend),
+            ("era", era), ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
     trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦"
                          r"圣]")
     # patterns that open with optional parts scan every position: run them only where the word
     # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
     gates = {"season": alt(L, "season"), "holiday": alt(L, "holiday"), "decade": r"年代|世纪|十年",
-             "set": "每", "vague": alt(L, "vague")}
+             "set": "每", "vague": alt(L, "vague"), "weekend": "周末",
+             "era": alt(L, "era")}
     return gated(L, pats, {n: 0 for n, _ in pats}, gates, trigger)
 
 
@@ -154,6 +165,7 @@ def year_of(g: dict, st: State) -> tuple[int | None, bool, str | None]:
     return None, False, None
 
 
+_NUMERAL = re.compile(rf"[\d{_CNN}]")
 _ABOUT = ("大约", "大概", "约", "直到", "截至")
 _AROUND = ("左右", "前后", "之前", "之后", "以前", "以后")
 _TODAY_WORDS = ("今早", "今晨", "今天", "今晚", "今日")
@@ -170,7 +182,8 @@ def _bare_clock(g: dict, m: re.Match, st: State, hh: int | None, mi: int | None,
         return None
     text = m.group(0)
     clockish = text.endswith(("点钟", "点整")) or st.sentence[:m.start()].endswith(_ABOUT) \
-        or st.sentence[m.end():].startswith(_AROUND)
+        or st.sentence[m.end():].startswith(_AROUND) \
+        or g.get("hh") == "零" and not _NUMERAL.match(st.sentence, m.end())     # 零点 is midnight, 零点五 a number
     if g.get("hh") and not g.get("part") and not _has_minutes(g) \
             and not clockish and (not g["hh"].isdigit() or g.get("hsep") == "点"):
         if not g["hh"].isdigit() or g.get("hsep") == "时":
@@ -235,7 +248,7 @@ def _day_without_month(d: int, st: State) -> Out | Point:
         return Out(f"XXXX-XX-{d:02d}", "date", True)
     a = st.last if st.last and st.last.m and st.last.gran != "Y" else st.ref_point()
     yy, mm = a.y, a.m
-    if st.last is None and d > st.ref.day and not st.future:
+    if st.last is None and d > st.ref.day and not (st.future or st.present):
         yy, mm = add_months(yy, mm, -1)
     for _ in range(12):
         if d <= monthrange(yy, mm)[1]:
@@ -250,8 +263,9 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
     y, yrel, yanc = year_of(g, st)
     explicit_year = None
     if g.get("y"):
-        explicit_year = y
-        if not YEAR_MIN <= (y or 0) <= YEAR_MAX and len(g["y"]) == 4:
+        # 较2019年同比增长: a year compared with is no year of the story's bare dates
+        explicit_year = None if _COMPARED.search(st.sentence, 0, m.start()) else y
+        if not YEAR_MIN <= (y or 0) <= YEAR_MAX and len(g["y"]) == 4 and not g.get("era_year"):
             return None
     got = _month_of(g, st, y, yrel, yanc)
     if got is None or isinstance(got, Out):
@@ -314,7 +328,7 @@ def _lunar(g: dict, st: State, y: int | None, rel: bool, mo: int, explicit_year:
         if not st.ref:
             return Out(None, "date", True)
         day = lunar_to_solar(st.ref.year, mo, d, leap)
-        if day is None or day > st.ref and not st.future:
+        if day is None or day > st.ref and not (st.future or st.present):
             day = lunar_to_solar(st.ref.year - 1, mo, d, leap)
     else:
         day = lunar_to_solar(y, mo, d, leap)
@@ -323,10 +337,25 @@ def _lunar(g: dict, st: State, y: int | None, rel: bool, mo: int, explicit_year:
     return _finish(from_date(day), hh, mi, part, rel, "reference" if rel else None, explicit_year)
 
 
+_COMPARED = re.compile(r"(?:较|比|相比|同比|比较|对比|相较)于?\s?$")
+
+
 def _finish(point: Point, hh, mi, part, rel: bool, anc: str | None, explicit_year: int | None) -> Out:
     point = apply_time(point, hh, mi, part)
     typ = "time" if point.gran == "T" else "date"
     return Out(point.iso(), typ, rel, anc, point if point.y is not None else None, explicit_year)
+
+
+def _era_year(g: dict) -> dict:
+    """``康熙三年`` → the groups of the year 1664 (era names and their first years: category ``era``)."""
+    n = 1 if g["ey"] == "元" else cn_number(g["ey"])
+    first = lookup(L, "era", g["era"])
+    return {**g, "y": str(int(first) + int(n) - 1), "era_year": True} if n and first else g
+
+
+def _era(g: dict, m: re.Match, st: State) -> Out | None:
+    g = _era_year(g)
+    return _calendar_chain(g, m, st, None, None, None) if g.get("y") else None
 
 
 def _chain(g: dict, m: re.Match, st: State) -> Out | None:
@@ -359,7 +388,7 @@ def _weekday(g: dict, st: State, hh, mi, part) -> Out | None:
     mod = lookup(L, "weekmod", g["wmod"]) if g.get("wmod") else None
     if mod is not None:
         if not st.ref:
-            return Out(f"XXXX-WXX-{wd}", "date", True)
+            return Out(None, "date", True)           # which Wednesday cannot be known without a date
         base = st.ref + timedelta(weeks=int(mod))
         d = base + timedelta(days=wd - base.isoweekday())
         p, anc = from_date(d), "reference"
@@ -370,13 +399,15 @@ def _weekday(g: dict, st: State, hh, mi, part) -> Out | None:
         elif st.ref:
             p, anc = from_date(weekday_near(st.ref, wd)), "reference"
         else:
-            return Out(f"XXXX-WXX-{wd}", "date", True)
+            return Out(None, "date", True)
     p = apply_time(p, hh, mi, part)
     return Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p)
 
 
 # --------------------------------------------------------------------------- durations and offsets
 
+_WEEK_WORDS = ("周", "星期", "礼拜", "个星期", "个礼拜")
+_WEEKDAY_CHARS = "一二三四五六日天"
 _APPROX = frozenset({"将近", "接近", "大约", "大概", "长达", "整整", "足足", "至少", "超过", "近", "约"})
 
 
@@ -396,6 +427,18 @@ def _not_a_duration(g: dict, u: str, suf: str, pre: str, n_s: str | None) -> boo
     return pre == "前" and not (n_s or g.get("vague"))
 
 
+_DIGITS = "一二两三四五六七八九"
+APPROX_SPAN = 2          # 一两, 两三, 三五: two numerals at most this far apart are "one or two", not 12
+
+
+def approximate(n_s: str) -> bool:
+    """``一两``, ``两三``, ``三五``, ``七八``: an approximate count (its value is vague)."""
+    if len(n_s) != 2 or any(c not in _DIGITS for c in n_s):
+        return False
+    a, b = (cn_number(c) for c in n_s)
+    return 0 < b - a <= APPROX_SPAN
+
+
 def _dur(g: dict, m: re.Match, st: State) -> Out | None:
     """``三年``, ``8个月前`` (before the reference), ``两个月后`` (after the story's date), ``几年``."""
     u = g["u"]
@@ -405,20 +448,25 @@ def _dur(g: dict, m: re.Match, st: State) -> Out | None:
     n_s = g.get("n")
     if unit is None or _not_a_duration(g, u, suf, pre, n_s):
         return None
+    after = m.string[m.end():m.end() + 2]
+    if u in _WEEK_WORDS and not suf and after[:1] in _WEEKDAY_CHARS:
+        return None                            # 前一个星期六: a weekday, not a week
+    if after.startswith("平均"):
+        return None                            # 多年平均: an average over years, not a time
     if pre == "这" and not g.get("vague"):
         pre = ""
-    if g.get("vague"):
+    if g.get("vague") or n_s and approximate(n_s):
         typ = "date" if suf in lex(L)["ago"] or suf in lex(L)["after"] else "duration"
         return Out(None, typ, True)
     n = 0.5 if g.get("halfn") else cn_number(n_s) if n_s else None
     if n is None:
         return None
-    if g.get("half2"):
+    if g.get("half1") or g.get("half2"):          # 三个半小时, 两年半
         n += 0.5
     if n == 0 or n > 10000:
         return None
-    if unit == "Y" and n_s and (n >= 100 and not n_s.isdigit()):
-        return None
+    if unit == "Y" and n_s and n >= 100 and not n_s.isdigit() and not (pre or suf or g.get("more") or g.get("more2")):
+        return None                            # 百年老店, 千年古城, 两千年 (an idiom, a year); 近二百年 is a time
     if suf in lex(L)["ago"] and pre != "前":
         return resolve_ago(n, unit, st)
     if suf in lex(L)["after"]:
@@ -434,8 +482,8 @@ def _set(g: dict, m: re.Match, st: State) -> Out | None:
     """``每周二`` → XXXX-WXX-2, ``每天`` → P1D, ``每隔两三天`` → a set without a value."""
     if g.get("swd"):
         return Out(f"XXXX-WXX-{lookup(L, 'weekday', g['swd'])}", "set")
-    if g.get("ge2") == "隔" or g.get("sn2"):
-        return Out(None, "set")
+    if g.get("ge2") == "隔" or g.get("sn2") or g.get("sn") and approximate(g["sn"]):
+        return Out(None, "set")              # 每隔两天, 每3-4个月, 每一两年: no single period
     u = g.get("su")
     if u == "晚":
         return Out("P1D", "set")
@@ -450,21 +498,38 @@ def _decade(g: dict, m: re.Match, st: State) -> Out | None:
     """``上世纪90年代`` → 199, ``八十年代`` → 198, ``这十年`` → the reference's decade."""
     if g.get("thisdec"):
         return Out(f"{st.ref.year // 10:03d}" if st.ref else None, "date", True, "reference" if st.ref else None)
+    if g.get("cent2"):
+        return _century(g["cent2"], st)
     dec = cn_number(g["dec"])
+    if g.get("dec0") and dec:                 # 八九十年代: the eighties and nineties, from the first
+        dec = cn_number(g["dec0"]) * 10
     cent = g.get("cent") or ""
-    if cent.startswith("上"):
-        c = 19 if not st.ref else st.ref.year // 100 - 1
-    elif cent.startswith("本"):
-        c = 20 if not st.ref else st.ref.year // 100
-    elif cent:
-        cn = cn_number(cent.rstrip("世纪"))
-        c = int(cn) - 1 if cn else None
-    else:
-        c = 19 if dec and dec >= 30 else 20
+    c = _century_of(cent, st) if cent else 19 if dec and dec >= 30 else 20
     if dec is None or c is None:
         return None
     rel = cent.startswith(("上", "本"))
     return Out(f"{c:02d}{int(dec) // 10}", "date", rel, "reference" if rel else None)
+
+
+def _century_of(cent: str, st: State) -> int | None:
+    """The first two digits of a century's years: 上世纪 (the reference's century before), 本世纪,
+    二十世纪 → 19."""
+    if cent.startswith("上"):
+        return 19 if not st.ref else st.ref.year // 100 - 1
+    if cent.startswith("本"):
+        return 20 if not st.ref else st.ref.year // 100
+    cn = cn_number(cent.rstrip("世纪"))
+    return int(cn) - 1 if cn and cn <= CENTURY_MAX else None
+
+
+CENTURY_MAX = 21     # 二十一世纪; a larger count is a number of centuries (三十世纪 is no date)
+
+
+def _century(cent: str, st: State) -> Out | None:
+    """``二十世纪`` → TIMEX3 century ``19``; ``上世纪`` relative to the reference."""
+    c = _century_of(cent, st)
+    rel = cent.startswith(("上", "本"))
+    return Out(f"{c:02d}", "date", rel, "reference" if rel else None) if c is not None else None
 
 
 def _season(g: dict, m: re.Match, st: State) -> Out | None:
@@ -488,6 +553,18 @@ def _not_a_year(before: str, after: str, notyear: dict) -> bool:
     return after[:1] in ("年", "-", "–", "—") or bool(_NAME_BEFORE.search(before))
 
 
+def _weekend(g: dict, m: re.Match, st: State) -> Out | None:
+    """``上个周末``, ``下下周末`` → ISO week + ``-WE``; a bare 周末 is the last one unless the sentence
+    speaks of the future (or it is the weekend)."""
+    if not st.ref:
+        return Out(None, "date", True)
+    if g.get("wemod"):
+        off = int(lookup(L, "weekendmod", g["wemod"]) or 0)
+    else:
+        off = 0 if st.future or st.present or st.ref.isoweekday() >= 6 else -1
+    return Out(iso_week(st.ref + timedelta(weeks=off)) + "-WE", "date", True, "reference")
+
+
 RESOLVERS = {
     "iso": lambda g, m, st: resolve_iso(g),
     "holiday": lambda g, m, st: resolve_holiday(g, st),
@@ -495,6 +572,8 @@ RESOLVERS = {
     "dur": _dur,
     "set": _set,
     "decade": _decade,
+    "weekend": _weekend,
+    "era": _era,
     "season": _season,
     "year": lambda g, m, st: resolve_bare_year(m, st, _not_a_year),
     "vague": lambda g, m, st: Out(None, lookup(L, "vague", g["vw"]) or "date", True),
