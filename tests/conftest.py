@@ -1,4 +1,6 @@
-"""Fixtures shared by test modules: one pipeline run of the bundled samples in data/raw per session."""
+"""Shared test setup: one pipeline run of the bundled samples in data/raw per session; the dates
+stage runs strict (a resolver's exception fails the test that met it instead of silently
+dropping the candidate); property tests are derandomized."""
 from __future__ import annotations
 
 import os
@@ -10,6 +12,8 @@ from hypothesis import settings
 # property tests draw the same examples on every run: CI fails on a change, not on luck
 settings.register_profile("extract", derandomize=True)
 settings.load_profile("extract")
+
+os.environ.setdefault("EXTRACT_DATES_STRICT", "1")
 
 ROOT = Path(__file__).parents[1]
 # the dev set and reference scorer beside the repository (EXTRACT_SHARED names another place)

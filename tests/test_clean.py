@@ -239,6 +239,8 @@ def test_clean_one_long_line_stays_content():
     ("2024/08/31", "2024-08-31"),
     ("6. August 2024", "2024-08-06"),
     ("Aug 6, 2024", "2024-08-06"),
+    ("12. Mär. 2024", "2024-03-12"),        # every month name the dates stage knows (one list)
+    ("3. Jänner 2023, 10:15", "2023-01-03T10:15"),
     ("2个月前发布", None),
 ])
 def test_clean_find_date(text, value):

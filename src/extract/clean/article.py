@@ -4,9 +4,9 @@ where they differ. Reads raw lines; returns a ``CleanArticle``."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Mapping, Sequence
 
+from ..dates.stamps import first_stamp
 from ..metadata import front_matter, meta_of_row
 from ..model import CleanArticle, Line
 from ..normalize import script_of
@@ -32,45 +32,10 @@ _WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六
 
 
 # --- 11: published, language, script ----------------------------------------------------------
-def _iso(mt: re.Match, R) -> str | None:
-    g = {k: v for k, v in mt.groupdict().items() if v is not None}
-    y = g.get("y") or g.get("y2") or g.get("y3") or g.get("y4")
-    mo = g.get("m") or g.get("m2")
-    if mo is None:
-        name = (g.get("mn3") or g.get("mn4") or "").casefold().rstrip(".")
-        mo = R["months"].get(name)
-    d = g.get("d") or g.get("d2") or g.get("d3") or g.get("d4")
-    try:
-        y, mo, d = int(y), int(mo), int(d)
-    except (TypeError, ValueError):
-        return None
-    try:
-        out = date(y, mo, d).isoformat()       # 2023年2月30日 is no date
-    except ValueError:
-        return None
-    hh = next((v for k, v in g.items() if k[0] == "H"), None)
-    half = next((v.casefold() for k, v in g.items() if k[0] in "PA"), None)
-    if hh is not None and half is not None and int(hh) <= 12:
-        # 12-hour clock: 下午2:30 / 2:30 PM → 14:30; 12 AM → 00
-        pm = half[0] == "p" or half in ("下午", "晚上")
-        hh = str(int(hh) % 12 + (12 if pm else 0)) if (pm or half[0] == "a" or half == "凌晨") else hh
-    mm = next((v for k, v in g.items() if k[0] == "M"), None)
-    ss = next((v for k, v in g.items() if k[0] == "S"), None)
-    if hh is not None and mm is not None and int(hh) < 24:
-        out += f"T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
-    return out
-
-
 def find_date(text: str) -> str | None:
     """The first absolute date (or date-time) in a line, as ISO 8601; None if there is none."""
-    R = resources()
-    m = _WEEKDAY_PAREN.sub(" ", fold(text))     # "2024年7月2日（星期二）20:15": the weekday splits date and time
-    best = None
-    for rx in R["date_res"]:
-        mt = rx.search(m)
-        if mt and (best is None or mt.start() < best.start()):
-            best = mt
-    return _iso(best, R) if best else None
+    # "2024年7月2日（星期二）20:15": the weekday splits date and time
+    return first_stamp(_WEEKDAY_PAREN.sub(" ", fold(text)))
 
 
 def _published(lines: list[Ln], start: int) -> str | None:

@@ -50,24 +50,11 @@ MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 DECOR = re.compile(r"^[\s#*>•·\-–—【\[(（]+|[\s*】\])）]+$")
 
-# dates: numeric Y-M-D (with optional time), 年月日, German / English month names
-_YMD = r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-def _time(n: int) -> str:
-    """An optional time after a date, with group names H<n>, M<n>, S<n>."""
-    return (rf"(?:[\sT,]*(?:um\s+|at\s+)?(?P<P{n}>上午|下午|中午|晚上|凌晨|早上)?"
-            rf"\s*(?P<H{n}>[0-2]?\d)\s*[:：时]\s*(?P<M{n}>[0-5]\d)"
-            rf"(?:\s*[:：分]\s*(?P<S{n}>[0-5]\d))?(?:\s*(?P<A{n}>[ap]\.?m\b\.?))?)?")
-
-_DMY = r"(?P<d2>\d{1,2})\.\s*(?P<m2>\d{1,2})\.\s*(?P<y2>(?:19|20)\d\d)"
-
-
 @lru_cache(maxsize=None)
 def resources():
     """Every resource of the stage, loaded and compiled once per process."""
     spam = lexicon.grouped("clean_spam.txt")
     spam_terms = {t.casefold(): cat for cat, terms in spam.items() for t in terms}
-    months = {name: int(num) for num, name in lexicon.rows("clean_months.txt", 2, 2)}
-    month_alt = lexicon.alternation(months)
     headers = [(k, re.compile(rx.pattern, re.I)) for k, rx in lexicon.patterns("clean_list_headers.txt")]
     stop: dict[str, set[str]] = {}
     for lang, word in lexicon.rows("clean_stopwords.txt", 2, 2):
@@ -83,14 +70,6 @@ def resources():
         "nav_re": re.compile(r"(?:%s)" % lexicon.alternation(lexicon.words("clean_nav.txt")), re.I),
         "lang_re": re.compile(lexicon.alternation(lexicon.words("clean_languages.txt"))),
         "stop": stop,
-        "months": months,
-        "date_res": (
-            re.compile(_YMD + _time(1)),
-            re.compile(_DMY + _time(2)),
-            re.compile(rf"(?P<d3>\d{{1,2}})\.?\s*(?P<mn3>{month_alt})\.?,?\s+(?P<y3>(?:19|20)\d\d)" + _time(3), re.I),
-            re.compile(rf"\b(?P<mn4>{month_alt})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)"
-                       + _time(4), re.I),
-        ),
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from ..dates.stamps import stamp_patterns
 from ..text import HAN_RE
 from .features import DECOR, DIGITS, LETTER, MD_LINK, WORD, Ln, line_key, set_label, units_of
 
@@ -219,7 +220,7 @@ def _date_line(ln: Ln, R) -> bool:
     if ln.units > MAX_DATE_BYLINE_UNITS + 8:
         return False
     rest, found = ln.m, False
-    for rx in R["date_res"]:
+    for rx in stamp_patterns():
         rest, n = rx.subn(" ", rest)
         found = found or n > 0
     if found:  # every date of the line removed ("2024/05/17 11:05（最后更新：2024/05/17 13:20）")

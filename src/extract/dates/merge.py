@@ -1,0 +1,164 @@
+"""The merge step of the dates stage: adjacent mentions that make one expression become one.
+
+A day and a clock time in either order (``tomorrow 8:00am``, ``Dienstag, 14 Uhr``, ``3pm today``,
+``2010.01.29晚上六点``), a weekly set and a time (``每周一下午八点``), durations in sequence
+(``一年又三个月``, ``1 hour and 30 minutes``), a duration and a day (``3 days after January 12th``),
+a week and a weekday (``next week Tuesday``), and a bare hour after a day (``last night at 8``).
+Reads nothing; writes nothing: pure functions of the sentence and two resolved mentions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .calendar import Point, fmt_num, shift
+from .shared import Out
+
+Span = tuple[int, int, Out]
+
+_TRAILING_HOUR = re.compile(r"\s*,?\s*(?:at|around|about|by|um|gegen)\s+(?:(1[0-2]|0?[1-9])|(2[0-3]|1\d|0?\d)"
+                            r"\.([0-5]\d))"
+                            r"(?![\w:%]|[.,]\d|\s*(?:%|percent|per\b|Prozent|Uhr|[ap]\.?\s?m\b|o'?clock|euros?\b|"
+                            r"dollars?\b|pounds?\b|points?\b|cents?\b|[$€£])"
+                            r"|\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b)", re.I)
+_WEEKLY_SET = re.compile(r"XXXX-WXX-\d")
+_JOIN_TIME = re.compile(r"\s*(?:,|，|@|at|on|um|gegen|around|by|before|after|vor|nach|ab|(?:no |not )?(?:later|"
+                        r"earlier) than|or (?:later|earlier)(?: on)?)?\s*(?:,\s*)?", re.I)
+_JOIN_DUR = re.compile(r"\s*(?:又|零|,|and|und)?\s*", re.I)
+_EVENING = re.compile(r"(?i)\b(?:night|evening|abends?|nachts?|afternoon|nachmittags?|tonight|spätabends)\b|晚|夜|下午")
+_AMPM = re.compile(r"(?i)[ap]\.?\s?m\b|uhr|[上下]午|凌晨|早|晚")
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+_DUR_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_DUR_BOUND = re.compile(r"(?i)(?:less|more|fewer|at least|at most|up to|about|around|nearly|almost|over|under|"
+                        r"weniger|mehr|fast|knapp|rund|etwa)\b")
+_OFFSET_LINK = re.compile(r"(?i)\b(after|before|from|nach|vor)\s*$")
+_OFFSET_HEAD = re.compile(r"(?i)(after|before|from|nach|vor)\b")
+_OFFSET_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "TH": "H", "TM": "MIN", "TS": "S"}
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
+_JOIN_WEEK = re.compile(r"\s*(?:,|-|–|on|of|am|on the|of the)?\s*", re.I)
+
+
+def takes_trailing_hour(r: Out) -> bool:
+    """A day (or a weekly set) that a bare hour after it may complete."""
+    return (r.point is not None and r.point.gran == "D" and r.type == "date"
+            or r.type == "set" and bool(_WEEKLY_SET.fullmatch(r.value or "")))
+
+
+def trailing_hour(text: str, s: int, e: int, r: Out) -> tuple[Out, int]:
+    """A day (or a weekly set) followed by a bare hour: ``last night at 8`` → 20:00, ``Friday the 26th at 4``,
+    ``Monday at 2.30``, ``Thursdays at 17.30`` (H.MM only here: alone it is a price or a score)."""
+    m = _TRAILING_HOUR.match(text, e)
+    if m is None:
+        return r, e
+    h, mi = (int(m.group(1)), 0) if m.group(1) else (int(m.group(2)), int(m.group(3)))
+    if h < 12 and _EVENING.search(text[s:e]):
+        h += 12
+    if r.type == "set":                           # Thursdays at 17.30
+        return replace(r, value=f"{r.value}T{h:02d}:{mi:02d}"), m.end()
+    p = Point(r.point.y, r.point.m, r.point.d, h, mi, "T")
+    return replace(r, value=p.iso(), type="time", point=p), m.end()
+
+
+def dur_parts(v: str) -> dict[str, float] | None:
+    """``P1Y3M`` → {Y: 1, M: 3}; ``PT1H30M`` → {TH: 1, TM: 30}; None if not a duration."""
+    m = re.fullmatch(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?", v or "")
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    out = {u: float(n) for n, u in _DUR_PART.findall(m.group(1) or "")}
+    out.update({"T" + u: float(n) for n, u in _DUR_PART.findall(m.group(2) or "")})
+    return out
+
+
+def _offset(text: str, prev: Span, cur: Span) -> Span | None:
+    """A duration before a day, joined by after / before / from: ``3 days after January 12th``,
+    ``two weeks from tomorrow``, ``2 Wochen vor Weihnachten`` → that day moved by the duration."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    if pr.type != "duration" or cr.point is None or cr.point.gran not in ("D", "T") or cr.type not in ("date", "time"):
+        return None
+    gap = text[pe:cs]
+    m = _OFFSET_LINK.search(text[ps:cs])
+    if m and gap.strip() and gap.strip().lower() != m.group(1).lower():
+        return None
+    if m is None:
+        m = _OFFSET_HEAD.match(text[cs:ce]) if not gap.strip() else None
+    parts = dur_parts(pr.value) if m else None
+    if not parts or any(not float(n).is_integer() for n in parts.values()):
+        return None
+    sign = -1 if m.group(1).lower() in ("before", "vor") else 1
+    p: Point | None = cr.point
+    for u, n in parts.items():
+        p = shift(p, sign * n, _OFFSET_UNIT[u]) if p is not None else None
+    if p is None or p.m is None:
+        return None
+    p = Point(p.y, p.m, p.d or cr.point.d, p.hh, p.mi, cr.point.gran)
+    return ps, ce, Out(p.iso(), "time" if p.gran == "T" else "date", True, cr.anchor, p)
+
+
+def _week_day(text: str, prev: Span, cur: Span) -> Span | None:
+    """A week and a weekday: ``next week Tuesday``, ``Tuesday of next week``, ``nächste Woche Montag``."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    if not (pr.wd or cr.wd) or not _JOIN_WEEK.fullmatch(text[pe:cs]):
+        return None
+    for wk, day in ((pr, cr), (cr, pr)):
+        w = _WEEK_VALUE.fullmatch(wk.value or "")
+        if w and day.wd and day.point is not None:
+            try:
+                d = date.fromisocalendar(int(w.group(1)), int(w.group(2)), day.wd)
+            except ValueError:
+                return None
+            gran = day.point.gran if day.point.gran == "T" else "D"
+            p = Point(d.year, d.month, d.day, day.point.hh, day.point.mi, gran)
+            return ps, ce, Out(p.iso(), "time" if p.gran == "T" else "date", True, wk.anchor, p, wd=day.wd)
+    return None
+
+
+def _durations(text: str, prev: Span, cur: Span) -> Span | None:
+    """``一年又三个月``, ``1 hour and 30 minutes``: units in decreasing order (or joined by and / 又)."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    gap = text[pe:cs]
+    a, b = dur_parts(pr.value), dur_parts(cr.value)
+    if not (a and b) or set(a) & set(b):
+        return None
+    descending = _DUR_ORDER.index(max(a, key=_DUR_ORDER.index)) < _DUR_ORDER.index(min(b, key=_DUR_ORDER.index))
+    if descending or gap.strip() in ("又", "and", "und"):
+        parts = {**a, **b}
+        date_p = "".join(f"{fmt_num(parts[u])}{u}" for u in _DUR_ORDER[:4] if u in parts)
+        time_p = "".join(f"{fmt_num(parts[u])}{u[1]}" for u in _DUR_ORDER[4:] if u in parts)
+        return ps, ce, Out("P" + date_p + ("T" + time_p if time_p else ""), "duration", pr.relative or cr.relative)
+    return None
+
+
+def merge(text: str, prev: Span, cur: Span) -> Span | None:
+    """The one mention two adjacent ones make (see the module docstring), or None."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    gap = text[pe:cs]
+    shifted = _offset(text, prev, cur)
+    if shifted is not None:
+        return shifted
+    joined = _week_day(text, prev, cur)
+    if joined is not None:
+        return joined
+    if pr.type == "duration" and cr.type == "duration":
+        if _JOIN_DUR.fullmatch(gap) and not _DUR_BOUND.match(text[cs:ce]):
+            return _durations(text, prev, cur)
+        return None
+    if not _JOIN_TIME.fullmatch(gap):
+        return None
+    if cr.type == "time" and cr.value and cr.value.startswith("T"):
+        day, day_span, clock, clock_span = pr, (ps, pe), cr.value, (cs, ce)
+    elif pr.type == "time" and pr.value and pr.value.startswith("T") and cr.point is not None:
+        day, day_span, clock, clock_span = cr, (cs, ce), pr.value, (ps, pe)
+    else:
+        return None
+    if day.type == "set" and day.value and _WEEKLY_SET.fullmatch(day.value) and day is pr:
+        return ps, ce, Out(day.value + clock, "set")
+    if day.point is None or day.point.gran != "D":
+        return None
+    hh, _, mi = clock[1:].partition(":")
+    h = int(hh)
+    evening = _EVENING.search(text[day_span[0]:day_span[1]])
+    if h < 12 and evening and not _AMPM.search(text[clock_span[0]:clock_span[1]]):
+        h += 12
+    p = Point(day.point.y, day.point.m, day.point.d, h % 24, int(mi[:2] or 0), "T")
+    return ps, ce, Out(p.iso(), "time", day.relative, day.anchor, p, day.explicit_year)

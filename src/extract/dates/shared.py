@@ -1,0 +1,197 @@
+"""The resolution state and the language-neutral resolvers of the dates stage.
+
+``State`` is what resolution reads while it walks an article (reference date, the narrative
+anchor, the year stated last in the paragraph, the sentence); ``Out`` is what a resolver returns.
+The resolvers here serve every language: ISO dates, holidays, bare years, ``n units ago`` and
+``n units later``. Reads the date lexicons; writes nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from .calendar import (
+    GRAN,
+    REFERENCE_YEARS,
+    UNIT_GRAN,
+    YEAR_MAX,
+    YEAR_MIN,
+    Point,
+    ago,
+    duration,
+    from_date,
+    holiday_date,
+    iso_week,
+    shift,
+)
+from .rules import lex, lookup
+
+URLISH = re.compile(r"(?:https?:|www\.|/)\S*$")
+
+
+@dataclass
+class State:
+    ref: date | None
+    language: str
+    last: Point | None = None          # last resolved point (the narrative anchor)
+    year_ctx: tuple[int, int, int | None] | None = None   # (explicit year, line_no, its month) of the last stated year
+    line_no: int = 0
+    label: str = "content"
+    future: bool = False                 # the sentence speaks of the future: no past bias
+    future_at: int = 0                   # where its first future word is: dates after it point forward
+    pos: int = 0                         # where the expression being resolved starts
+    present: bool = False                # a scheduled present (verlässt … Ende Juli): no past bias
+    sentence: str = ""
+
+    def ref_point(self) -> Point | None:
+        return from_date(self.ref) if self.ref else None
+
+    def anchor(self) -> Point | None:
+        return self.last or self.ref_point()
+
+
+@dataclass(frozen=True)
+class Out:
+    value: str | None
+    type: str
+    relative: bool = False
+    anchor: str | None = None
+    point: Point | None = None      # becomes the narrative anchor when set
+    explicit_year: int | None = None
+    cut: int = 0                     # characters to drop from the end of the surface
+    wd: int | None = None            # ISO weekday of a weekday mention (joins a week: "next week Tuesday")
+
+
+Resolver = Callable[[dict, re.Match, State], "Out | None"]
+
+
+def past_year(st: State, m: int, d: int | None) -> int | None:
+    """Year of a month(/day) without a year: a year stated earlier in the same paragraph, else the
+    reference year, minus one if that would put it after the reference date (unless the sentence
+    speaks of the future)."""
+    if st.year_ctx and st.year_ctx[1] == st.line_no:
+        y0, _, m0 = st.year_ctx
+        # "于2022年12月接手……3月16日": a month before the stated one moves the story on past it;
+        # the stated year is background, the reference date decides
+        if m0 is None or m >= m0 or st.ref is None:
+            return y0
+    if st.ref is None:
+        return None
+    y = st.ref.year
+    after = m > st.ref.month or (d is not None and m == st.ref.month and d > st.ref.day)
+    before = m < st.ref.month or (d is not None and m == st.ref.month and d < st.ref.day)
+    if st.future and before and st.future_at < st.pos:
+        y += 1                        # 将在3月, "will … in March" said in May: next March (not 5月19日…将合并)
+    elif not (st.future or st.present) and after:
+        y -= 1
+    return y
+
+
+def in_quote(s: str, pos: int) -> bool:
+    """``pos`` lies inside “…” or 「…」 of ``s``."""
+    before = s[:pos]
+    return (before.count("“") > before.count("”")) or (before.count("「") > before.count("」"))
+
+
+# --------------------------------------------------------------------------- resolvers
+
+def resolve_iso(g: dict) -> Out | None:
+    """``2024-05-17``, ``2024/05/17 08:15``: a full date (and time) within the year range."""
+    y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    if g.get("ih") is not None:
+        hh, mi = int(g["ih"]), int(g["imi"])
+        if hh > 23:
+            return None
+        p = Point(y, mo, d, hh, mi, "T")
+        return Out(p.iso(), "time", point=p, explicit_year=y)
+    p = Point(y, mo, d, gran="D")
+    return Out(p.iso(), "date", point=p, explicit_year=y)
+
+
+_NEXT_MODS = ("next", "following", "coming", "nächst", "kommend")
+_LAST_MODS = ("last", "previous", "letzt", "vergangen")
+
+
+def resolve_holiday(g: dict, st: State) -> Out | None:
+    """A holiday name, with a year (``Easter 2018``), a relative year or a modifier (``next
+    Thanksgiving``); a bare name is the last one (past bias) unless the sentence speaks of the future."""
+    L = st.language
+    spec = lookup(L, "holiday", g["hol"], fold=True)
+    if not spec:
+        return None
+    if g.get("hy"):
+        y = int(g["hy"])
+        d = holiday_date(spec, y)
+        return Out(d.isoformat(), "date", False, None, from_date(d), y) if d else None
+    if not st.ref:
+        return Out(f"XXXX-{spec}" if re.fullmatch(r"\d\d-\d\d", spec) else None, "date", True)
+    if g.get("hrel"):
+        off = lookup(L, "relyear", g["hrel"], fold=True) or lookup(L, "relyearword", g["hrel"], fold=True) or "0"
+        d = holiday_date(spec, st.ref.year + int(off))
+    else:
+        mod = (g.get("hmod") or "").lower()
+        step = 1 if mod.startswith(_NEXT_MODS) else -1 if mod.startswith(_LAST_MODS) else 0
+        d = holiday_date(spec, st.ref.year)
+        if d is None:
+            return None
+        if step > 0 and d <= st.ref or step == 0 and not mod and d < st.ref and st.future and st.future_at < st.pos:
+            d = holiday_date(spec, st.ref.year + 1)                            # the next one
+        elif step == 0 and not mod and d > st.ref and not (st.future or st.present):
+            d = holiday_date(spec, st.ref.year - 1)                            # past bias for a bare name
+        elif step < 0 and d >= st.ref:
+            d = holiday_date(spec, st.ref.year - 1)
+    if d is None:
+        return None
+    return Out(d.isoformat(), "date", True, "reference", from_date(d))
+
+
+def resolve_bare_year(m: re.Match, st: State, not_a_year: Callable[[str, str, dict], bool]) -> Out | None:
+    """A bare 4-digit year (group ``by``) unless it sits in a web address or its context says it is a
+    quantity or part of a name (``not_a_year(before, after, notyear_words)``, one per language)."""
+    s = m.string
+    y = int(m.group("by"))
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    before = s[max(0, m.start() - 24):m.start()]
+    if URLISH.search(before.split()[-1] if before.split() and not before.endswith(" ") else ""):
+        return None
+    after = s[m.end():m.end() + 12].lstrip()
+    if not_a_year(before, after, lex(st.language).get("notyear", {})):
+        return None
+    return Out(f"{y:04d}", "date", False, None, Point(y), y)
+
+
+def resolve_ago(n: float, unit: str, st: State) -> Out:
+    """``n`` units before the reference date; a duration in a meta line or without a reference."""
+    if st.label == "meta" or not st.ref:
+        return Out(duration(n, unit), "duration", True)
+    p = ago(st.ref, n, unit)
+    if p is None:
+        return Out(duration(n, unit), "duration", True)
+    if p.y < REFERENCE_YEARS[0]:
+        return Out(None, "date", True)            # 二千年前: no ISO form for an ancient, approximate point
+    if unit == "W":                               # 两周前, vor drei Wochen: that ISO week
+        return Out(iso_week(p.as_date()), "date", True, "reference", p)
+    return Out(p.iso(), "date", True, "reference", p)
+
+
+def resolve_after(n: float, unit: str, st: State) -> Out:
+    """``两个月后`` after a stated date → that date + offset; with no anchor fine enough → a duration."""
+    a = st.last
+    need = UNIT_GRAN.get(unit, "D")
+    if unit in ("H", "MIN", "S"):
+        need = "T" if unit != "H" else "D"
+    if a is None or GRAN[a.gran] < GRAN[need] or not float(n).is_integer():
+        return Out(duration(n, unit), "duration", True)
+    p = shift(a, n, unit)
+    if p is None:
+        return Out(duration(n, unit), "duration", True)
+    return Out(p.iso(), "time" if p.gran == "T" else "date", True, "narrative", p)

@@ -1,0 +1,580 @@
+"""The Chinese grammar of the dates stage: patterns built from ``resources/dates_zh.txt`` and one
+resolver per pattern name (``RESOLVERS``).
+
+Reads the zh date lexicon; writes nothing. Input is Simplified Chinese (the pipeline converts
+articles with OpenCC first); ``民国`` years and Taiwan/HK idioms (``昨（7）日``) are read too.
+"""
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+
+from .calendar import (
+    YEAR_MAX,
+    YEAR_MIN,
+    Point,
+    add_months,
+    apply_time,
+    clock_value,
+    cn_number,
+    duration,
+    from_date,
+    iso_week,
+    leap_year,
+    lunar_to_solar,
+    shift,
+    weekday_near,
+)
+from .rules import Rules, alt, first_chars, gated, lex, lookup
+from .shared import (
+    Out,
+    State,
+    in_quote,
+    past_year,
+    resolve_after,
+    resolve_ago,
+    resolve_bare_year,
+    resolve_holiday,
+    resolve_iso,
+)
+
+L = "zh"
+_S = r"[ \u3000]?"       # one optional space inside expressions: 今年 4 月, 当晚 9 时 43 分
+_CNN = "零〇一二两三四五六七八九十百千廿卅"
+ROC_YEAR_ZERO = 1911   # 民国 year 1 is 1912
+
+
+def rules() -> Rules:
+    """The zh patterns, compiled; a sentence without a trigger character is skipped."""
+    # Republic of China years (Taiwan): 民国113年 = 2024
+    year_abs = (rf"(?:(?P<roc>民国|民國){_S})?(?<![\d.])(?P<y>(?<=[国國])\d{{2,3}}|(?<=[国國]\s)\d{{2,3}}|\d{{4}}|"
+                rf"[零〇○一二三四五六七八九]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
+                rf"{_S}年(?![代级纪龄薪费均轻华少])")
+    year_rel = rf"(?<![不相共])(?P<yrel>{alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年
+    yend = rf"(?P<yend>{alt(L, 'yearend')})"
+    mnum = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+    month = (rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|"
+             rf"冬)(?:{_S}月(?:(?P<mend>{alt(L, 'monthend')})(?!(?<=初)[一二三四五六七八九十]))?"
+             rf"|(?P<menum>(?={_S}[、和与及至到~-]{_S}{mnum}{_S}月)))|"
+             rf"(?P<mrel>{alt(L, 'relmonth', 'narrmonth')}))")
+    day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
+           rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
+           rf"(?:{_S}[日号](?![本元子报常期志记])|(?<=初[一二三四五六七八九十])|"
+           rf"(?:(?<=月[十二三][一二三四五六七八九十])|(?<=月[二三]十[一二三四五六七八九]))"
+           rf"(?![{_CNN}\d个名岁人位家只元件条次天年月号日点时分%.]))")
+    wd = (rf"(?P<wmod>{alt(L, 'weekmod')})?(?<![\d{_CNN}几每])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+          rf"(?![直起共边围末年])")
+    week = rf"(?P<wrel>{alt(L, 'relweek')})(?![一二三四五六日天末])"
+    # Taiwan/HK copy writes the day after the relative word: 昨（7）日 = yesterday, the 7th
+    rday = rf"(?<![不相共])(?P<rday>{alt(L, 'relday', 'narrday')})(?:(?<=[(（])\d{{1,2}}[)）]日)?"
+    part = rf"(?P<part>{alt(L, 'part')})"
+    hour = (rf"(?P<hh>[012]?\d|[零一二两三四五六七八九十]{{1,3}}){_S}(?P<hsep>点|时)(?:{_S}(?P<mi>[0-5]?\d|"
+            rf"[零一二三四五六七八九十]{{1,3}}){_S}分(?:{_S}(?P<sec>[0-5]?\d|[零一二三四五六七八九十]{{1,3}}){_S}秒)"
+            rf"?|(?P<half>半)|(?P<q>一刻|三刻)|钟|整|{_S}(?P<mi2>[一二三四五]?十[一二三四五六七八九]?|[0-5]\d)"
+            rf"(?![\d{_CNN}个名岁人位家只元件条次天年月号日%万亿倍分秒]))?")
+    clock = (r"(?<![\d:：])(?P<ch>[012]?\d)[:：](?P<cm>[0-5]\d)(?:[:：](?P<cs>[0-5]\d))?(?![\d:：])"
+             r"(?:\s?(?P<cap>[ap]\.?m(?![A-Za-z])\.?))?")
+    time = rf"(?:{hour}|{clock})"
+    lunar = rf"(?P<lunar>农历|阴历){_S}"                  # 农历二〇二〇年十月初一, 2015年农历正月初一, 闰四月初一
+    dpart = (rf"(?:(?:{lunar})?(?:(?:{year_abs}|{year_rel})(?:{_S}{yend})?)?"
+             rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?"
+             rf"|{rday}|{week})")
+    first = first_chars(L, "relyear", "narryear", "relmonth", "narrmonth", "relday", "narrday", "relweek", "weekmod",
+                        "part")
+    lead = rf"(?=[\d{_CNN}○正腊冬周星礼民农阴闰{first}])"     # fail fast where no expression can start
+    chain = (rf"{lead}(?:{dpart}{_S}(?:[,，]{_S})?)?(?:(?:的{_S}(?:一个|某个)?)?{wd}{_S})?(?:{part}{_S})?(?:{time})?")
+    iso = (r"(?<![A-Za-z0-9_/.:-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])"
+           r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d)[:：](?P<imi>[0-5]\d)(?:[:：][0-5]\d)?)?(?![A-Za-z0-9_/]|\.\d)")
+    units = alt(L, "unit")
+    vague = alt(L, "vaguenum")
+    dur = (rf"(?=[\d{_CNN}将接大长整足至超过最未近约头前这{first_chars(L, 'vaguenum')}半])(?P<pre>将近|接近|大约|"
+           rf"大概|长达|整整|足足|至少|超过|过去的?|最近的?|接下来的?|未来的?|近|约|头|前|这)?{_S}"
+           rf"(?:(?<![\d.{_CNN}])(?<![第最后有某那每])(?P<n>\d{{1,3}}(?:\.\d+)?|[{_CNN}]+)(?:{_S}(?P<more>多|余))?|"
+           rf"(?P<vague>{vague})|(?P<halfn>半))"
+           rf"{_S}(?P<zheng>整)?(?P<ge>个)?(?P<half1>半)?(?P<more3>多|余)?{_S}(?P<u>{units})(?!年|代)(?P<half2>半)?"
+           rf"(?P<more2>多|余|左右)?"
+           rf"(?P<suf>{alt(L, 'ago', 'after', 'within')})?")
+    sets = (rf"每(?P<ge2>隔|个)?{_S}(?:(?P<sn>\d+|[{_CNN}]+)(?:{_S}[-~到至]{_S}(?P<sn2>\d+|[{_CNN}]+))?)?{_S}(?:个)"
+            rf"?{_S}"
+            rf"(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])|(?P<su>{units}|晚))")
+    decade = (rf"(?P<cent>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)"
+              rf"?{_S}(?P<dec0>[一二三四五六七八]?)(?P<dec>[1-9]0|"
+              rf"[一二三四五六七八九]十)年代"
+              rf"|(?P<thisdec>这个十年|本十年|这十年)(?P<decsuf>内|里|中)?"
+              rf"|(?P<cent2>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)(?:{_S}(?:初期|中期|"
+              rf"末期|中叶|初|末))?")
+    season = (rf"(?:(?:{year_abs}|{year_rel}){_S}的?{_S}|(?P<whole>整个){_S})?(?P<season>{alt(L, 'season')})")
+    bare_year = r"(?<![A-Za-z0-9_./:#@+\-])(?P<by>(?:19|20)\d\d)(?![A-Za-z0-9_%.,:/\-]\d|[A-Za-z0-9_%])"
+    vague_words = rf"(?P<vw>{alt(L, 'vague')})"
+    holiday = (rf"(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{alt(L, 'relyear')}))?{_S}的?{_S}(?P<hol>{alt(L, 'holiday')})")
+    # 康熙三年五月, 令和元年: a reign's year (its own pattern, gated by the era names)
+    era = (rf"(?P<era>{alt(L, 'era')}){_S}(?P<ey>元|\d{{1,3}}|[一二三四五六七八九十百廿]{{1,4}}){_S}年"
+           rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?")
+    weekend = rf"(?P<wemod>{alt(L, 'weekendmod')})?(?P<we>周末)"
+    pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade), ("weekend", weekend),
+            ("era", era), ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
+    trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦"
+                         r"圣]")
+    # patterns that open with optional parts scan every position: run them only where the word
+    # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
+    gates = {"season": alt(L, "season"), "holiday": alt(L, "holiday"), "decade": r"年代|世纪|十年",
+             "set": "每", "vague": alt(L, "vague"), "weekend": "周末",
+             "era": alt(L, "era")}
+    return gated(L, pats, {n: 0 for n, _ in pats}, gates, trigger)
+
+
+# --------------------------------------------------------------------------- chains: year month day weekday time
+
+def _hour(m: re.Match) -> tuple[int | None, int | None]:
+    g = m.groupdict()
+    if g.get("ch") is not None:
+        return int(g["ch"]), int(g["cm"])
+    if g.get("hh") is None:
+        return None, None
+    hh = cn_number(g["hh"])
+    mi = 0
+    if g.get("mi") or g.get("mi2"):
+        mi = cn_number(g.get("mi") or g["mi2"])
+    elif g.get("half"):
+        mi = 30
+    elif g.get("q"):
+        mi = 15 if g["q"] == "一刻" else 45
+    if hh is None or mi is None:
+        return None, None
+    return int(hh), int(mi)
+
+
+def year_of(g: dict, st: State) -> tuple[int | None, bool, str | None]:
+    """Year of an explicit (``2022年``) or relative (``去年``, ``那一年``) year part."""
+    if g.get("y"):
+        y = int(cn_number(g["y"]) or 0)
+        if g.get("roc"):
+            return y + ROC_YEAR_ZERO, False, None
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        return y, False, None
+    if g.get("yrel"):
+        w = g["yrel"]
+        off = lookup(st.language, "relyear", w)
+        if off is not None:
+            return (st.ref.year + int(off) if st.ref else None), True, "reference"
+        off = lookup(st.language, "narryear", w)
+        p = st.anchor()
+        return (p.y + int(off) if p and p.y else None), True, "narrative" if st.last else "reference"
+    return None, False, None
+
+
+_NUMERAL = re.compile(rf"[\d{_CNN}]")
+_ABOUT = ("大约", "大概", "约", "直到", "截至")
+_AROUND = ("左右", "前后", "之前", "之后", "以前", "以后")
+_TODAY_WORDS = ("今早", "今晨", "今天", "今晚", "今日")
+
+
+def _has_minutes(g: dict) -> bool:
+    return bool(g.get("mi") or g.get("mi2") or g.get("half") or g.get("q"))
+
+
+def _bare_clock(g: dict, m: re.Match, st: State, hh: int | None, mi: int | None, part: str | None) -> Out | None:
+    """A clock time without a date: Chinese numerals with 点 need a part of day or minutes (三点建议
+    is "three points"); 点钟 / 点整, 大约十点, 十点左右 are clock times whatever the numerals."""
+    if hh is None:
+        return None
+    text = m.group(0)
+    clockish = text.endswith(("点钟", "点整")) or st.sentence[:m.start()].endswith(_ABOUT) \
+        or st.sentence[m.end():].startswith(_AROUND) \
+        or g.get("hh") == "零" and not _NUMERAL.match(st.sentence, m.end())     # 零点 is midnight, 零点五 a number
+    if g.get("hh") and not g.get("part") and not _has_minutes(g) \
+            and not clockish and (not g["hh"].isdigit() or g.get("hsep") == "点"):
+        if not g["hh"].isdigit() or g.get("hsep") == "时":
+            return None
+    v = clock_value(hh, mi if (_has_minutes(g) or g.get("ch")) else None, part)
+    sec = cn_number(g.get("sec") or g.get("cs") or "0") or 0
+    if v and sec and ":" in v:
+        v += f":{int(sec):02d}"          # seconds only where the text states them: 16时40分50秒
+    return Out(v, "time", False) if v else None
+
+
+def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
+    """今天 / 昨天 (against the reference) or 次日 / 当天 (against the story); a Point to go on with,
+    or the finished Out."""
+    w = g["rday"]
+    off = lookup(L, "relday", w)
+    if off is not None:
+        if in_quote(st.sentence, m.start()) and w in _TODAY_WORDS:
+            if st.sentence[m.end():m.end() + 1] == "的":
+                return None       # 今天的样子: generic "today" in a quote
+            return Out(None, "date", True)
+        if st.label == "meta" or not st.ref:
+            return Out(None, "date", True)
+        return from_date(st.ref + timedelta(days=int(off)))
+    off = int(lookup(L, "narrday", w) or 0)
+    a = st.anchor()
+    if a is None:
+        return Out(None, "date", True)
+    point = shift(a, off, "D") if off else Point(a.y, a.m, a.d, gran="D" if a.gran in ("D", "T") else a.gran)
+    if st.last is None:      # resolved against the reference only: not an anchor for what follows
+        p2 = apply_time(point, hh, mi, part)
+        return Out(p2.iso(), "time" if p2.gran == "T" else "date", True, "reference")
+    return point
+
+
+def _month_of(g: dict, st: State, y, yrel, yanc):
+    """The month of a chain: (month, year, relative, anchor), or an Out / None to stop with."""
+    mo = None
+    if g.get("m"):
+        mo = int(lookup(L, "month", g["m"] + "月") or cn_number(g["m"]) or 0) if g["m"] not in ("正", "腊", "冬") \
+            else int(lookup(L, "month", g["m"] + "月"))
+        if not 1 <= mo <= 12:
+            return None
+    elif g.get("mrel"):
+        w = g["mrel"]
+        off = lookup(L, "relmonth", w)
+        if off is not None and st.ref:
+            y2, mo = add_months(st.ref.year, st.ref.month, int(off))
+            y, yrel, yanc = (y if (g.get("y") or g.get("yrel")) else y2), True, "reference"
+        else:
+            a = st.anchor()
+            if a is None or a.m is None:
+                return Out(None, "date", True)
+            y2, mo = add_months(a.y, a.m, int(lookup(L, "narrmonth", w) or 0))
+            y, yrel, yanc = y2, True, "narrative"
+    return mo, y, yrel, yanc
+
+
+def _day_without_month(d: int, st: State) -> Out | Point:
+    """``29日`` alone: a day of the anchor's month (past bias), the month before if it has no such day."""
+    if not st.ref:
+        return Out(f"XXXX-XX-{d:02d}", "date", True)
+    a = st.last if st.last and st.last.m and st.last.gran != "Y" else st.ref_point()
+    yy, mm = a.y, a.m
+    if st.last is None and d > st.ref.day and not (st.future or st.present):
+        yy, mm = add_months(yy, mm, -1)
+    for _ in range(12):
+        if d <= monthrange(yy, mm)[1]:
+            break
+        yy, mm = add_months(yy, mm, -1 if st.last is None and not st.future else 1)
+    return Point(yy, mm, d, gran="D")
+
+
+def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point | None:
+    """Year / month / day parts of a chain → a Point (its relative flag and anchor in the Out fields
+    set by the caller), or a finished Out."""
+    y, yrel, yanc = year_of(g, st)
+    explicit_year = None
+    if g.get("y"):
+        # 较2019年同比增长: a year compared with is no year of the story's bare dates
+        explicit_year = None if _COMPARED.search(st.sentence, 0, m.start()) else y
+        if not YEAR_MIN <= (y or 0) <= YEAR_MAX and len(g["y"]) == 4 and not g.get("era_year"):
+            return None
+    got = _month_of(g, st, y, yrel, yanc)
+    if got is None or isinstance(got, Out):
+        return got
+    mo, y, yrel, yanc = got
+    if (g.get("lunar") or g.get("lunar2") or g.get("leap")) and mo is not None:
+        return _lunar(g, st, y, yrel or not g.get("y"), mo, explicit_year, hh, mi, part)
+    rel, anc = False, None
+    if g.get("d"):
+        d = int(cn_number(g["d"].lstrip("初")) or 0)
+        if not 1 <= d <= 31:
+            return None
+        if mo is None:
+            if g.get("y") or g.get("yrel") or not g["d"].isdigit():
+                return None
+            p = _day_without_month(d, st)
+            if isinstance(p, Out):
+                return p
+            return _finish(p, hh, mi, part, True, "narrative" if st.last else "reference", None)
+    else:
+        d = None
+    if mo is not None and y is None and not (g.get("y") or g.get("yrel")) and not g.get("mrel"):
+        y = past_year(st, mo, d)
+        rel = True
+        anc = ("narrative" if st.year_ctx and st.year_ctx[1] == st.line_no else "reference") if y else None
+    else:
+        rel, anc = yrel, yanc
+    if mo is None and d is None:
+        if y is None:
+            if g.get("wd") and not (g.get("y") or g.get("yrel")):
+                return _weekday(g, st, hh, mi, part)
+            return Out(None, "date", True)
+        yend = lookup(L, "yearend", g["yend"]) if g.get("yend") else None
+        if yend in ("H1", "H2"):
+            return Out(f"{y:04d}-{yend}", "date", rel, anc, Point(y), explicit_year)
+        point = Point(y)
+    elif d is None:
+        point = Point(y, mo, gran="M")
+    else:
+        if y and mo == 2 and d == 29 and rel and not g.get("y"):
+            y = leap_year(y, -1 if not st.future else 1)
+        try:
+            date(y if y else 2000, mo, d)
+        except ValueError:
+            return None
+        point = Point(y, mo, d, gran="D")
+    return _finish(point, hh, mi, part, rel, anc, explicit_year)
+
+
+def _lunar(g: dict, st: State, y: int | None, rel: bool, mo: int, explicit_year: int | None,
+           hh, mi, part) -> Out | None:
+    """A date of the lunisolar calendar (农历十月初一, 闰四月初一) as its Gregorian day; without a year,
+    the lunar year of the reference (the one before if that day is still to come, past bias). A
+    lunar month without a day has no Gregorian value."""
+    if not g.get("d"):
+        return Out(None, "date", True)
+    d = int(cn_number(g["d"].lstrip("初")) or 0)
+    leap = bool(g.get("leap"))
+    if y is None:
+        if not st.ref:
+            return Out(None, "date", True)
+        day = lunar_to_solar(st.ref.year, mo, d, leap)
+        if day is None or day > st.ref and not (st.future or st.present):
+            day = lunar_to_solar(st.ref.year - 1, mo, d, leap)
+    else:
+        day = lunar_to_solar(y, mo, d, leap)
+    if day is None:
+        return None
+    return _finish(from_date(day), hh, mi, part, rel, "reference" if rel else None, explicit_year)
+
+
+_COMPARED = re.compile(r"(?:较|比|相比|同比|比较|对比|相较)于?\s?$")
+
+
+def _finish(point: Point, hh, mi, part, rel: bool, anc: str | None, explicit_year: int | None) -> Out:
+    point = apply_time(point, hh, mi, part)
+    typ = "time" if point.gran == "T" else "date"
+    return Out(point.iso(), typ, rel, anc, point if point.y is not None else None, explicit_year)
+
+
+def _era_year(g: dict) -> dict:
+    """``康熙三年`` → the groups of the year 1664 (era names and their first years: category ``era``)."""
+    n = 1 if g["ey"] == "元" else cn_number(g["ey"])
+    first = lookup(L, "era", g["era"])
+    return {**g, "y": str(int(first) + int(n) - 1), "era_year": True} if n and first else g
+
+
+def _era(g: dict, m: re.Match, st: State) -> Out | None:
+    g = _era_year(g)
+    return _calendar_chain(g, m, st, None, None, None) if g.get("y") else None
+
+
+def _chain(g: dict, m: re.Match, st: State) -> Out | None:
+    """Year, month, day, relative day or week, weekday, part of day and clock time, in that order."""
+    has_date = any(g.get(k) for k in ("y", "yrel", "m", "mrel", "d", "rday", "wrel", "wd"))
+    hh, mi = _hour(m)
+    part = lookup(L, "part", g["part"]) if g.get("part") else None
+    if part is None and g.get("cap"):
+        part = "pm" if g["cap"].startswith("p") else "am"
+    if part is None and g.get("rday"):       # 当晚 9 时, 今早 8 点
+        part = "pm" if re.search("[晚夜]", g["rday"]) else "am" if re.search("[早晨]", g["rday"]) else None
+    if not has_date:
+        return _bare_clock(g, m, st, hh, mi, part)
+    if g.get("rday"):
+        p = _relative_day(g, m, st, hh, mi, part)
+        if not isinstance(p, Point):
+            return p
+        narrative = lookup(L, "relday", g["rday"]) is None
+        return _finish(p, hh, mi, part, True, "narrative" if narrative and st.last else "reference", None)
+    if g.get("wrel"):
+        if not st.ref:
+            return Out(None, "date", True)
+        off = int(lookup(L, "relweek", g["wrel"]) or 0)
+        return Out(iso_week(st.ref + timedelta(weeks=off)), "date", True, "reference")
+    return _calendar_chain(g, m, st, hh, mi, part)
+
+
+def _weekday(g: dict, st: State, hh, mi, part) -> Out | None:
+    wd = int(lookup(L, "weekday", g["wd"]) or 0)
+    mod = lookup(L, "weekmod", g["wmod"]) if g.get("wmod") else None
+    if mod is not None:
+        if not st.ref:
+            return Out(None, "date", True)           # which Wednesday cannot be known without a date
+        base = st.ref + timedelta(weeks=int(mod))
+        d = base + timedelta(days=wd - base.isoweekday())
+        p, anc = from_date(d), "reference"
+    else:
+        a = st.last if st.last and st.last.gran in ("D", "T") else None
+        if a is not None:
+            p, anc = from_date(weekday_near(a.as_date(), wd, -3, 3)), "narrative"
+        elif st.ref:
+            p, anc = from_date(weekday_near(st.ref, wd)), "reference"
+        else:
+            return Out(None, "date", True)
+    p = apply_time(p, hh, mi, part)
+    return Out(p.iso(), "time" if p.gran == "T" else "date", True, anc, p)
+
+
+# --------------------------------------------------------------------------- durations and offsets
+
+_WEEK_WORDS = ("周", "星期", "礼拜", "个星期", "个礼拜")
+_WEEKDAY_CHARS = "一二三四五六日天"
+_APPROX = frozenset({"将近", "接近", "大约", "大概", "长达", "整整", "足足", "至少", "超过", "近", "约"})
+
+
+def _not_a_duration(g: dict, u: str, suf: str, pre: str, n_s: str | None) -> bool:
+    """月 without 个 is a month name (3月), 日 a day of month, 钟 only after a number (三点钟 is a
+    clock time), 三季度 the third quarter, 07年 a year."""
+    if u == "月" and not g.get("ge") and not g.get("halfn") and not g.get("zheng"):
+        return True
+    if u == "日" and not (suf and suf in lex(L)["ago"] | lex(L)["after"].keys()):
+        return True
+    if u == "钟" or u == "季度" and not g.get("ge") and pre != "前":
+        return True
+    if u in ("周", "星期", "礼拜") and n_s and not n_s.isdigit() and n_s in ("日", "天"):
+        return True
+    if n_s and u == "年" and (n_s[0] in "0零〇" or n_s.isdigit() and len(n_s) == 4):
+        return True
+    return pre == "前" and not (n_s or g.get("vague"))
+
+
+_DIGITS = "一二两三四五六七八九"
+APPROX_SPAN = 2          # 一两, 两三, 三五: two numerals at most this far apart are "one or two", not 12
+
+
+def approximate(n_s: str) -> bool:
+    """``一两``, ``两三``, ``三五``, ``七八``: an approximate count (its value is vague)."""
+    if len(n_s) != 2 or any(c not in _DIGITS for c in n_s):
+        return False
+    a, b = (cn_number(c) for c in n_s)
+    return 0 < b - a <= APPROX_SPAN
+
+
+def _dur(g: dict, m: re.Match, st: State) -> Out | None:
+    """``三年``, ``8个月前`` (before the reference), ``两个月后`` (after the story's date), ``几年``."""
+    u = g["u"]
+    unit = lookup(L, "unit", u)
+    suf = g.get("suf") or ""
+    pre = g.get("pre") or ""
+    n_s = g.get("n")
+    if unit is None or _not_a_duration(g, u, suf, pre, n_s):
+        return None
+    after = m.string[m.end():m.end() + 2]
+    if u in _WEEK_WORDS and not suf and after[:1] in _WEEKDAY_CHARS:
+        return None                            # 前一个星期六: a weekday, not a week
+    if after.startswith("平均"):
+        return None                            # 多年平均: an average over years, not a time
+    if pre == "这" and not g.get("vague"):
+        pre = ""
+    if g.get("vague") or n_s and approximate(n_s):
+        typ = "date" if suf in lex(L)["ago"] or suf in lex(L)["after"] else "duration"
+        return Out(None, typ, True)
+    n = 0.5 if g.get("halfn") else cn_number(n_s) if n_s else None
+    if n is None:
+        return None
+    if g.get("half1") or g.get("half2"):          # 三个半小时, 两年半
+        n += 0.5
+    if n == 0 or n > 10000:
+        return None
+    if unit == "Y" and n_s and n >= 100 and not n_s.isdigit() and not (pre or suf or g.get("more") or g.get("more2")):
+        return None                            # 百年老店, 千年古城, 两千年 (an idiom, a year); 近二百年 is a time
+    if suf in lex(L)["ago"] and pre != "前":
+        return resolve_ago(n, unit, st)
+    if suf in lex(L)["after"]:
+        if pre in _APPROX:        # 工作近十年后: "after nearly ten years" is a duration
+            return Out(duration(n, unit), "duration", False, cut=len(suf))
+        return resolve_after(n, unit, st)
+    return Out(duration(n, unit), "duration", False)
+
+
+# --------------------------------------------------------------------------- sets, decades, seasons, years
+
+def _set(g: dict, m: re.Match, st: State) -> Out | None:
+    """``每周二`` → XXXX-WXX-2, ``每天`` → P1D, ``每隔两三天`` → a set without a value."""
+    if g.get("swd"):
+        return Out(f"XXXX-WXX-{lookup(L, 'weekday', g['swd'])}", "set")
+    if g.get("ge2") == "隔" or g.get("sn2") or g.get("sn") and approximate(g["sn"]):
+        return Out(None, "set")              # 每隔两天, 每3-4个月, 每一两年: no single period
+    u = g.get("su")
+    if u == "晚":
+        return Out("P1D", "set")
+    unit = lookup(L, "unit", u or "")
+    if unit is None or (unit == "M" and not (u.startswith("个") or g.get("ge2") == "个") and u == "月" and g.get("sn")):
+        return None
+    n = cn_number(g["sn"]) if g.get("sn") else 1
+    return Out(duration(n, unit), "set")
+
+
+def _decade(g: dict, m: re.Match, st: State) -> Out | None:
+    """``上世纪90年代`` → 199, ``八十年代`` → 198, ``这十年`` → the reference's decade."""
+    if g.get("thisdec"):
+        return Out(f"{st.ref.year // 10:03d}" if st.ref else None, "date", True, "reference" if st.ref else None)
+    if g.get("cent2"):
+        return _century(g["cent2"], st)
+    dec = cn_number(g["dec"])
+    if g.get("dec0") and dec:                 # 八九十年代: the eighties and nineties, from the first
+        dec = cn_number(g["dec0"]) * 10
+    cent = g.get("cent") or ""
+    c = _century_of(cent, st) if cent else 19 if dec and dec >= 30 else 20
+    if dec is None or c is None:
+        return None
+    rel = cent.startswith(("上", "本"))
+    return Out(f"{c:02d}{int(dec) // 10}", "date", rel, "reference" if rel else None)
+
+
+def _century_of(cent: str, st: State) -> int | None:
+    """The first two digits of a century's years: 上世纪 (the reference's century before), 本世纪,
+    二十世纪 → 19."""
+    if cent.startswith("上"):
+        return 19 if not st.ref else st.ref.year // 100 - 1
+    if cent.startswith("本"):
+        return 20 if not st.ref else st.ref.year // 100
+    cn = cn_number(cent.rstrip("世纪"))
+    return int(cn) - 1 if cn and cn <= CENTURY_MAX else None
+
+
+CENTURY_MAX = 21     # 二十一世纪; a larger count is a number of centuries (三十世纪 is no date)
+
+
+def _century(cent: str, st: State) -> Out | None:
+    """``二十世纪`` → TIMEX3 century ``19``; ``上世纪`` relative to the reference."""
+    c = _century_of(cent, st)
+    rel = cent.startswith(("上", "本"))
+    return Out(f"{c:02d}", "date", rel, "reference" if rel else None) if c is not None else None
+
+
+def _season(g: dict, m: re.Match, st: State) -> Out | None:
+    code = lookup(L, "season", g["season"])
+    y, rel, anc = year_of(g, st)
+    if y is None and not g.get("y") and not g.get("yrel"):
+        p = st.anchor()
+        y, rel, anc = (p.y if p else None), True, ("narrative" if st.last else "reference")
+    if y is None:
+        return Out(None, "date", True)
+    return Out(f"{y:04d}-{code}", "date", rel, anc, Point(y), y if not rel else None)
+
+
+_NAME_BEFORE = re.compile(r"[A-Za-z][\w/.\-]*\s?$")
+
+
+def _not_a_year(before: str, after: str, notyear: dict) -> bool:
+    """'2000名员工', '2014年' (the chain reads it), 'NIPS 2014', 'Windows 2000': not a bare year."""
+    if any(after.startswith(w) for w in notyear):
+        return True
+    return after[:1] in ("年", "-", "–", "—") or bool(_NAME_BEFORE.search(before))
+
+
+def _weekend(g: dict, m: re.Match, st: State) -> Out | None:
+    """``上个周末``, ``下下周末`` → ISO week + ``-WE``; a bare 周末 is the last one unless the sentence
+    speaks of the future (or it is the weekend)."""
+    if not st.ref:
+        return Out(None, "date", True)
+    if g.get("wemod"):
+        off = int(lookup(L, "weekendmod", g["wemod"]) or 0)
+    else:
+        off = 0 if st.future or st.present or st.ref.isoweekday() >= 6 else -1
+    return Out(iso_week(st.ref + timedelta(weeks=off)) + "-WE", "date", True, "reference")
+
+
+RESOLVERS = {
+    "iso": lambda g, m, st: resolve_iso(g),
+    "holiday": lambda g, m, st: resolve_holiday(g, st),
+    "chain": _chain,
+    "dur": _dur,
+    "set": _set,
+    "decade": _decade,
+    "weekend": _weekend,
+    "era": _era,
+    "season": _season,
+    "year": lambda g, m, st: resolve_bare_year(m, st, _not_a_year),
+    "vague": lambda g, m, st: Out(None, lookup(L, "vague", g["vw"]) or "date", True),
+}

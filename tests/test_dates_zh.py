@@ -1,0 +1,279 @@
+"""Tests for extract.dates.zh: the Chinese grammar and its resolvers (reference 2025-03-12, a Wednesday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.dates import cn_number, find_dates, find_dates_in_text
+from extract.model import Sentence
+
+REF = "2025-03-12"   # a Wednesday
+
+
+def _one(text, ref=REF, lang="zh"):
+    found = find_dates_in_text(text, ref, lang)
+    assert found, f"nothing found in {text!r}"
+    return found
+
+
+def _sentences(texts, labels=None):
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence(i, t, pos, pos + len(t), i + 1, (labels or {}).get(i, "content")))
+        pos += len(t) + 1
+    return out
+
+
+# text, reference, expected surface, value, type
+ZH_CASES = [
+    ("会议于2021年9月3日召开", REF, "2021年9月3日", "2021-09-03", "date"),
+    ("公告发布于二〇一九年六月十五日", REF, "二〇一九年六月十五日", "2019-06-15", "date"),
+    ("系统在 2020 年上线", REF, "2020 年", "2020", "date"),
+    ("他于2016年8月加入该公司", REF, "2016年8月", "2016-08", "date"),
+    ("记录时间 2023-02-07 08:15", REF, "2023-02-07 08:15", "2023-02-07T08:15", "time"),
+    ("数据截至2022/11/30", REF, "2022/11/30", "2022-11-30", "date"),
+    ("今年 2 月双方签约", REF, "今年 2 月", "2025-02", "date"),
+    ("去年10月他辞去职务", REF, "去年10月", "2024-10", "date"),
+    ("前年他还在读书", REF, "前年", "2023", "date"),
+    ("明年将扩大规模", REF, "明年", "2026", "date"),
+    ("上周五双方见面", REF, "上周五", "2025-03-07", "date"),
+    ("9月18日他离开了", REF, "9月18日", "2024-09-18", "date"),   # after the reference month: last year
+    ("1月份销量上涨", REF, "1月份", "2025-01", "date"),
+    ("昨天下午公司宣布", REF, "昨天下午", "2025-03-11", "date"),
+    ("8个月前他加入团队", REF, "8个月前", "2024-07", "date"),
+    ("三年前的那次会议", REF, "三年前", "2022", "date"),
+    ("他在此工作了将近二十年", REF, "将近二十年", "P20Y", "duration"),
+    ("项目花了半年", REF, "半年", "P6M", "duration"),
+    ("他任职五年多", REF, "五年多", "P5Y", "duration"),
+    ("须在三年之内完成", REF, "三年之内", "P3Y", "duration"),
+    ("最初的18个月里", REF, "18个月里", "P18M", "duration"),
+    ("会议持续了72个小时", REF, "72个小时", "PT72H", "duration"),
+    ("忙了一整年", REF, "一整年", "P1Y", "duration"),
+    ("两周内给出答复", REF, "两周内", "P2W", "duration"),
+    ("过去几周团队很忙", REF, "过去几周", None, "duration"),
+    ("几年后他回来了", REF, "几年后", None, "date"),
+    ("每隔两三天更新一次", REF, "每隔两三天", None, "set"),
+    ("每周二开例会", REF, "每周二", "XXXX-WXX-2", "set"),
+    ("每天都有新用户", REF, "每天", "P1D", "set"),
+    ("2019 年春季发布", REF, "2019 年春季", "2019-SP", "date"),
+    ("上世纪90年代的技术", REF, "上世纪90年代", "199", "date"),
+    ("前年年底完成融资", REF, "前年年底", "2023", "date"),
+    ("2018年下半年", REF, "2018年下半年", "2018-H2", "date"),
+    ("3 月 5 日周三晚举行", REF, "3 月 5 日周三晚", "2025-03-05", "date"),
+    ("周一中午开会", REF, "周一中午", "2025-03-10T12:00", "time"),
+]
+
+
+@pytest.mark.parametrize("text,ref,surface,value,typ", ZH_CASES)
+def test_dates_zh_cases(text, ref, surface, value, typ):
+    found = _one(text, ref, "zh")
+    hit = [d for d in found if d.text == surface]
+    assert hit, [(d.text, d.value) for d in found]
+    assert hit[0].value == value
+    assert hit[0].type == typ
+
+
+def test_dates_narrative_chain_zh():
+    texts = ["2019年4月8日,公司召开董事会。", "次日,他宣布辞职。", "当晚 8 时 30 分,声明发布。",
+             "三个月后,他创办了新公司。"]
+    found = find_dates(_sentences(texts), REF, "zh")
+    vals = {d.text: d.value for d in found}
+    assert vals["2019年4月8日"] == "2019-04-08"
+    assert vals["次日"] == "2019-04-09"
+    assert vals["当晚 8 时 30 分"] == "2019-04-09T20:30"
+    assert vals["三个月后"] == "2019-07"
+    assert all(d.anchor == "narrative" for d in found if d.text != "2019年4月8日")
+
+
+def test_dates_offset_without_anchor_is_duration():
+    found = find_dates(_sentences(["他被解雇,50个小时后又回来了。", "4天后,另一人离开。"]), REF, "zh")
+    vals = {d.text: (d.value, d.type) for d in found}
+    assert vals["50个小时后"] == ("PT50H", "duration")
+    assert vals["4天后"] == ("P4D", "duration")
+
+
+def test_dates_offset_after_month_anchor():
+    found = find_dates(_sentences(["2016年9月,项目启动。", "两个月后,首个版本上线。"]), REF, "zh")
+    assert [d.value for d in found] == ["2016-09", "2016-11"]
+
+
+def test_dates_weekday_headers_follow_explicit_date():
+    texts = ["3 月 6 日周四晚", "双方约定周五上午见面。", "周五晚他离开了。"]
+    found = find_dates(_sentences(texts), REF, "zh")
+    assert [d.value for d in found] == ["2025-03-06", "2025-03-07", "2025-03-07"]
+
+
+def test_dates_meta_relative_is_duration():
+    found = find_dates(_sentences(["科技 3个月前发布"], {0: "meta"}), REF, "zh")
+    assert [(d.text, d.value, d.type) for d in found] == [("3个月前", "P3M", "duration")]
+
+
+def test_dates_bare_month_inherits_year_of_paragraph():
+    found = find_dates(_sentences(["2017 年冬季,团队开始筹备。后来在 12 月宣布了计划。"]), REF, "zh")
+    assert [d.value for d in found] == ["2017-WI", "2017-12"]
+
+
+def test_dates_year_without_nian_in_context():
+    found = find_dates_in_text("公司 2021 年会上宣布", REF, "zh")
+    assert [d.value for d in found] == ["2021"]
+
+
+@pytest.mark.parametrize("s,n", [("二十三", 23), ("二〇二三", 2023), ("十", 10), ("一百零五", 105), ("两", 2),
+                                 ("3.5", 3.5)])
+def test_dates_cn_number(s, n):
+    assert cn_number(s) == n
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("董事長昨（7）日宣布辭職。", [("昨（7）日", "2024-05-07")], id="tw-yesterday-with-day"),
+    pytest.param("部長前日請辭。", [("前日", "2024-05-06")], id="tw-day-before-yesterday"),
+])
+def test_dates_taiwan_relative_day_idioms(text, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-08", "zh")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("教练于2022年12月接手球队，3月16日主场惨败后下课。",
+                 [("2022年12月", "2022-12"), ("3月16日", "2024-03-16")],
+                 id="month-before-background-date-takes-reference-year"),
+    pytest.param("公司2023年5月成立，8月发布首款产品。", [("2023年5月", "2023-05"), ("8月", "2023-08")],
+                 id="later-month-keeps-the-stated-year"),
+])
+def test_dates_year_of_a_bare_month_after_a_stated_date(text, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-03-20", "zh")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("新規定自民國113年7月1日起施行。", [("民國113年7月1日", "2024-07-01")], id="roc-traditional"),
+    pytest.param("民国112年12月，他接任部长。", [("民国112年12月", "2023-12")], id="roc-simplified"),
+    pytest.param("全国113个项目完成验收。", [], id="not-a-roc-year"),
+])
+def test_dates_republic_of_china_years(text, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-08", "zh")] == expected
+
+
+# text, surface, value: holidays, clock words, merges, lunar dates, Traditional input
+ZH_WORD_CASES = [
+    ("农历二〇二〇年十月初一祭祖", "农历二〇二〇年十月初一", "2020-11-15"),   # a lunar date: its Gregorian day
+    ("二〇一九年八月十五团圆", "二〇一九年八月十五", "2019-08-15"),
+    ("列车16时05分30秒发车", "16时05分30秒", "T16:05:30"),
+    ("会议九点二十开始", "九点二十", "T09:20"),
+    ("零点整钟声响起", "零点整", "T00"),
+    ("後天见", "後天", "2025-03-14"),                     # Traditional input through the free-text API
+    ("上週三開會", "上週三", "2025-03-05"),
+    ("2月29日下雪", "2月29日", "2024-02-29"),          # no 29 February in 2025: the leap year before
+    ("国庆节期间客流大增", "国庆节", "2024-10-01"),        # past bias for a bare holiday name
+    ("2023年圣诞节前夕", "2023年圣诞节", "2023-12-25"),
+    ("他在那里待了一年零三个月", "一年零三个月", "P1Y3M"),
+    ("每周三上午十点例会", "每周三上午十点", "XXXX-WXX-3T10"),
+    ("2021.05.03晚上八点发布", "2021.05.03晚上八点", "2021-05-03T20:00"),
+    ("國慶節期間客流大增", "國慶節", "2024-10-01"),              # Traditional through OpenCC: 國 is read too
+    ("2015年农历正月初一是春节", "2015年农历正月初一", "2015-02-19"),
+    ("今年农历八月十五团圆", "今年农历八月十五", "2025-10-06"),
+    ("农历二〇二〇年闰四月初一", "农历二〇二〇年闰四月初一", "2020-05-23"),   # the leap month
+    ("农历十月初一祭祖", "农历十月初一", "2024-11-01"),            # no year, still to come in 2025: last lunar year's
+]
+
+
+@pytest.mark.parametrize("text,surface,value", ZH_WORD_CASES)
+def test_dates_zh_holidays_clock_words_lunar_and_merges(text, surface, value):
+    found = find_dates_in_text(text, REF, "zh")
+    assert [(d.text, d.value) for d in found if d.value == value] == [(surface, value)], \
+        [(d.text, d.value) for d in found]
+
+
+@pytest.mark.parametrize("text", ["农历八月", "阴历十月"])
+def test_dates_zh_lunar_month_without_day_has_no_value(text):
+    assert [(d.text, d.value) for d in find_dates_in_text(text + "播种", REF, "zh")] == [(text, None)]
+
+
+def test_dates_zh_lunar_day_missing_from_its_month_is_dropped():
+    # 2024 has no leap fourth month: nothing to resolve
+    assert [d.value for d in find_dates_in_text("农历二〇二四年闰四月初一", REF, "zh") if d.value] == []
+
+
+def test_dates_zh_quarter_is_not_nine_months():
+    assert all(d.value != "P9M" for d in find_dates_in_text("三季度营收增长", REF, "zh"))
+
+
+@pytest.mark.parametrize("text", ["他已经44岁", "GPT-4 的能力", "共有 2,719 名员"
+                                                         "工", "详见 https://example.com/2024/08/26/news",
+                                  "在 NIPS 2014 会议"
+                                  "上", "ICML2023 论文", "最近,目前,此时,当时,彼时,如今,此前", "不同年龄的人",
+                                  "庆祝成立73周年"])
+def test_dates_zh_non_dates_not_found(text):
+    found = find_dates_in_text(text, REF, "zh")
+    assert not [d for d in found if d.value is not None or d.type != "date"], [(d.text, d.value) for d in found]
+
+
+# text, reference, surface, value: compound and approximate numerals, centuries and decades, future tense
+ZH_RESOLUTION_CASES = [
+    ("会议开了三个半小时后才结束", "2024-05-10", "三个半小时后", "PT3.5H"),
+    ("他花了两个半月准备", "2024-05-10", "两个半月", "P2.5M"),
+    ("项目持续了1个多月", "2024-05-10", "1个多月", "P1M"),
+    ("廿一年前他来到这里", "2024-05-10", "廿一年前", "2003"),
+    ("一两年后再说", "2024-05-10", "一两年后", None),           # "one or two years": no single value
+    ("休息两三天", "2024-05-10", "两三天", None),
+    ("协会每一两年开一次会", "2024-05-10", "每一两年", None),
+    ("上世纪四十年代的老照片", "2024-05-10", "上世纪四十年代", "194"),
+    ("八九十年代的流行歌曲", "2024-05-10", "八九十年代", "198"),
+    ("二十世纪最伟大的发明", "2024-05-10", "二十世纪", "19"),
+    ("本世纪初的互联网", "2024-05-10", "本世纪初", "20"),
+    ("公司将在3月推出新品", "2024-05-10", "3月", "2025-03"),     # future: the next March
+    ("3月1日，两家公司宣布将合并", "2024-05-10", "3月1日", "2024-03-01"),   # the date comes before 将: past
+    ("新规将于7月1日实施", "2024-05-10", "7月1日", "2024-07-01"),
+    ("他在此工作了将近二十年，3月离开", "2024-05-10", "3月", "2024-03"),   # 将近 is "nearly", not the future
+    ("董事会将其解雇，时间是9月", "2024-05-10", "9月", "2023-09"),          # 将其: the disposal marker
+]
+
+
+@pytest.mark.parametrize("text,ref,surface,value", ZH_RESOLUTION_CASES)
+def test_dates_zh_numerals_centuries_and_future(text, ref, surface, value):
+    found = find_dates_in_text(text, ref, "zh")
+    assert [(d.text, d.value) for d in found if d.text == surface] == [(surface, value)], \
+        [(d.text, d.value) for d in found]
+
+
+# text, reference, expected (surface, value) pairs: enumerated months, comparison years, weekday after 前一个,
+# averages over years, large numerals, weeks ago
+ZH_CONTEXT_CASES = [
+    ("考试将于今年5至6月举行", "2018-04-05", [("今年5", "2018-05"), ("6月", "2018-06")]),
+    ("销量较2019年同比增长。今天（11月18日）起开放", "2023-11-18",
+     [("2019年", "2019"), ("今天", "2023-11-18"), ("11月18日", "2023-11-18")]),
+    ("临走前一个星期六去了海边", "2024-05-10", [("星期六", "2024-05-11")]),   # a weekday, not a week
+    ("径流量较多年平均值偏小", "2024-05-10", []),
+    ("一百年前这里是农田", "2020-12-10", [("一百年前", "1920")]),
+    ("近二百年的历史", "2024-05-10", [("近二百年", "P200Y")]),
+    ("二千年前的古城", "2024-05-10", [("二千年前", None)]),           # no ISO form for an ancient, rough point
+    ("二星期前他来过", "2017-02-11", [("二星期前", "2017-W04")]),       # n weeks ago: that ISO week
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", ZH_CONTEXT_CASES)
+def test_dates_zh_enumerations_comparisons_and_large_numerals(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+
+
+# text, reference, expected: era years, Republic years in numerals, weekends, midnight
+ZH_ERA_WEEKEND_CASES = [
+    ("康熙三年五月颁布", "2017-03-22", [("康熙三年五月", "1664-05")]),
+    ("令和元年5月即位", "2017-03-22", [("令和元年5月", "2019-05")]),
+    ("民国三年春", "2017-03-22", [("民国三年", "1914")]),
+    ("下下周末见", "2017-03-22", [("下下周末", "2017-W14-WE")]),
+    ("周末去爬山了", "2017-03-22", [("周末", "2017-W11-WE")]),           # a bare weekend: the last one
+    ("零点时钟声响起", "2017-03-22", [("零点", "T00")]),
+    ("利率下调零点五个百分点", "2017-03-22", []),                          # 零点五: a number
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", ZH_ERA_WEEKEND_CASES)
+def test_dates_zh_eras_weekends_and_midnight(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("一段时间以来，他很少露面", "2020-12-10", [("一段时间以来", None)]),       # vague: kept without a value
+    ("周三开会", None, [("周三", None)]),                                      # no date to place the weekday
+])
+def test_dates_zh_vague_spans_and_weekdays_without_a_reference(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
