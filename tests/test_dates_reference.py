@@ -21,17 +21,17 @@ def test_dates_latest_absolute_date():
 
 def test_dates_infer_reference_full_date_first():
     s = _sentences(["2021年3月4日签约", "2023-07-01 生效", "今年5月更新"])
-    assert infer_reference(s, "zh") == "2023-07-01"
+    assert infer_reference(s, "zh") == "2023-07-02"      # written the day after the latest day it reports
 
 
 def test_dates_infer_reference_weekday_fixes_year():
     s = _sentences(["2020 年冬天公司成立。", "今年 3 月扩张。", "9 月 7 日周四宣布重组。", "9 月 9 日正式生效。"])
-    assert infer_reference(s, "zh") == "2023-09-09"      # 7 September was a Thursday in 2023
+    assert infer_reference(s, "zh") == "2023-09-10"      # 7 September was a Thursday in 2023
 
 
 def test_dates_infer_reference_year_in_a_name():
     s = _sentences(["他在 2019 年加入。", "在 Expo 2022 上他发表演讲。", "6 月 3 日他离开。"])
-    assert infer_reference(s, "zh") == "2022-06-03"
+    assert infer_reference(s, "zh") == "2022-06-04"
 
 
 def test_dates_infer_reference_needs_a_month():
@@ -42,10 +42,10 @@ def test_dates_infer_reference_needs_a_month():
 
 def test_dates_infer_reference_ignores_future_targets():
     s = _sentences(["2021 年项目启动。", "公司计划 2030 年上市。", "5 月 4 日发布新品。"])
-    assert infer_reference(s, "zh") == "2021-05-04"
+    assert infer_reference(s, "zh") == "2021-05-05"
 
 
 def test_dates_infer_reference_decades_are_not_years():
     # a decade value (194) is no year of the article: the stated year and month decide
     s = _sentences(["上世纪四十年代的照片。", "他在 2019 年加入。", "6 月 3 日他离开。"])
-    assert infer_reference(s, "zh") == "2019-06-03"
+    assert infer_reference(s, "zh") == "2019-06-04"

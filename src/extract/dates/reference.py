@@ -24,6 +24,8 @@ _YEARLESS_MONTH = re.compile(r"XXXX-(\d\d)$")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _NUMERAL = re.compile(r"[\d〇零一二三四五六七八九十廿卅]")
 _YEAR4 = re.compile(r"\d{4}(?!\d)")        # a year: not a decade (198) or a century (19)
+# a story without a date is written just after the latest day it reports: its reference is the next day
+DAYS_AFTER_LATEST = 1
 
 
 def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | None:
@@ -92,14 +94,22 @@ def _weekday_year(mo: int, dd: int, wd: int, first: int) -> int | None:
     return None
 
 
+def _days_after(day: str) -> str:
+    from datetime import timedelta
+
+    return (date.fromisoformat(day) + timedelta(days=DAYS_AFTER_LATEST)).isoformat()
+
+
 def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
     """Reference date of an article without a publication date (YYYY-MM-DD or None).
 
-    1. The latest full absolute date the article states (``latest_absolute_date``).
+    1. The day after the latest full absolute date the article states (``latest_absolute_date``):
+       a story is written just after the last day it reports (``DAYS_AFTER_LATEST``).
     2. Else the latest stated year — dated years outside future-tense sentences, years inside names
        (``Google I/O 2024``, at most ``NAME_YEAR_LEAD`` past the dated ones), and the year a stated
        weekday fixes for a month-day (``11 月 16 日周四`` → the first fitting year from the latest
-       stated one) — combined with the latest month-day the article gives without a year; without
+       stated one) — combined with the latest month-day the article gives without a year (again the
+       day after it); without
        one, the end of the latest such month. None when the text gives no month at all: a year
        alone would turn every relative date into a guess.
     """
@@ -107,7 +117,7 @@ def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
     found = find_dates(sentences, None, lang)
     full = _latest_full_date(found)
     if full:
-        return full
+        return _days_after(full)
     stated = _stated_year(found, sentences, lang)
     if stated is None:
         return None
@@ -133,7 +143,7 @@ def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
     if days:
         mo, dd = max(days)
         try:
-            return date(year, mo, dd).isoformat()
+            return _days_after(date(year, mo, dd).isoformat())
         except ValueError:
             return None
     ym = [m if isinstance(m, tuple) else (year, m) for m in months]
