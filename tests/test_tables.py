@@ -158,7 +158,7 @@ def test_tables_build_of_nothing_is_empty_tables():
 
 
 def test_tables_dates_and_events_carry_their_interval(built):
-    """The dates row of 6. Mai and the events row with no date: date_start/date_end from date_spans."""
+    """The dates row of 6. Mai and the events row with no date: date_start/date_end from dates.spans."""
     from datetime import datetime
 
     (row,) = [r for r in built["dates"] if r["text"] == "6. Mai"]

@@ -198,7 +198,7 @@ class ArticleResult:
 
 
 _str, _int, _bool = pa.string(), pa.int64(), pa.bool_()
-# date_start / date_end: the inclusive interval a value covers (date_spans.py); ms, as Parquet keeps no seconds unit
+# date_start / date_end: the inclusive interval a value covers (dates/spans.py); ms, as Parquet keeps no seconds unit
 _time = pa.timestamp("ms")
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {

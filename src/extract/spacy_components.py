@@ -28,7 +28,7 @@ a name; a span that cannot be placed is skipped):
   ``span._.person_id`` (the ``P…`` id the tables would give), ``span._.source`` (what found it).
 - ``extract_dates``: ``doc.spans["dates"]`` and ``doc.ents`` (``DATE``; ``TIME`` for a time of
   day); ``span._.value`` (ISO 8601), ``span._.date_type`` (date/time/duration/set),
-  ``span._.relative``, ``span._.date_start`` / ``span._.date_end`` (datetimes, see ``date_spans``).
+  ``span._.relative``, ``span._.date_start`` / ``span._.date_end`` (datetimes, see ``dates.spans``).
 - ``extract_events``: ``doc._.events`` (one dict per event: type, persons, org, role, date,
   trigger, start_char, end_char, evidence), ``doc.spans["events"]`` (the triggers, labelled by
   event type; ``span._.event`` is the dict).
@@ -127,7 +127,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         import extract
 
-        from .date_spans import interval
+        from .dates.spans import interval
 
         reference = doc._.reference_date or self.reference
         spans = []

@@ -6,7 +6,7 @@ and position, so a re-run on the same input gives identical tables.
 """
 from __future__ import annotations
 
-from .date_spans import interval
+from .dates.spans import interval
 from .model import TABLE_NAMES, TABLE_SCHEMAS, ArticleResult, RunPersons, Token
 
 TOKEN_FIELDS = Token._fields      # the tokens table's columns after article_id

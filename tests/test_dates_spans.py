@@ -1,11 +1,11 @@
-"""date_spans: every kind of ISO / TIMEX3 value the dates stage writes → its inclusive interval."""
+"""dates.spans: every kind of ISO / TIMEX3 value the dates stage writes → its inclusive interval."""
 from __future__ import annotations
 
 from datetime import datetime
 
 import pytest
 
-from extract.date_spans import interval
+from extract.dates.spans import interval
 
 
 def _dt(text: str) -> datetime:
@@ -37,7 +37,7 @@ def _dt(text: str) -> datetime:
     pytest.param("19", "1900-01-01 00:00:00", "1999-12-31 23:59:59", id="century-20th"),
     pytest.param("20", "2000-01-01 00:00:00", "2099-12-31 23:59:59", id="century-21st"),
 ])
-def test_date_spans_interval(value, start, end):
+def test_dates_spans_interval(value, start, end):
     assert interval(value) == (_dt(start), _dt(end))
 
 
@@ -60,11 +60,11 @@ def test_date_spans_interval(value, start, end):
     pytest.param("00", id="century-zero"),
     pytest.param("next spring", id="free-text"),
 ])
-def test_date_spans_no_interval(value):
+def test_dates_spans_no_interval(value):
     assert interval(value) is None
 
 
-def test_date_spans_sort_by_time_not_by_text():
+def test_dates_spans_sort_by_time_not_by_text():
     """As text, week 20 of 2024 (13-19 May) sorts after June; by its start, before 20 May."""
     values = ["2024-06", "2024-W20", "2024-05-20"]
     assert sorted(values) == ["2024-05-20", "2024-06", "2024-W20"]
