@@ -144,22 +144,30 @@ def build_report(out_dir: Path, title: str | None = None) -> str:
     out_dir = Path(out_dir)
     t = _load(out_dir)
     manifest = json.loads((out_dir / io.MANIFEST).read_text(encoding="utf-8")).get("tables", {})
-    a, lines, persons, dates, events = t.articles, t.lines, t.persons, t.dates, t.events
+    a = t.articles
     status = Counter(a.status)
     languages = Counter(x for x in a.language if isinstance(x, str))
     body = [f"<h1>{_e(title or 'extract run: ' + out_dir.name)}</h1>",
             f'<p class="sub">{_e(out_dir.resolve())}</p>', '<div class="cards">']
     for label, value in [("articles", len(a)), ("ok", status.get("ok", 0)),
-                         ("not ok", len(a) - status.get("ok", 0)), ("persons", len(persons)),
-                         ("mentions", manifest.get("mentions", "")), ("dates", len(dates)), ("events", len(events)),
+                         ("not ok", len(a) - status.get("ok", 0)), ("persons", len(t.persons)),
+                         ("mentions", manifest.get("mentions", "")), ("dates", len(t.dates)), ("events", len(t.events)),
                          ("characters", f"{int(a.n_chars.fillna(0).sum()):,}")]:
         body.append(f'<div class="card"><b>{_e(value)}</b>{_e(label)}</div>')
     body.append("</div>")
     body.append('<p>Articles by status: ' + ", ".join(f"{_e(k)} {v}" for k, v in status.most_common())
                 + ". By language: " + (", ".join(f"{_e(k)} {v}" for k, v in languages.most_common()) or "none")
                 + ". Rows per table: " + ", ".join(f"{_e(k)} {v:,}" for k, v in manifest.items()) + ".</p>")
+    body += _section_lines(t.lines) + _section_persons(t.persons) + _section_events(t.events)
+    body += _section_dates(t.dates) + _section_problems(a)
+    return ('<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
+            f"<title>{_e(title or 'extract report')}</title><style>{CSS}</style></head><body>"
+            + "\n".join(body) + "</body></html>\n")
 
-    # line labels
+
+def _section_lines(lines) -> list[str]:
+    """Line labels: their shares and most frequent reasons."""
+    body: list[str] = []
     body.append('<h2 id="lines">Line labels</h2><p class="note">Every non-empty raw line gets a label; '
                 "only title and content lines feed persons and events. The reasons are the rules or signals "
                 "that decided.</p><table><tr><th>label</th><th class=num>lines</th><th>share</th>"
@@ -175,8 +183,12 @@ def build_report(out_dir: Path, title: str | None = None) -> str:
                     f'<td><span class="bar" style="width:{300 * n / n_lines:.0f}px;background:'
                     f'{LABEL_COLOURS[label]}"></span> {100 * n / n_lines:.1f} %</td><td>{", ".join(top)}</td></tr>')
     body.append("</table>")
+    return body
 
-    # persons
+
+def _section_persons(persons) -> list[str]:
+    """The persons named in the most articles, with their aliases."""
+    body: list[str] = []
     body.append(f'<h2 id="persons">Top persons</h2><p class="note">The {TOP_PERSONS} persons named in the most '
                 "articles (then mentions), with every surface form seen for them.</p><table><tr><th>name</th>"
                 "<th class=num>articles</th><th class=num>mentions</th><th>languages</th><th>aliases</th></tr>")
@@ -187,8 +199,12 @@ def build_report(out_dir: Path, title: str | None = None) -> str:
                     f"{p.n_mentions}</td><td>{_e(', '.join(_list(p.languages)))}</td>"
                     f'<td class="alias">{_e(", ".join(aliases))}</td></tr>')
     body.append("</table>")
+    return body
 
-    # events
+
+def _section_events(events) -> list[str]:
+    """Events per month and the dated events listed."""
+    body: list[str] = []
     months, by_type, n_counted = _per_month(events, EVENT_COLOURS)
     dated = events[events.date_start.notna()].sort_values("date_start") if len(events) else events
     body.append(f'<h2 id="events">Event timeline</h2><p class="note">{len(events)} personnel events, '
@@ -205,8 +221,12 @@ def build_report(out_dir: Path, title: str | None = None) -> str:
     if len(dated) > MAX_EVENTS_LISTED:
         body.append(f'<p class="note">the first {MAX_EVENTS_LISTED} of {len(dated)} dated events; '
                     "all of them: <code>extract sql OUT_DIR \"SELECT * FROM events ORDER BY date_start\"</code></p>")
+    return body
 
-    # dates
+
+def _section_dates(dates) -> list[str]:
+    """Time expressions per month."""
+    body: list[str] = []
     colours = {"date": "#4c78a8", "time": "#f58518"}
     months, by_kind, n_counted = _per_month(dates[dates.type.isin(list(colours))] if len(dates) else dates, colours)
     n_interval = int(dates.date_start.notna().sum()) if len(dates) else 0
@@ -214,8 +234,12 @@ def build_report(out_dir: Path, title: str | None = None) -> str:
                 f"{n_interval} name a stretch of calendar time, {n_counted} of them a month or less "
                 f"(counted here); the rest are durations, sets, unknown years or vague.</p>")
     body.append(_legend(["date", "time"], colours) + stacked_bars_svg(months, by_kind, colours))
+    return body
 
-    # problems
+
+def _section_problems(a) -> list[str]:
+    """The files that did not become an article, and why."""
+    body: list[str] = []
     problems = a[a.status != "ok"]
     body.append(f'<h2 id="errors">Articles with errors</h2><p class="note">{len(problems)} files did not become '
                 "an article: unreadable or binary (error), no text (empty), the same text as another file "
@@ -225,6 +249,5 @@ def build_report(out_dir: Path, title: str | None = None) -> str:
         for r in problems.head(MAX_PROBLEM_ARTICLES).itertuples():
             body.append(f"<tr><td>{_e(r.article_id)}</td><td>{_e(r.status)}</td><td>{_e(r.error)}</td></tr>")
         body.append("</table>")
-    return ('<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
-            f"<title>{_e(title or 'extract report')}</title><style>{CSS}</style></head><body>"
-            + "\n".join(body) + "</body></html>\n")
+    return body
+
