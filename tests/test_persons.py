@@ -482,3 +482,14 @@ def test_persons_surname_and_a_common_verb_is_the_surname():
     assert (without_word_tail(said).text, without_word_tail(said).end) == ("骆", 11)
     assert without_word_tail(first).text == "张"
     assert without_word_tail(name).text == "陈一新"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("特首林郑月娥今天宣布取消活动。林郑月娥表示，林郑会再作解释。",
+     [("林郑月娥", "林郑月娥"), ("林郑月娥", "林郑月娥"), ("林郑", "林郑月娥")]),     # a married name and its two surnames
+    ("议员叶刘淑仪批评政府，叶刘淑仪说。", [("叶刘淑仪", "叶刘淑仪"), ("叶刘淑仪", "叶刘淑仪")]),
+    ("他向陈建国表示感谢。", [("陈建国", "陈建国")]),                                  # 向 is a preposition here
+])
+def test_persons_hong_kong_married_names_are_whole(text, expected):
+    rows = extract.find_persons(text, lang="zh")
+    assert list(zip(rows.text, rows.name)) == expected

@@ -384,6 +384,29 @@ def with_function_surname(c: Candidate, s: Sentence) -> Candidate:
     return Candidate(c.sentence_id, c.start - 1, c.end, s.text[a - 1:a + 2], c.kind, c.context)
 
 
+# common surnames that also work as prepositions or particles: never the first of two surnames
+PREPOSITION_SURNAMES = frozenset("向于和与同对给把被让将由从跟以自在为及")
+MARRIED_NAME_AFTER = "，。、；：！？,.;:!?（(「『“\"《 　"    # what may stand before a married name (林郑月娥)
+
+
+def with_married_surname(c: Candidate, s: Sentence) -> Candidate:
+    """Hong Kong married women's names put the husband's surname before their own: 林郑月娥, 叶刘淑仪,
+    范徐丽泰. A three-character name right after another common surname takes it in when that
+    surname opens the phrase (after a title, punctuation or a particle: 特首林郑月娥, 和叶刘淑仪)."""
+    r = lexicons()
+    a = c.start - s.char_start
+    if len(c.text) != 3 or a < 1 or c.text[0] not in r["surnames1"]:
+        return c
+    first = s.text[a - 1]
+    if first not in r["surnames1"] or first in PREPOSITION_SURNAMES:
+        return c
+    before = s.text[:a - 1]
+    if before and not (before[-1] in MARRIED_NAME_AFTER or before[-1] in BEFORE_A_SUBJECT
+                       or r["titles_zh"].search(before[-12:])):
+        return c
+    return Candidate(c.sentence_id, c.start - 1, c.end, first + c.text, c.kind, c.context)
+
+
 def extend_to_known(c: Candidate, alias_of: dict[str, str], s: Sentence) -> Candidate:
     """A candidate that is a known Chinese name of the article cut short, where the text goes on
     to read that name, is that name: 林嘉 in 林嘉文本人 (jieba: 林嘉/文本) once 林嘉文 is found."""

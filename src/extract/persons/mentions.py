@@ -27,6 +27,7 @@ from .chinese import (
     model_says_no,
     trim_to_known,
     with_function_surname,
+    with_married_surname,
     without_word_tail,
     zh_candidates,
 )
@@ -105,7 +106,8 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     # 4. every other occurrence of an accepted surface is a mention too, and short forms of
     #    Chinese full names
     bounds = {t.char_start for t in tokens} | {t.char_end for t in tokens}
-    mentions = _with_repeats(art.accepted, body, _short_forms(art.clusters), bounds)
+    short_forms, unaligned = _short_forms(art.clusters)
+    mentions = _with_repeats(art.accepted, body, short_forms, bounds, unaligned)
     return [Mention(sid, text, a, b, _canonical_key(art.clusters, key), src) for sid, text, a, b, key, src in mentions]
 
 
@@ -150,13 +152,22 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             for p in full.split():
                 if len(p) >= 2 and not p.endswith("."):
                     alias_of.setdefault(p, key)
+    # names the recognizer finds later in the article also complete a cut form before them (叶刘 …
+    # 叶刘淑仪): known ahead for extending, not yet accepted
+    ahead = {}
+    for c in zh_cands:
+        if c.kind == "model" and len(c.text) >= 3:
+            full = with_married_surname(c, text_of[c.sentence_id]).text
+            ahead[full] = full
     for c in zh_cands:
         if c.kind == "model":
             c = trim_to_known(c, alias_of)
             c = without_word_tail(c)
             c = with_function_surname(c, text_of[c.sentence_id])
+        if c.kind in ("model", "zh-native"):
+            c = with_married_surname(c, text_of[c.sentence_id])
         if c.kind != "zh-dot":
-            c = extend_to_known(c, alias_of, text_of[c.sentence_id])
+            c = extend_to_known(c, {**ahead, **alias_of}, text_of[c.sentence_id])
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
@@ -276,12 +287,14 @@ def _accept_repeated_singles(art: _Article, cands: list[Candidate], repeated: li
             singles.setdefault(key, {key})
 
 
-def _short_forms(clusters: dict[str, _Cluster]) -> dict[str, str]:
+def _short_forms(clusters: dict[str, _Cluster]) -> tuple[dict[str, str], set[str]]:
     """Short forms of the article's Chinese full names → their cluster: the last part of a
-    dotted name (约翰逊), the given name of a three-character name (嘉文 for 林嘉文); the
-    repeat rule takes them only where they are whole jieba words."""
+    dotted name (约翰逊), the given name of a three-character name (嘉文 for 林嘉文), the two
+    surnames of a married name (林郑 for 林郑月娥); the repeat rule takes them only where they are
+    whole jieba words."""
     r = lexicons()
     short_forms: dict[str, str] = {}
+    unaligned: set[str] = set()             # forms taken where jieba's words do not end with them
     for key, cl in clusters.items():
         for full in cl.zh_full:
             if "·" in full:
@@ -290,7 +303,12 @@ def _short_forms(clusters: dict[str, _Cluster]) -> dict[str, str]:
                     short_forms.setdefault(last, key)
             elif len(full) == 3 and full[0] in r["surnames1"]:
                 short_forms.setdefault(full[1:], key)
-    return short_forms
+            elif len(full) == 4 and full[0] in r["surnames1"] and full[1] in r["surnames1"] \
+                    and full[:2] not in r["surnames2"]:
+                # a married name's two surnames (林郑 for 林郑月娥), also where jieba splits them otherwise
+                short_forms.setdefault(full[:2], key)
+                unaligned.add(full[:2])
+    return short_forms, unaligned
 
 
 def _next_is_capitalized(s: Sentence, end: int) -> bool:
@@ -358,7 +376,8 @@ def _variant_key(word: str, last_names: dict[str, set[str]], min_ratio: float = 
 
 
 def _with_repeats(accepted: list[tuple[Candidate, str]], body: Sequence[Sentence],
-                  short_forms: dict[str, str] | None = None, bounds: set[int] | None = None):
+                  short_forms: dict[str, str] | None = None, bounds: set[int] | None = None,
+                  unaligned: set[str] = frozenset()):
     """Accepted candidates plus every other occurrence of their surfaces, longest first, no overlaps."""
     size = max((s.char_end for s in body), default=0) + 1
     used = bytearray(size)                      # characters already inside a mention
@@ -394,7 +413,8 @@ def _with_repeats(accepted: list[tuple[Candidate, str]], body: Sequence[Sentence
                     after = s.text[m.end()] if m.end() < len(s.text) else " "
                     if before.isalpha() and before.isascii() or (after.isalpha() and after.islower()):
                         continue
-                if m.group() in aligned_only and not (bounds and a in bounds and b in bounds):
+                if m.group() in aligned_only and m.group() not in unaligned \
+                        and not (bounds and a in bounds and b in bounds):
                     continue
                 if free(a, b):
                     take(a, b)
