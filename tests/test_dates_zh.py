@@ -277,3 +277,16 @@ def test_dates_zh_eras_weekends_and_midnight(text, ref, expected):
 ])
 def test_dates_zh_vague_spans_and_weekdays_without_a_reference(text, ref, expected):
     assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # a bare day is of the reference month unless the same paragraph stated a month before it
+    ("去年9月他上任。\n德国基民盟等反对党7日呼吁举行信任投票。", "2024-11-08", [("去年9月", "2023-09"), ("7日", "2024-11-07")]),
+    ("他9月3日到访，5日离开。", "2024-11-08", [("9月3日", "2024-09-03"), ("5日", "2024-09-05")]),
+    # postponed to: a date still to come
+    ("关税起征时间从6月1日延至7月9日。", "2025-05-26", [("6月1日", "2025-06-01"), ("7月9日", "2025-07-09")]),
+])
+def test_dates_zh_bare_days_and_postponements(text, reference, expected):
+    from extract import find_dates
+
+    assert find_dates(text, lang="zh", reference=reference)[["text", "value"]].apply(tuple, axis=1).tolist() == expected

@@ -111,12 +111,12 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
             if merged is not None:
                 found[-1] = merged
                 if merged[2].point is not None:
-                    st.last = merged[2].point
+                    st.last, st.last_line = merged[2].point, st.line_no
                 continue
         found.append((s2, e2, r))
         if r.point is not None and r.point.y is not None and r.type in ("date", "time") \
                 and not ((st.future or st.present) and r.relative):     # a planned date is no anchor
-            st.last = r.point
+            st.last, st.last_line = r.point, st.line_no
         if r.explicit_year is not None:
             st.year_ctx = (r.explicit_year, st.line_no, r.point.m if r.point is not None else None)
     return found

@@ -36,6 +36,7 @@ class State:
     ref: date | None
     language: str
     last: Point | None = None          # last resolved point (the narrative anchor)
+    last_line: int = 0                   # the raw line (paragraph) it was stated in
     year_ctx: tuple[int, int, int | None] | None = None   # (explicit year, line_no, its month) of the last stated year
     line_no: int = 0
     label: str = "content"

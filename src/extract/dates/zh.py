@@ -242,18 +242,27 @@ def _month_of(g: dict, st: State, y, yrel, yanc):
     return mo, y, yrel, yanc
 
 
+def _paragraph_month(st: State) -> bool:
+    """A date with a month was stated earlier in the paragraph (the anchor of a bare day)."""
+    return bool(st.last is not None and st.last_line == st.line_no and st.last.m and st.last.gran != "Y")
+
+
 def _day_without_month(d: int, st: State) -> Out | Point:
-    """``29日`` alone: a day of the anchor's month (past bias), the month before if it has no such day."""
+    """``29日`` alone: a day of the month of a date stated earlier in the same paragraph, else of the
+    reference month (past bias: the month before when the day is still to come); news write
+    ``德国基民盟7日呼吁`` for a day of the week the story is told in, whatever month an earlier
+    paragraph was about."""
     if not st.ref:
         return Out(f"XXXX-XX-{d:02d}", "date", True)
-    a = st.last if st.last and st.last.m and st.last.gran != "Y" else st.ref_point()
+    near = _paragraph_month(st)
+    a = st.last if near else st.ref_point()
     yy, mm = a.y, a.m
-    if st.last is None and d > st.ref.day and not (st.future or st.present):
+    if not near and d > st.ref.day and not (st.future or st.present):
         yy, mm = add_months(yy, mm, -1)
     for _ in range(12):
         if d <= monthrange(yy, mm)[1]:
             break
-        yy, mm = add_months(yy, mm, -1 if st.last is None and not st.future else 1)
+        yy, mm = add_months(yy, mm, -1 if not near and not st.future else 1)
     return Point(yy, mm, d, gran="D")
 
 
@@ -284,7 +293,7 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
             p = _day_without_month(d, st)
             if isinstance(p, Out):
                 return p
-            return _finish(p, hh, mi, part, True, "narrative" if st.last else "reference", None)
+            return _finish(p, hh, mi, part, True, "narrative" if _paragraph_month(st) else "reference", None)
     else:
         d = None
     if mo is not None and y is None and not (g.get("y") or g.get("yrel")) and not g.get("mrel"):
