@@ -290,3 +290,15 @@ def test_dates_zh_bare_days_and_postponements(text, reference, expected):
     from extract import find_dates
 
     assert find_dates(text, lang="zh", reference=reference)[["text", "value"]].apply(tuple, axis=1).tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2016年2月8日晚旺角发生冲突。\n集会提及当晚的情况。", [("2016年2月8日晚", "2016-02-08"), ("当晚", "2016-02-08")]),
+    ("2020年，他们再追查。警察当天有便衣在场。", [("2020年", "2020"), ("当天", None)]),    # no day stated: no value
+    ("当天下午他离开。", [("当天下午", "2019-02-09")]),                                   # nothing stated: the report's day
+])
+def test_dates_zh_same_day_words_need_a_stated_day(text, expected):
+    from extract import find_dates
+
+    got = find_dates(text, lang="zh", reference="2019-02-09")
+    assert [(t, v if isinstance(v, str) else None) for t, v in zip(got.text, got.value)] == expected

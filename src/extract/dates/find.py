@@ -112,11 +112,15 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
                 found[-1] = merged
                 if merged[2].point is not None:
                     st.last, st.last_line = merged[2].point, st.line_no
+                    if merged[2].point.gran in ("D", "T"):
+                        st.last_day = merged[2].point
                 continue
         found.append((s2, e2, r))
         if r.point is not None and r.point.y is not None and r.type in ("date", "time") \
                 and not ((st.future or st.present) and r.relative):     # a planned date is no anchor
             st.last, st.last_line = r.point, st.line_no
+            if r.point.gran in ("D", "T"):
+                st.last_day = r.point
         if r.explicit_year is not None:
             st.year_ctx = (r.explicit_year, st.line_no, r.point.m if r.point is not None else None)
     return found

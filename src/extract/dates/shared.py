@@ -37,6 +37,7 @@ class State:
     language: str
     last: Point | None = None          # last resolved point (the narrative anchor)
     last_line: int = 0                   # the raw line (paragraph) it was stated in
+    last_day: Point | None = None        # last resolved point of a day or finer (当天, 当晚 refer to it)
     year_ctx: tuple[int, int, int | None] | None = None   # (explicit year, line_no, its month) of the last stated year
     line_no: int = 0
     label: str = "content"

@@ -209,7 +209,10 @@ def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
             return Out(None, "date", True)
         return from_date(st.ref + timedelta(days=int(off)))
     off = int(lookup(L, "narrday", w) or 0)
-    a = st.anchor()
+    # 当天 / 当晚 / 次日 name a day of the story: the last day it stated; a story that stated only
+    # years or months gives no day (a year would pass for a precise value), one that stated
+    # nothing is told on its reference day
+    a = st.last_day if st.last_day is not None else (st.ref_point() if st.last is None else None)
     if a is None:
         return Out(None, "date", True)
     point = shift(a, off, "D") if off else Point(a.y, a.m, a.d, gran="D" if a.gran in ("D", "T") else a.gran)
