@@ -35,8 +35,8 @@ def test_cli_run_exit_0_and_writes_tables(tmp_path):
     proc = _extract("run", src, "--out", out, "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["articles.parquet", "lines.parquet", "sentences.parquet", "tokens.parquet", "mentions.parquet",
-         "persons.parquet", "dates.parquet", "events.parquet", "_manifest.json"])
+        ["articles", "lines", "sentences", "tokens", "mentions", "persons", "dates", "events", "_manifest.json",
+         "current", ".extract"])
     assert "Traceback" not in proc.stderr
 
 
@@ -48,7 +48,7 @@ def test_cli_run_summary_on_stderr(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"1 articles \(ok 1\)", proc.stderr)
     # the progress display names the model loading before it counts articles
-    assert proc.stderr.index("loading models") < proc.stderr.index("1/1")
+    assert re.search(r"reading files.*loading models.*extract: 100%.*1/1", proc.stderr, re.S)
 
 
 def test_cli_run_include_exclude(tmp_path):

@@ -105,7 +105,10 @@ def test_pipeline_every_nonempty_line_has_a_row(tables, article_id):
 
 @pytest.mark.parametrize("name", TABLE_NAMES)
 def test_pipeline_tables_match_schema(run_dir, name):
-    assert pq.read_schema(run_dir / f"{name}.parquet").remove_metadata().equals(TABLE_SCHEMAS[name])
+    parts = sorted((run_dir / name).glob("part-*.parquet"))
+    assert parts
+    for part in parts:
+        assert pq.read_schema(part).remove_metadata().equals(TABLE_SCHEMAS[name]), part
 
 
 @pytest.mark.parametrize("name", MINED)
@@ -209,6 +212,7 @@ def mixed_run(tmp_path_factory):
     (src / "binary.bin").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
     (src / "empty.txt").write_bytes(b"")
     (src / "one_line_5mb.txt").write_text(BIG_LINE * (5_000_000 // len(BIG_LINE.encode())), encoding="utf-8")
+    (src / "one_line_600kb.txt").write_text(BIG_LINE * (600_000 // len(BIG_LINE.encode())), encoding="utf-8")
     (src / "good.txt").write_text(
         "远驰汽车总裁李卫东休长假\n2024-06-03 18:45 来源：车闻网\n"
         "6月3日，远驰汽车发布公告称，公司总裁李卫东因健康原因将休假三个月。\n"
@@ -238,7 +242,9 @@ def mixed_run(tmp_path_factory):
 @pytest.mark.parametrize("article_id, status, words", [
     pytest.param("binary.bin", "error", "binary", id="binary"),
     pytest.param("empty.txt", "empty", "empty", id="empty"),
-    pytest.param("one_line_5mb.txt", "ok", None, id="5mb-single-line"),
+    pytest.param("one_line_5mb.txt", "error", "characters, over the limit of 500,000 for one article",
+                 id="5mb-single-line-over-the-article-limit"),
+    pytest.param("one_line_600kb.txt", "ok", None, id="600kb-single-line"),
     pytest.param("locked.txt", "error", "cannot read", id="unreadable"),
     pytest.param("good.txt", "ok", None, id="good"),
 ])

@@ -134,3 +134,15 @@ def test_segment_article_loses_no_characters(lines, language):
     assert "".join(t.text for t in tokens) == re.sub(r"\s", "", norm.text)
     for t in tokens:
         assert norm.text[t.char_start:t.char_end] == t.text
+
+
+def test_segment_latin_vocabulary_renewed_tokens_unchanged(monkeypatch):
+    """A worker's tokenizer is made anew when its vocabulary grows past a bound; tokens stay the same."""
+    from extract import segment as seg
+
+    text = "Der Vorstandschef der Nordbank, Klaus Weber, tritt zum 1. Mai zurück, teilte die Bank mit."
+    before = seg.tokenize(text, 0, 0, "de")
+    first = seg._latin_tokenizer("de")
+    monkeypatch.setattr(seg, "MAX_LATIN_VOCAB", 5)
+    assert seg.tokenize(text, 0, 0, "de") == before
+    assert seg._latin_tokenizer("de") is not first

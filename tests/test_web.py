@@ -108,3 +108,31 @@ def test_web_malformed_pages_never_raise(page):
 def test_web_random_markup_never_raises(page):
     text, meta = html_to_text(page)
     assert isinstance(text, str) and set(meta) == {"title", "date", "author", "sitename", "language"}
+
+
+def _nested(depth: int, tag: str = "div") -> str:
+    return ("<html><head><title>Vorstand der Nordbank tritt zurück</title></head><body>" + f"<{tag}>" * depth
+            + "<p>Der Vorstand der Nordbank tritt zurück, sagte ein Sprecher am Montag in Hamburg.</p>"
+            + "<div>Die Nachfolge soll bis zum Sommer geregelt werden, hieß es weiter.</div>"
+            + f"</{tag}>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [10, 254, 300, 3000, 20000])
+def test_web_deeply_nested_page_keeps_its_text(depth):
+    """libxml2 gives up 256 elements deep; such pages are unwrapped below that depth first."""
+    text, meta = html_to_text(_nested(depth))
+    lines = text.split("\n")
+    assert lines[0] == "# Vorstand der Nordbank tritt zurück"
+    assert "Der Vorstand der Nordbank tritt zurück, sagte ein Sprecher am Montag in Hamburg." in lines
+    assert "Die Nachfolge soll bis zum Sommer geregelt werden, hieß es weiter." in lines
+
+
+def test_web_flatten_limits_depth_and_keeps_text():
+    from extract.web import flatten, nesting_depth
+
+    page = _nested(1000, "section")
+    assert nesting_depth(page) == 1000 + 3        # html, body, the sections, then p
+    flat = flatten(page, limit=50)
+    assert nesting_depth(flat) <= 50
+    assert "Der Vorstand der Nordbank tritt zurück" in flat and "hieß es weiter." in flat
+    assert flat.count("<br>") <= 4                 # one break per run of unwrapped block edges

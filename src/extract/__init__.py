@@ -41,8 +41,10 @@ def run(input_dir, out_dir, **options) -> "RunSummary":
     """Run the pipeline on every file under ``input_dir``; write the tables to ``out_dir``.
 
     Options are fields of :class:`extract.Settings`: ``workers``, ``quiet``, ``segmenter``,
-    ``use_person_model`` …; an unknown one is a ``TypeError`` that lists them. Returns a summary
-    (articles by status, rows per table, seconds).
+    ``use_person_model``, ``engine`` ("local" or "dask"), ``scheduler``, ``segment_articles``,
+    ``metadata``, ``reference_date`` …; an unknown one is a ``TypeError`` that lists them. Returns a
+    summary (articles by status, rows per table, seconds). Run again after an interruption, it
+    resumes from the segments already done.
     """
     from .pipeline import run as _run
 

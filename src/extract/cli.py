@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ EPILOG_RUN = """example:
   extract run ../site --out runs/site --include '*.html' --exclude 'archive/*'
   extract run archive/articles --out runs/archive --metadata archive/index.jsonl
   extract run scraped/ --out runs/scraped --reference-date 2024-06-30
+  extract run ../news --out runs/news --engine dask --scheduler tcp://10.0.0.5:8786
 then, in Python:  import extract; t = extract.load("data/processed"); t.persons.head()"""
 
 EPILOG_TRAIN = """example:
@@ -60,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", "-w", type=int, default=1, metavar="N",
                    help="processes that take whole articles (default 1; 0 = one per core)")
     r.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    r.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where the stages run: local worker processes (default) or a Dask cluster "
+                        '(pip install "extract[dask]")')
+    r.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: the scheduler to use (tcp://host:8786); default: a LocalCluster "
+                        "of --workers processes. Its workers must see INPUT_DIR and OUT_DIR at the same paths")
+    r.add_argument("--segment-size", type=int, default=64, metavar="N",
+                   help="articles per segment: the unit of work, of checkpoints and of part files (default 64)")
     r.add_argument("--no-person-model", action="store_true",
                    help="find persons by rules only (faster; the trained recognizer is skipped)")
     r.add_argument("--include", action="append", default=[], metavar="GLOB",
@@ -167,17 +177,29 @@ def _run(args) -> int:
             date.fromisoformat(args.reference_date)
         except ValueError:
             return _fail(f"--reference-date must be an ISO date such as 2024-06-30, not {args.reference_date!r}")
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .pipeline import Interrupted
+
     try:
         summary = run(args.input_dir, args.out_dir, workers=args.workers if args.workers > 0 else 0,
                       quiet=args.quiet, use_person_model=not args.no_person_model,
                       include=tuple(args.include), exclude=tuple(args.exclude),
-                      metadata=str(args.metadata) if args.metadata else None, reference_date=args.reference_date)
+                      metadata=str(args.metadata) if args.metadata else None, reference_date=args.reference_date,
+                      segment_articles=args.segment_size, engine=args.engine, scheduler=args.scheduler)
     except InputError as e:
         return _fail(str(e))
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
-    except KeyboardInterrupt:
-        return _fail("interrupted; OUT_DIR may hold a partial set of tables (extract.load refuses it): run again")
+    except ImportError as e:             # --engine dask without dask installed
+        return _fail(str(e))
+    except BrokenProcessPool:
+        return _fail("a worker process died (killed, or out of memory); OUT_DIR still holds its previous "
+                     "tables and the finished segments are kept: run the same command again to resume")
+    except KeyboardInterrupt as e:
+        _fail(f"{e if isinstance(e, Interrupted) else 'interrupted'}; OUT_DIR still holds its previous tables and "
+              "the finished segments are kept: run the same command again to resume")
+        return 128 + (signal.SIGTERM if isinstance(e, Interrupted) else signal.SIGINT)
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
     return 0

@@ -244,3 +244,17 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
 }
 
 TABLE_NAMES = tuple(TABLE_SCHEMAS)
+
+# Kept per batch of articles between the passes of a run (``io`` checkpoints): mentions and
+# events before persons are linked across the run, by article-local person key.
+CHECKPOINT_SCHEMAS: dict[str, pa.Schema] = {
+    "mentions_keyed": pa.schema([
+        ("article_id", _str), ("sentence_id", _int), ("text", _str), ("char_start", _int),
+        ("char_end", _int), ("person_key", _str), ("source", _str),
+    ]),
+    "events_keyed": pa.schema([
+        ("article_id", _str), ("event_id", _str), ("type", _str), ("person_keys", pa.list_(_str)),
+        ("org", _str), ("role", _str), ("date", _str), ("trigger", _str), ("sentence_id", _int),
+        ("evidence", _str),
+    ]),
+}

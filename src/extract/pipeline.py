@@ -1,31 +1,45 @@
 """The pipeline, in order:
 
-0. list every file under INPUT_DIR (``io.list_input_files``) and, in a first pass, decode each one
-   and count in how many articles every line occurs (site chrome) and which articles have the
-   same text (exact duplicates);
+0. list every path under INPUT_DIR (``io.list_input``) and cut the files into segments of about
+   64 (``plan_segments``); in a first pass, read each file, decode it and hash its distinct
+   lines and its text (``first_pass``); count in how many articles every line occurs (site
+   chrome) and which articles have the same text (exact duplicates) with bounded sketches
+   (``frequency``);
 1. clean — label every raw line (``clean.clean_article``);
 2. normalize — Traditional → Simplified, artifacts removed, offsets kept (``normalize.normalize_article``);
 3. segment — sentences and tokens (``segment.segment``);
 4. mine — person mentions (``persons.find_mentions``), time expressions against the article's
    reference date (``dates.find_dates``), personnel events (``events.find_events``);
-5. link persons across the run (``persons.link_run``);
-6. write the eight tables atomically (``io.TableWriter``: tokens as they come, the rest after linking).
+5. link persons across the run: the aliases the run confirms, then an alias table of the
+   run's names, linked, then person ids written into mentions and events (``persons.linking``);
+6. write the eight tables into the run's own folder and switch OUT_DIR to it (``io.RunWriter``).
 
-Stages 1–4 run per article, in ``Settings.workers`` processes when asked; every failure of one
-article becomes an ``error`` row for that article, never a failed run.
+Stages 1–4 run per segment (``process_segment``) in worker processes or on a Dask cluster
+(``engine``); each segment's rows are written to a checkpoint keyed by the code, the settings
+and the content of its files, so a run killed at any point resumes where it stopped and a run
+over a grown folder processes only the new or changed files. Stage 5 is map → reduce: each
+segment gives the nodes of its articles (``segment_nodes``), the main process keeps one entry
+per name (``persons.linking.AliasTable``), and each segment then writes its mentions and
+events with person ids (``write_linked``). The main process only ever holds summaries, so its
+memory does not grow with the run. Every failure of one article becomes an ``error`` row for
+that article, never a failed run.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import io
+from . import engine, io
 from .model import BODY_LABELS, ArticleMeta, ArticleResult
 from .settings import DEFAULT, Settings
 
@@ -41,6 +55,7 @@ class RunSummary:
     stage_seconds: dict[str, float]
     chars: int
     notes: list[str] = field(default_factory=list)
+    pass_seconds: dict[str, float] = field(default_factory=dict)   # wall time of each pass of the run
 
     def format(self) -> str:
         status = ", ".join(f"{k} {v}" for k, v in sorted(self.by_status.items()))
@@ -49,29 +64,6 @@ class RunSummary:
         notes = "".join(f"\nnote: {n}" for n in self.notes)
         return (f"extract: {self.articles} articles ({status}) in {self.seconds:.1f} s, {rate:,.0f} chars/s\n"
                 f"rows: {rows}\nwritten to {self.out_dir}{notes}")
-
-
-def _article_id(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
-# ------------------------------------------------------------------ first pass
-
-def _first_pass(item: tuple[str, str, int]) -> tuple[str, list[str] | None, str | None]:
-    """(article_id, distinct line keys, content hash) of one file; keys None when unreadable."""
-    from .clean import line_key
-
-    article_id, path, max_bytes = item
-    try:
-        dec = io.read_input(Path(path), max_bytes)
-    except io.InputError:
-        return article_id, None, None
-    except Exception:  # any other failure is reported by the second pass
-        return article_id, None, None
-    if not dec.text.strip():
-        return article_id, None, None
-    keys = sorted({k for k in (line_key(x) for x in dec.text.split("\n")) if k})
-    return article_id, keys, io.content_hash(dec.text)
 
 
 # ------------------------------------------------------------------ one article
@@ -165,16 +157,6 @@ def _valid_date(value: str) -> str | None:
         return None
 
 
-_RUN: dict = {}   # what every article of a run shares (settings, site chrome), set once per process
-
-
-def _init_run(settings: Settings, chrome: dict[str, int], n_articles: int) -> None:
-    """Pool initializer: give each process the run's shared state once, not with every article,
-    and load the models there (the progress display says so) rather than inside the first article."""
-    _RUN.update(settings=settings, chrome=chrome, n_articles=n_articles)
-    load_models(settings)
-
-
 def load_models(settings: Settings = DEFAULT) -> None:
     """Load what every article needs, once per process: spaCy and the segmenters of zh, de and
     en, and the Chinese person recognizer when it is used (a few seconds; tables do not change)."""
@@ -190,34 +172,53 @@ def load_models(settings: Settings = DEFAULT) -> None:
 
 
 ARTICLES_PER_BATCH = 16   # articles whose person-model windows are predicted in one batch (see process_files)
-TOKENS_PER_ROW_GROUP = 250_000   # tokens held before they are written (a run never holds all of them)
+BATCH_CHARS = 400_000     # ... or fewer, when they hold this many characters: what a worker holds at once is bounded
 
 
-def process_files(items: list[tuple]) -> list[ArticleResult]:
+def too_long(chars: int, limit: int) -> str:
+    return (f"the text is {chars:,} characters, over the limit of {limit:,} for one article (a dump or a book? "
+            "split the file, or raise Settings.max_article_chars)")
+
+
+
+
+def process_files(items: list[tuple], settings: Settings = DEFAULT, n_articles: int = 1) -> list[ArticleResult]:
     """Read, decode and process a batch of files, in order; any failure of one file becomes its
     ``error`` result. Stages 1–3 run per file; the person recognizer then reads the windows of
     all of them in one batch (45 % faster than a small batch per article; its output does not
-    depend on the batch), and stage 4 finishes each file."""
-    settings, chrome, n_articles = _RUN["settings"], _RUN["chrome"], _RUN["n_articles"]
+    depend on the batch), and stage 4 finishes each file.
+
+    ``items``: (article id, path, problem from the listing, the article it duplicates, the site
+    chrome among its lines as ``{line_key: articles}``, its row of the run's metadata index or
+    None); ``n_articles``: readable articles of the run."""
     out: list[ArticleResult] = []
     waiting: list[ArticleResult] = []    # articles with stages 1-3 done, in order
     for item in items:
-        article_id, path, _, meta = item
+        article_id, path, problem, _, chrome, meta = item
         t0 = time.perf_counter()
+        if problem:
+            out.append(ArticleResult(article_id=article_id, path=io.escape_name(path), status="error", error=problem))
+            continue
         try:
             dec = io.read_input(Path(path), settings.max_file_bytes)
         except io.InputError as e:
-            out.append(ArticleResult(article_id=article_id, path=path, status="error", error=str(e)))
+            out.append(ArticleResult(article_id=article_id, path=io.escape_name(path), status="error", error=str(e)))
             continue
         except Exception as e:  # unexpected: keep the run going, say what happened
-            out.append(ArticleResult(article_id=article_id, path=path, status="error",
+            out.append(ArticleResult(article_id=article_id, path=io.escape_name(path), status="error",
                                      error=f"could not read: {type(e).__name__}: {e}"))
             continue
+        if len(dec.text) > settings.max_article_chars:
+            out.append(ArticleResult(article_id=article_id, path=io.escape_name(path), status="error", encoding=dec.encoding,
+                                     n_chars=len(dec.text), error=too_long(len(dec.text), settings.max_article_chars)))
+            continue
         try:
-            res = _prepare(article_id, path, dec.text, dec.encoding, settings, chrome, n_articles, dec.html_meta,
-                           meta)
+            res = _prepare(article_id, io.escape_name(path), dec.text, dec.encoding, settings, chrome, n_articles,
+                           dec.html_meta, meta)
+            if res.status == "empty" and dec.empty_reason:
+                res.error = dec.empty_reason
         except Exception as e:
-            out.append(_internal_error(article_id, path, dec, e))
+            out.append(_internal_error(article_id, io.escape_name(path), dec, e))
             continue
         if res.status == "ok":
             waiting.append(res)
@@ -237,13 +238,10 @@ def process_files(items: list[tuple]) -> list[ArticleResult]:
             res.mentions, res.dates, res.events = [], [], []
         res.seconds["total"] += time.perf_counter() - t0
     for item, res in zip(items, out):
-        duplicate_of = item[2]
+        duplicate_of = item[3]
         if duplicate_of and res.status == "ok":
             res.status, res.error = "duplicate", f"same text as {duplicate_of}"
             res.sentences, res.tokens, res.mentions, res.dates, res.events = [], [], [], [], []
-        if res.tokens:
-            res.token_columns = tuple(map(list, zip(*res.tokens)))
-            res.tokens = []
     return out
 
 
@@ -283,47 +281,240 @@ def _internal_error(article_id: str, path: str, dec, e: Exception) -> ArticleRes
                          n_chars=len(dec.text), error=_internal_error_text(e))
 
 
+# ------------------------------------------------------------------ segments and checkpoints
+
+def _id_hash(article_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def plan_segments(files: list[io.InputFile], size: int = DEFAULT.segment_articles) -> list[list[io.InputFile]]:
+    """The run's files cut into segments of about ``size`` articles, the unit of work and of
+    checkpoints. A segment ends after an article whose id hashes to 0 modulo ``3/4 size``, once
+    it holds ``size/4`` (full model batches, not too many part files), and at ``4 size`` in any
+    case (a bound on a worker's memory). The boundaries come from the article ids themselves, so
+    they stay where they are when files are added or removed elsewhere in the folder."""
+    least, cut, most = max(1, size // 4), max(1, size * 3 // 4), max(1, size * 4)
+    out, current = [], []
+    for f in files:
+        current.append(f)
+        if len(current) >= most or (len(current) >= least and _id_hash(f.article_id) % cut == 0):
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def _key(*parts) -> str:
+    """A checkpoint key: a hash of the parts (as JSON)."""
+    return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"),
+                           digest_size=16).hexdigest()
+
+
+def _output_settings(settings: Settings) -> dict:
+    """The settings that shape the tables (not how many workers, which engine, whether quiet)."""
+    return {k: v for k, v in vars(settings).items() if k not in Settings.RUN_ONLY}
+
+
+@dataclass(frozen=True)
+class FirstTask:
+    index: int
+    files: tuple[tuple[str, str, str | None], ...]     # (article id, path, problem)
+    max_bytes: int
+    max_chars: int
+    root: str                                          # the checkpoint folder
+    code: str                                          # io.code_fingerprint()
+
+
+def first_pass(task: FirstTask) -> dict:
+    """Pass 1 over one segment: the content digest of every file, and for every readable file
+    the hashes of its distinct line keys and of its text. From the checkpoint when the files are
+    unchanged. Returns the arrays (small) and the checkpoint key."""
+    import numpy as np
+
+    from . import frequency
+    from .clean import line_key
+
+    root = Path(task.root)
+    digests = [("problem:" + p) if p else io.file_digest(path, task.max_bytes) for _, path, p in task.files]
+    key = _key("first", task.code, task.max_bytes, task.max_chars,
+               [(a, io.escape_name(path), d) for (a, path, _), d in zip(task.files, digests)])
+    arrays = io.load_first(root, key)
+    if arrays is None:
+        readable, offsets, keys, texts, sizes = [], [0], [], [], []
+        for (aid, path, problem), digest in zip(task.files, digests):
+            text = None
+            if not problem and not digest.startswith(("over-limit:", "unreadable:")):
+                try:
+                    dec = io.read_input(Path(path), task.max_bytes)
+                    text = dec.text if dec.text.strip() and len(dec.text) <= task.max_chars else None
+                except Exception:   # any failure is reported by stage 1, which reads the file again
+                    text = None
+            readable.append(text is not None)
+            if text is not None:
+                ks = sorted({frequency.key_hash(k) for k in (line_key(x) for x in text.split("\n")) if k})
+                keys.extend(ks)
+                texts.append(int(io.content_hash(text), 16))
+            else:
+                texts.append(0)
+            offsets.append(len(keys))
+            sizes.append(len(text or ""))
+        arrays = {"digest": np.array(digests, dtype=str), "readable": np.array(readable, dtype=bool),
+                  "offsets": np.array(offsets, dtype=np.int64), "keys": np.array(keys, dtype=np.uint64),
+                  "text": np.array(texts, dtype=np.uint64), "chars": np.array(sizes, dtype=np.int64)}
+        io.save_first(root, key, arrays)
+    return {"index": task.index, "key": key, **arrays}
+
+
+@dataclass(frozen=True)
+class SegmentTask:
+    index: int
+    key: str
+    # (article id, path, problem, duplicate of, {line hash: articles} of its site-chrome lines, characters,
+    # its row of the metadata index or None)
+    articles: tuple[tuple[str, str, str | None, str | None, dict[int, int], int, ArticleMeta | None], ...]
+    n_articles: int                  # readable articles of the run (the clean stage's run size)
+    settings: Settings
+    root: str
+
+
+def process_segment(task: SegmentTask) -> dict:
+    """Stages 1–4 on one segment, written to its checkpoint; from the checkpoint when it is there.
+    Returns the summary: rows per table, statuses, characters, stage seconds, the aliases its
+    articles confirm, and whether it was computed now."""
+    from . import frequency, tables
+    from .persons.linking import confirmed_aliases
+
+    root = Path(task.root)
+    done = io.load_segment_summary(root, task.key)
+    if done is not None:
+        return {**done, "index": task.index, "computed": False}
+    import pyarrow as pa
+
+    t0 = time.perf_counter()
+    items = [(aid, path, problem, dup, frequency.HashedCounts(chrome), meta)
+             for aid, path, problem, dup, chrome, _, meta in task.articles]
+    batches, size = [[]], 0          # ARTICLES_PER_BATCH articles, or fewer that make BATCH_CHARS
+    for item, (*_, n, _meta) in zip(items, task.articles):
+        if batches[-1] and (len(batches[-1]) >= ARTICLES_PER_BATCH or size + n > BATCH_CHARS):
+            batches.append([])
+            size = 0
+        batches[-1].append(item)
+        size += n
+    parts: dict[str, list] = {}
+    stage, by_status, confirmed, heads = Counter(), Counter(), set(), Counter()
+    chars = 0
+    for batch in batches:
+        results = process_files(batch, task.settings, task.n_articles)
+        for name, cols in tables.article_tables(results).items():     # Arrow at once: a tenth of the objects' memory
+            parts.setdefault(name, []).append(pa.Table.from_pydict(cols, schema=tables.SCHEMAS[name]))
+        for r in results:
+            stage.update({k: v for k, v in r.seconds.items() if k != "total"})
+            by_status[r.status] += 1
+            chars += r.n_chars
+            confirmed |= confirmed_aliases(r.mentions)
+            if r.status == "ok":
+                heads["ok"] += 1
+                heads["metadata"] += r.published_source == "metadata" or r.title_source == "metadata"
+                heads["no_reference"] += r.reference_date is None
+        del results
+    columns = {name: pa.concat_tables(ts) for name, ts in parts.items()} if parts else tables.article_tables([])
+    summary = {"key": task.key, "rows": {name: (c.num_rows if isinstance(c, pa.Table) else len(c["article_id"]))
+                                         for name, c in columns.items()},
+               "by_status": dict(by_status), "chars": chars, "articles": len(items), "stage_seconds": dict(stage),
+               "seconds": time.perf_counter() - t0, "confirmed": sorted(confirmed), "heads": dict(heads)}
+    io.save_segment(root, task.key, columns, summary)
+    return {**summary, "index": task.index, "computed": True}
+
+
+_ALIASES: dict = {}   # in a worker: the run's confirmed-alias pattern and alias table, read once per run
+
+
+def _run_file(path: str, kind: str):
+    """A file the main process wrote for a pass (the confirmed aliases, the alias table), read once per worker."""
+    cached = _ALIASES.get(kind)
+    if cached is None or cached[0] != path:
+        value = io.read_work(Path(path))
+        if kind == "confirmed":
+            from .persons.linking import alias_pattern
+
+            value = alias_pattern(value)
+        cached = _ALIASES[kind] = (path, value)
+    return cached[1]
+
+
+def _segment_mentions(root: Path, key: str, confirmed_path: str):
+    """(article id, language, mentions with the run's aliases added) of every article of a segment, in order."""
+    from .model import Mention, Sentence
+    from .persons.linking import with_run_aliases
+
+    rx = _run_file(confirmed_path, "confirmed")
+    arts = io.read_segment(root, key, "articles", ["article_id", "language"]).to_pylist()
+    mentions: dict[str, list] = {}
+    for r in io.read_segment(root, key, "mentions_keyed").to_pylist():
+        mentions.setdefault(r.pop("article_id"), []).append(Mention(**r))
+    sentences: dict[str, list] = {}
+    if rx is not None:
+        for r in io.read_segment(root, key, "sentences").to_pylist():
+            sentences.setdefault(r.pop("article_id"), []).append(Sentence(**r))
+    for a in arts:
+        aid = a["article_id"]
+        yield aid, a["language"], with_run_aliases(sentences.get(aid, []), mentions.get(aid, []), rx)
+
+
+@dataclass(frozen=True)
+class NodesTask:
+    index: int
+    key: str
+    root: str
+    confirmed: str       # the file of the run's confirmed aliases
+
+
+def segment_nodes(task: NodesTask) -> dict:
+    """Map step of person linking: (article id, language, person keys with their surfaces) of
+    every article of a segment, with the run's aliases added."""
+    from .persons.linking import article_nodes
+
+    return {"index": task.index, "nodes": [(aid, lang, article_nodes(ms)) for aid, lang, ms
+                                           in _segment_mentions(Path(task.root), task.key, task.confirmed)]}
+
+
+@dataclass(frozen=True)
+class LinkedTask:
+    index: int
+    key: str
+    root: str
+    confirmed: str
+    persons: str         # the file of the alias table: {casefolded person key: person id}, {person id: name}
+    mentions_part: str   # where to write this segment's part of the mentions table
+    events_part: str
+
+
+def write_linked(task: LinkedTask) -> dict:
+    """Last pass of person linking: a segment's mentions and events with run-wide person ids,
+    written as its part of each table; returns the row counts and in how many of its articles
+    each person is named."""
+    from . import tables
+
+    root = Path(task.root)
+    person_of, names = _run_file(task.persons, "persons")
+    events: dict[str, list] = {}
+    for r in io.read_segment(root, task.key, "events_keyed").to_pylist():
+        events.setdefault(r["article_id"], []).append(r)
+    articles, n_articles = [], Counter()
+    for aid, _, mentions in _segment_mentions(root, task.key, task.confirmed):
+        articles.append((aid, mentions, events.get(aid, [])))
+        n_articles.update({person_of[m.person_key.casefold()] for m in mentions})
+    t = tables.linked_tables(articles, lambda k: person_of[k.casefold()], names.__getitem__)
+    return {"index": task.index,
+            "mentions": io.write_part(Path(task.mentions_part), "mentions", t["mentions"]),
+            "events": io.write_part(Path(task.events_part), "events", t["events"]),
+            "n_articles": dict(n_articles)}
+
+
 # ------------------------------------------------------------------ the run
 
 LOADING = "extract: loading models"   # the progress bar's label until the first articles are done
-
-
-def _progress(total: int, quiet: bool):
-    if quiet:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, desc=LOADING,
-                disable=not total, mininterval=0.5)
-
-
-def _map(fn, items, workers: int, bar, initializer=None, initargs=(), chunksize: int | None = None):
-    """``fn`` over ``items`` in ``workers`` processes, in order; the bar counts articles (a list
-    result counts as its length)."""
-    def loaded():
-        if bar is not None and bar.desc == LOADING:   # the models are loaded: rate and ETA count from here
-            bar.reset(total=bar.total)
-            bar.set_description("extract")
-
-    def tick(out):
-        if bar is not None:
-            loaded()     # in worker processes: known when their first articles come back
-            bar.update(len(out) if isinstance(out, list) else 1)
-
-    if workers <= 1 or len(items) <= 1:
-        if initializer is not None:
-            initializer(*initargs)
-            loaded()
-        for it in items:
-            out = fn(it)
-            tick(out)
-            yield out
-        return
-    chunk = chunksize or max(1, min(16, len(items) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
-        for out in pool.map(fn, items, chunksize=chunk):
-            tick(out)
-            yield out
 
 
 def _metadata_index(input_dir: Path, settings: Settings):
@@ -349,102 +540,238 @@ def _metadata_index(input_dir: Path, settings: Settings):
         notes.append(f"metadata: {len(index.ambiguous):,} file names or stems are shared by several rows ({some} …); "
                      "those rows match only by their full path")
     inside = path.resolve().parent == input_dir.resolve()
-    return index, (path if inside else None), notes
+    return index, (path.name if inside else None), notes
 
 
-def _reference_notes(results: list[ArticleResult], index) -> list[str]:
-    """What the summary says about metadata matches and reference dates."""
-    ok = [r for r in results if r.status == "ok"]
+def _head_notes(heads: Counter, index) -> list[str]:
+    """What the summary says about metadata matches and reference dates (``heads``: counts of ok
+    articles, of those matched in the metadata index, of those left without a reference date)."""
+    ok = heads.get("ok", 0)
     notes = []
     if index is not None:
-        matched = sum(r.published_source == "metadata" or r.title_source == "metadata" for r in ok)
-        notes.append(f"metadata: matched {matched:,} of {len(ok):,} articles")
-    missing = sum(r.reference_date is None for r in ok)
+        notes.append(f"metadata: matched {heads.get('metadata', 0):,} of {ok:,} articles")
+    missing = heads.get("no_reference", 0)
     if missing:
-        notes.append(f"{missing:,} of {len(ok):,} articles have no reference date (none in metadata, front matter, "
+        notes.append(f"{missing:,} of {ok:,} articles have no reference date (none in metadata, front matter, "
                      "text or path): their relative dates (今年5月, am Montag, last week) have no value; "
                      "give --metadata FILE or --reference-date DATE")
     return notes
 
 
+def _progress(total: int, quiet: bool, desc: str = "extract"):
+    if quiet:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, desc=desc,
+                disable=not total, mininterval=0.5)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, taken like Ctrl-C: the run stops, its workers end, its temporary folder goes."""
+
+
+@contextmanager
+def _sigterm_interrupts():
+    """While a run lasts, SIGTERM raises ``Interrupted`` in the main thread (as SIGINT raises
+    KeyboardInterrupt), so a run stopped by a service manager cleans up like one stopped by Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise Interrupted(f"stopped by signal {signal.Signals(signum).name}")
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunSummary:
     """Run the whole pipeline on every file under ``input_dir`` and write the tables to ``out_dir``.
 
-    ``options`` override fields of :class:`Settings` (``workers=2``, ``quiet=True`` …).
+    ``options`` override fields of :class:`Settings` (``workers=2``, ``quiet=True`` …). Started
+    again after an interruption, with the same input and settings, a run reuses the segments
+    already done and ends with the same tables as an uninterrupted run.
     """
-    from . import persons, tables
-
     settings = (settings or DEFAULT).but(**options) if options else (settings or DEFAULT)
     input_dir, out_dir = Path(input_dir), Path(out_dir)
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder not found: {input_dir}")
     io.check_writable(out_dir)
+    io.check_out_dir(out_dir)
+    with io.OutputLock(out_dir), _sigterm_interrupts():
+        removed = io.remove_stale(out_dir)
+        summary = _run(input_dir, out_dir, settings)
+    if removed:
+        summary.notes.append(f"removed {len(removed)} temporary file{'s' if len(removed) > 1 else ''} "
+                             f"an interrupted run left in OUT_DIR ({', '.join(removed[:3])})")
+    return summary
+
+
+def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
+    import numpy as np
+
+    from . import frequency, tables
+    from .persons.linking import AliasTable
+
     t0 = time.perf_counter()
-    files = io.select_files(io.list_input_files(input_dir), input_dir, settings.include, settings.exclude)
-    index, index_file, notes = _metadata_index(input_dir, settings)
-    if index_file is not None:
-        files = [p for p in files if p != index_file]     # the archive's index is not an article
-    ids = [_article_id(p, input_dir) for p in files]
+    passes: dict[str, float] = {}
+
+    def lap(name: str, since=[t0]) -> None:
+        now = time.perf_counter()
+        passes[name] = now - since[0]
+        since[0] = now
+
+    listing = io.list_input(input_dir, out_dir)
+    index, index_file, meta_notes = _metadata_index(input_dir, settings)
+    if index_file is not None:       # the archive's index is not an article
+        listing.files = [f for f in listing.files if f.article_id != index_file]
+    listing.files = io.select_files(listing.files, settings.include, settings.exclude)
+    segments = plan_segments(listing.files, settings.segment_articles)
+    root = io.cache_root(out_dir)
+    code = io.code_fingerprint()
     workers = max(1, settings.workers or (os.cpu_count() or 1))
+    runner = engine.start(settings.engine, workers, settings.scheduler)
+    try:
+        with io.RunWriter(out_dir) as writer:
+            work = writer.tmp / "work"
+            # pass 1: digests, line and text hashes per segment, counted in bounded sketches
+            firsts = (FirstTask(i, tuple((f.article_id, f.path, f.problem) for f in seg), settings.max_file_bytes,
+                                settings.max_article_chars, str(root), code) for i, seg in enumerate(segments))
+            bar = _progress(len(listing.files), settings.quiet, "extract: reading files")
+            line_sketch = frequency.CountSketch(frequency.LINE_SKETCH_BITS)
+            text_sketch = frequency.CountSketch(frequency.TEXT_SKETCH_BITS, dtype=np.uint8)
+            first_keys, seg_chars, readable = [None] * len(segments), [0] * len(segments), 0
+            for _, r in runner.map(first_pass, firsts):
+                i = r["index"]
+                first_keys[i], seg_chars[i] = r["key"], int(r["chars"].sum())
+                readable += int(r["readable"].sum())
+                line_sketch.add(r["keys"])
+                text_sketch.add(r["text"][r["readable"]])
+                if bar is not None:
+                    bar.update(len(r["readable"]))
+            if bar is not None:
+                bar.close()
+            # the exact counts of the candidates the sketches give, in article order
+            threshold = frequency.chrome_threshold(readable, settings.chrome_min_articles, settings.chrome_min_share)
+            counts: Counter = Counter()
+            first_with_text: dict[int, str] = {}
+            duplicate_of: dict[str, str] = {}
+            for seg, key in zip(segments, first_keys):
+                a = io.load_first(root, key)
+                cand = a["keys"][line_sketch.estimate(a["keys"]) >= threshold]
+                counts.update(cand.tolist())
+                texts = a["text"]
+                maybe = a["readable"] & (text_sketch.estimate(texts) >= 2)
+                for j in np.flatnonzero(maybe).tolist():
+                    h, aid = int(texts[j]), seg[j].article_id
+                    if h in first_with_text:
+                        duplicate_of[aid] = first_with_text[h]
+                    else:
+                        first_with_text[h] = aid
+            chrome = ({h: n for h, n in counts.items() if n >= threshold}
+                      if readable >= settings.chrome_min_articles else {})
+            del counts, first_with_text, line_sketch, text_sketch
+            lap("first pass")
 
-    # pass 1: line frequencies across the run, exact duplicate articles
-    firsts = list(_map(_first_pass, [(a, str(p), settings.max_file_bytes) for a, p in zip(ids, files)], workers, None))
-    line_articles: Counter = Counter()
-    first_with_hash: dict[str, str] = {}
-    duplicate_of: dict[str, str] = {}
-    readable = 0
-    for aid, keys, h in firsts:
-        if keys is None:
-            continue
-        readable += 1
-        line_articles.update(keys)
-        if h in first_with_hash:
-            duplicate_of[aid] = first_with_hash[h]
-        else:
-            first_with_hash[h] = aid
-    min_articles = max(settings.chrome_min_articles, int(settings.chrome_min_share * readable + 0.999))
-    chrome = {k: n for k, n in line_articles.items() if n >= min_articles} if readable >= settings.chrome_min_articles else {}
+            # pass 2: stages 1-4 per segment, the largest first (so no worker is left with a big one at the end)
+            out_settings = _output_settings(settings)
 
-    # pass 2: every article through stages 1–4, in article-id order (the order of the tables);
-    # tokens go to the tokens table as they come, the rest waits for run-level person linking
-    bar = _progress(len(files), settings.quiet)
-    items = [(a, str(p), duplicate_of.get(a), index.lookup(a) if index else None) for a, p in zip(ids, files)]
-    batches = [items[i:i + ARTICLES_PER_BATCH] for i in range(0, len(items), ARTICLES_PER_BATCH)]
-    results = []
-    with io.TableWriter(out_dir) as writer:
-        pending, n_pending = tables.token_table(), 0
-        for batch in _map(process_files, batches, workers, bar, _init_run, (settings, chrome, readable), chunksize=1):
-            for r in batch:
-                n_pending += tables.add_tokens(pending, r)
-                r.token_columns, r.tokens = None, []
-                results.append(r)
-            if n_pending >= TOKENS_PER_ROW_GROUP:
-                writer.append("tokens", pending)
-                pending, n_pending = tables.token_table(), 0
-        writer.append("tokens", pending)
-        if bar is not None:
-            bar.close()
+            def segment_tasks():
+                for i in sorted(range(len(segments)), key=lambda i: -seg_chars[i]):
+                    a = io.load_first(root, first_keys[i])
+                    arts = []
+                    for j, f in enumerate(segments[i]):
+                        keys = a["keys"][a["offsets"][j]:a["offsets"][j + 1]].tolist()
+                        arts.append((f.article_id, f.path, f.problem, duplicate_of.get(f.article_id),
+                                     {h: chrome[h] for h in keys if h in chrome}, int(a["chars"][j]),
+                                     index.lookup(f.article_id) if index is not None else None))
+                    key = _key("segment", code, out_settings,
+                               [(aid, io.escape_name(path), d, p, dup, sorted(ch), repr(meta))
+                                for (aid, path, p, dup, ch, _, meta), d in zip(arts, a["digest"].tolist())])
+                    yield SegmentTask(i, key, tuple(arts), readable, settings, str(root))
 
-        # pass 3: persons across the run (stage 5), then the other tables
-        linked = persons.link_run((r.article_id, r.language, r.sentences, r.mentions) for r in results)
-        columns = tables.build_columns(results, linked)
-        for name, cols in columns.items():
-            if name != "tokens":
-                writer.append(name, cols)
-        counts = writer.commit()
-    stage = Counter()
-    for r in results:
-        stage.update({k: v for k, v in r.seconds.items() if k != "total"})
-    notes.extend(_reference_notes(results, index))
-    if not files and (settings.include or settings.exclude):
+            bar = _progress(len(listing.files), settings.quiet, LOADING)
+            if runner.workers == 1 and listing.files:
+                load_models(settings)          # in this process: before the first article, said by the bar
+            seg_keys, seg_rows = [None] * len(segments), [None] * len(segments)
+            by_status, stage, confirmed, heads = Counter(), Counter(), set(), Counter()
+            chars = computed = 0
+            for _, r in runner.map(process_segment, segment_tasks()):
+                i = r["index"]
+                seg_keys[i], seg_rows[i] = r["key"], r["rows"]
+                by_status.update(r["by_status"])
+                chars += r["chars"]
+                confirmed.update(r["confirmed"])
+                heads.update(r.get("heads", {}))
+                if r["computed"]:
+                    computed += 1
+                    stage.update(r["stage_seconds"])
+                if bar is not None:
+                    if bar.desc == LOADING:      # the models are loaded: rate and ETA count from here
+                        bar.reset(total=bar.total)
+                        bar.set_description("extract")
+                    bar.update(r["articles"])
+            if bar is not None:
+                bar.close()
+            lap("stages 1-4")
+
+            # stage 5, map: the nodes of every article; reduce: the alias table, linked
+            confirmed_file = io.write_work(work / "confirmed.pickle", sorted(confirmed))
+            table, waiting, next_i = AliasTable(), {}, 0
+            nodes = (NodesTask(i, seg_keys[i], str(root), str(confirmed_file)) for i in range(len(segments)))
+            for _, r in runner.map(segment_nodes, nodes):
+                waiting[r["index"]] = r["nodes"]
+                while next_i in waiting:       # the table takes articles in article-id order
+                    for aid, lang, article_nodes in waiting.pop(next_i):
+                        table.add(aid, lang, article_nodes)
+                    next_i += 1
+            lap("nodes")
+            linking = table.link()
+            del table
+            lap("linking")
+            names = {p.person_id: p.name for p in linking.rows}
+            persons_file = io.write_work(work / "persons.pickle", (linking.person_of, names))
+            # stage 5, last map: person ids into each segment's mentions and events
+            n_articles = Counter()
+            linked = (LinkedTask(i, seg_keys[i], str(root), str(confirmed_file), str(persons_file),
+                                 str(writer.path("mentions", i)), str(writer.path("events", i)))
+                      for i in range(len(segments)))
+            for _, r in runner.map(write_linked, linked):
+                i = r["index"]
+                writer.register("mentions", i, r["mentions"])
+                writer.register("events", i, r["events"])
+                n_articles.update(r["n_articles"])
+            for p in linking.rows:
+                p.n_articles = n_articles.get(p.person_id, 0)
+            writer.write("persons", 0, tables.persons_table(linking.rows))
+            for i, key in enumerate(seg_keys):
+                for name in tables.PER_ARTICLE:
+                    writer.add(name, i, io.segment_path(root, key) / f"{name}.parquet", seg_rows[i][name])
+            lap("linked tables")
+            io.remove_work(work)
+            counts = writer.commit({"input_dir": io.escape_name(str(input_dir)), "skipped": listing.skipped,
+                                    "segments": len(segments), "segments_computed": computed,
+                                    "engine": settings.engine, "settings": out_settings})
+        io.prune_cache(root, set(first_keys), set(seg_keys))
+    finally:
+        runner.close()
+    lap("commit")
+    notes = list(listing.skipped) + meta_notes + _head_notes(heads, index)
+    if not listing.files and (settings.include or settings.exclude):
         notes.append(f"no input file matched (include {list(settings.include)}, exclude {list(settings.exclude)}); "
                      "patterns match the path under INPUT_DIR or the file name, e.g. '*.txt' or 'sub/*'")
+    if computed < len(segments):
+        notes.append(f"{len(segments) - computed} of {len(segments)} segments were already done (checkpoints in "
+                     f"{io.STATE}/{io.CACHE}); {computed} processed now")
     if settings.use_person_model:
         from .persons import recognizer
 
         if not recognizer.available():
             notes.append(f"the Chinese person recognizer is not installed ({recognizer.MODEL_DIR}); "
                          "Chinese names were found by rules only")
-    summary = RunSummary(str(input_dir), str(out_dir), len(results), dict(Counter(r.status for r in results)), counts,
-                         time.perf_counter() - t0, dict(stage), sum(r.n_chars for r in results), notes)
-    return summary
+    return RunSummary(str(input_dir), str(out_dir), len(listing.files), dict(by_status), counts,
+                      time.perf_counter() - t0, dict(stage), chars, notes, passes)

@@ -77,8 +77,20 @@ def pipeline(language: str, segmenter: str = "rjieba"):
     return spacy.blank(lang)
 
 
-@lru_cache(maxsize=4)
+MAX_LATIN_VOCAB = 300_000   # words a Latin tokenizer's vocabulary holds before it is made anew: spaCy keeps every
+                            # word it has seen, so a worker's memory would grow with the archive (~200 bytes a word)
+
+
 def _latin_tokenizer(language: str):
+    tokenizer = _new_latin_tokenizer(language)
+    if len(tokenizer.vocab) > MAX_LATIN_VOCAB:     # the tokens do not depend on what the vocabulary has seen
+        _new_latin_tokenizer.cache_clear()
+        tokenizer = _new_latin_tokenizer(language)
+    return tokenizer
+
+
+@lru_cache(maxsize=4)
+def _new_latin_tokenizer(language: str):
     """spaCy's rule-based tokenizer for German/English, without lexical attributes: a blank
     pipeline computes norm, shape, stop-word and number flags for every new word (30 % of the
     tokenizer's time on German news), and this stage reads only token text and offsets."""

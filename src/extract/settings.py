@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,13 @@ class Settings:
     chrome_min_share: float = 0.05   # ... and in at least this share of the run's articles
     include: tuple[str, ...] = ()    # glob patterns: only input files matching one are read (io.select_files)
     exclude: tuple[str, ...] = ()    # glob patterns: input files matching one are skipped
+    max_article_chars: int = 500_000 # longer texts are errors: 11x the longest article of the corpora (44k), and a
+                                     # worker needs ~0.5 KB a character (a 19 MB one-line file took 2-3 GB)
+    segment_articles: int = 64       # articles per segment, the unit of work and of checkpoints (and of part files)
+    engine: str = "local"            # "local": worker processes of this machine; "dask": a Dask cluster
+    scheduler: str | None = None     # the Dask scheduler's address; None starts a LocalCluster of `workers`
+
+    RUN_ONLY: ClassVar[tuple[str, ...]] = ("workers", "quiet", "engine", "scheduler")   # fields that do not shape the tables
 
     def but(self, **changes) -> "Settings":
         """A copy with ``changes``; an unknown name is a ``TypeError`` that lists the valid ones."""

@@ -24,7 +24,7 @@ def connect(out_dir: Path):
 
     con = duckdb.connect()
     for name, path in io.table_paths(out_dir).items():
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({io._sql_string(path)})")
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({io._sql_string(io.parquet_source(path))})")
     return con
 
 

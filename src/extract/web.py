@@ -15,7 +15,9 @@ The text is laid out the way the clean stage expects a scraped page:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+MAX_HTML_DEPTH = 200          # libxml2 (under trafilatura) drops a page nested 256 elements deep: flatten before
 MIN_TEXT_CHARS = 1            # trafilatura's own size limits are lowered: short notices are articles too
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S"
 _MIDNIGHT = re.compile(r"T00:00(:00)?$")
@@ -30,6 +32,77 @@ def _config():
     cfg.set("DEFAULT", "min_output_size", str(MIN_TEXT_CHARS))
     cfg.set("DEFAULT", "extraction_timeout", "0")   # no signal-based timeout inside worker processes
     return cfg
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK = frozenset("address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+                   "header hr li main nav ol p pre section table tbody td th thead tr ul".split())
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the elements of a page nest (void and self-closed elements do not count)."""
+    deepest, stack, open_ = 0, [], Counter()
+    for m in _TAG.finditer(html):
+        closing, tag, selfclosed = m.group(1), m.group(2).lower(), m.group(3)
+        if tag in _VOID or selfclosed:
+            continue
+        if closing:
+            if open_[tag]:
+                while True:
+                    t = stack.pop()
+                    open_[t] -= 1
+                    if t == tag:
+                        break
+        else:
+            stack.append(tag)
+            open_[tag] += 1
+            deepest = max(deepest, len(stack))
+    return deepest
+
+
+def flatten(html: str, limit: int = MAX_HTML_DEPTH) -> str:
+    """The page with every element deeper than ``limit`` unwrapped: its text kept, a block
+    element's edges kept as one ``<br>`` so paragraphs stay apart. For pages nested deeper than the
+    HTML parser goes."""
+    out, stack, last, open_ = [], [], 0, Counter()
+    at_break = False          # the last thing written is a <br> of an unwrapped block (no second one)
+
+    def put(piece: str, unwrapped_block: bool = False) -> None:
+        nonlocal at_break
+        if unwrapped_block:
+            if not at_break:
+                out.append("<br>")
+                at_break = True
+        elif piece:
+            out.append(piece)
+            at_break = at_break and not piece.strip()
+
+    for m in _TAG.finditer(html):
+        put(html[last:m.start()])
+        last = m.end()
+        closing, tag, selfclosed = m.group(1), m.group(2).lower(), m.group(3)
+        if tag in _VOID or selfclosed:
+            put(m.group())
+            continue
+        if closing:
+            if not open_[tag]:
+                continue
+            while True:
+                t, kept = stack.pop()
+                open_[t] -= 1
+                if t == tag:
+                    break
+        else:
+            kept = len(stack) < limit
+            stack.append((tag, kept))
+            open_[tag] += 1
+        if kept:
+            put(m.group())
+        elif tag in _BLOCK:
+            put("", unwrapped_block=True)
+    put(html[last:])
+    return "".join(out)
 
 
 def _same(a: str, b: str) -> bool:
@@ -48,6 +121,8 @@ def html_to_text(html: str) -> tuple[str, dict]:
     info = {"title": None, "date": None, "author": None, "sitename": None, "language": None}
     if not html or not html.strip():
         return "", info
+    if nesting_depth(html) > MAX_HTML_DEPTH:
+        html = flatten(html)
     try:
         doc = trafilatura.bare_extraction(
             html, include_comments=False, include_tables=True, favor_recall=True, with_metadata=True,

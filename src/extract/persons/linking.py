@@ -1,21 +1,32 @@
-"""Stage 5 — persons across the run: article-local person keys → run-wide person ids.
+"""Stage 5 — persons across the run: article-local person keys → run-wide person ids, as map →
+reduce steps over compact summaries, never over all results at once.
 
-``add_run_aliases``: a Chinese alias confirmed in one article (glossed with a Latin name, or a
-dotted full name) is a mention wherever else in the run it occurs unclaimed.
-``link_persons``: identical full names, glosses seen in any article (奥特曼 = Sam Altman),
-spelling variants of a Latin name, a transliteration that sounds like exactly one Latin surname
-of the run, the pinyin of a Chinese name, and a surname or given name alone that only one full
-name of the run carries, give one person id. Every link keeps its evidence in
+Map, per article (in any process): ``confirmed_aliases`` (the Chinese aliases an article
+confirms: glossed with a Latin name, or a dotted full name); ``with_run_aliases`` (a confirmed
+alias is a mention wherever else in the run it occurs unclaimed); ``article_nodes`` (the
+article's person keys with their surfaces).
+
+Reduce: ``AliasTable`` takes the nodes of every article in article-id order and keeps one
+entry per *name* of the run, not per article: a full name (its key, casefolded) is one entry
+however many articles use it; a single name (a surname alone) is one entry per key and
+qualifying surfaces, with the number of articles it stands for. ``AliasTable.link`` runs the
+linking rules over these entries — identical full names, glosses seen in any article
+(奥特曼 = Sam Altman), spelling variants of a Latin name, a transliteration that sounds like
+exactly one Latin surname of the run, the pinyin of a Chinese name, a surname or given name
+alone that only one full name of the run carries — and gives each name a person id
+(``Linking.person_of``, the alias table) and the rows of the ``persons`` table. A pass over the
+articles then writes ``mentions.person_id`` from it. Every link keeps its evidence in
 ``persons.link_evidence``.
 
-Reads (article id, language, mentions) of every article; returns the id of every
-(article, person key) and the rows of the ``persons`` table (``model.PersonRow``).
+Memory grows with the distinct names of a run, not its articles. The rules give the same ids,
+rows and evidence as running them over every (article, key) node (tests/linking_reference.py).
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -95,54 +106,6 @@ def _latin_key(name: str) -> str:
     return re.sub(r"[\s\-'’.]", "", name).casefold()
 
 
-def link_run(articles: Iterable[tuple[str, str | None, Sequence[Sentence], Sequence[Mention]]]) -> RunPersons:
-    """Stage 5 over a run: (article id, language, sentences, mentions) of every article →
-    mentions with the run's aliases added, linked to run-wide person ids. Articles are taken in
-    article-id order, so the ids do not depend on the order they come in."""
-    articles = sorted(articles, key=lambda a: a[0])
-    mentions = add_run_aliases([(aid, sentences, found) for aid, _, sentences, found in articles])
-    id_of, rows = link_persons((aid, lang, mentions[aid]) for aid, lang, _, _ in articles)
-    return RunPersons(mentions, id_of, rows)
-
-
-def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[Mention]]]) -> dict[str, list[Mention]]:
-    """Mentions the run vouches for: a Chinese alias confirmed in one article (glossed with a Latin
-    name, or a dotted full name) is a mention wherever else in the run it occurs unclaimed.
-    Returns {article_id: mentions with the additions}, positions sorted."""
-    confirmed: set[str] = set()
-    for _, _, mentions in articles:
-        by_key: dict[str, set[str]] = defaultdict(set)
-        for m in mentions:
-            by_key[m.person_key].add(m.text)
-        for key, surfaces in by_key.items():
-            latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) \
-                or any("·" in norm_dots(x) for x in surfaces)
-            if latin:
-                confirmed.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2)
-    out = {}
-    rx = re.compile(alternation(confirmed)) if confirmed else None
-    for aid, sentences, mentions in articles:
-        if rx is None:
-            out[aid] = list(mentions)
-            continue
-        size = max([m.char_end for m in mentions] + [x.char_end for x in sentences] + [0]) + 1
-        used = bytearray(size)
-        for m in mentions:
-            used[m.char_start:m.char_end] = b"\x01" * (m.char_end - m.char_start)
-        keys = {m.text: m.person_key for m in mentions}
-        added = []
-        for s in sentences:
-            if s.label not in BODY_LABELS:
-                continue
-            for m in rx.finditer(s.text):
-                a, b = s.char_start + m.start(), s.char_start + m.end()
-                if not any(used[a:b]):
-                    used[a:b] = b"\x01" * (b - a)
-                    added.append(Mention(s.sentence_id, m.group(), a, b, keys.get(m.group(), m.group()), "run-alias"))
-        out[aid] = sorted(list(mentions) + added, key=lambda m: m.char_start)
-    return out
-
-
 def person_id(name: str) -> str:
     return "P" + hashlib.sha1(name.casefold().encode("utf-8")).hexdigest()[:10]
 
@@ -153,191 +116,404 @@ def _is_full(name: str) -> bool:
     return len(name.split()) >= 2
 
 
-class _Links:
-    """Union-find over (article id, person key) nodes, keeping why each node was linked."""
+# ---------------------------------------------------------------- map: one article at a time
 
-    def __init__(self, articles: Iterable[tuple[str, str | None, Sequence[Mention]]]):
-        self.nodes: dict[tuple[str, str], dict] = {}
-        for aid, lang, mentions in articles:
-            for m in mentions:
-                n = self.nodes.setdefault((aid, m.person_key), {"surfaces": Counter(), "lang": lang})
-                n["surfaces"][m.text] += 1
-        self.parent = {k: k for k in self.nodes}
-        self.evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self.by_name: dict[str, list] = defaultdict(list)      # the article's key, casefolded -> nodes
-        for k in self.nodes:
-            self.by_name[k[1].casefold()].append(k)
+def _qualifies(surface: str) -> bool:
+    """A surface that can link two articles by itself: a full name, or a Chinese alias of two characters or more."""
+    return _is_full(norm_dots(surface)) or (bool(HAN_RE.search(surface)) and len(surface) >= 2)
 
-    def find(self, k):
+
+def confirmed_aliases(mentions: Sequence[Mention]) -> set[str]:
+    """The Chinese aliases one article confirms: surfaces of a person key that also has a Latin
+    full name or a dotted full name among its surfaces."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        by_key[m.person_key].add(m.text)
+    out: set[str] = set()
+    for surfaces in by_key.values():
+        latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in norm_dots(x) for x in surfaces)
+        if latin:
+            out.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2)
+    return out
+
+
+def alias_pattern(confirmed) -> re.Pattern | None:
+    """The run's confirmed aliases as one pattern (None when there are none)."""
+    return re.compile(alternation(set(confirmed))) if confirmed else None
+
+
+def with_run_aliases(sentences: Sequence[Sentence], mentions: Sequence[Mention], rx: re.Pattern | None) -> list[Mention]:
+    """The article's mentions plus every unclaimed occurrence of a confirmed alias in its body
+    sentences (``source`` "run-alias"), sorted by position."""
+    if rx is None:
+        return list(mentions)
+    size = max([m.char_end for m in mentions] + [x.char_end for x in sentences] + [0]) + 1
+    used = bytearray(size)
+    for m in mentions:
+        used[m.char_start:m.char_end] = b"\x01" * (m.char_end - m.char_start)
+    keys = {m.text: m.person_key for m in mentions}
+    added = []
+    for s in sentences:
+        if s.label not in BODY_LABELS:
+            continue
+        for m in rx.finditer(s.text):
+            a, b = s.char_start + m.start(), s.char_start + m.end()
+            if not any(used[a:b]):
+                used[a:b] = b"\x01" * (b - a)
+                added.append(Mention(s.sentence_id, m.group(), a, b, keys.get(m.group(), m.group()), "run-alias"))
+    return sorted(list(mentions) + added, key=lambda m: m.char_start)
+
+
+def article_nodes(mentions: Sequence[Mention]) -> list[tuple[str, tuple[tuple[str, int], ...]]]:
+    """The article's person keys in order of first mention, each with its surfaces and how often
+    each occurs (in order of first occurrence): what the alias table needs of an article."""
+    nodes: dict[str, Counter] = {}
+    for m in mentions:
+        nodes.setdefault(m.person_key, Counter())[m.text] += 1
+    return [(key, tuple(c.items())) for key, c in nodes.items()]
+
+
+# ---------------------------------------------------------------- reduce: the alias table
+
+class _Name:
+    """One entry of the alias table: every node (article, key) of a full name, or of a single name
+    with the same key and qualifying surfaces; ``nodes`` says how many."""
+    __slots__ = ("key", "full", "nodes", "keys", "key_pos", "surfaces", "langs", "min_node", "first_pos")
+
+    def __init__(self, key: str, full: bool, pos: int, node: tuple[str, str]):
+        self.key, self.full, self.nodes, self.first_pos, self.min_node = key, full, 0, pos, node
+        self.keys: Counter = Counter()          # exact key -> nodes
+        self.key_pos: dict[str, list[int]] = {}  # exact key -> [first, last] node position
+        self.surfaces: Counter = Counter()
+        self.langs: set[str] = set()
+
+
+class AliasTable:
+    """The run's names, fed article by article in article-id order (``add``), then linked (``link``).
+
+    Positions (``pos``) number the nodes in the order a node-by-node pass over the run meets them:
+    the rules that depend on order use them, so linking does not depend on how the run was split."""
+
+    def __init__(self):
+        self.names: list[_Name] = []
+        self.n_articles = 0
+        self.pos = 0
+        self.class_full: dict[str, bool] = {}          # casefolded key -> full name? (decided by its first node)
+        self.class_key: dict[str, str] = {}            # casefolded key -> exact key of its first node
+        self.full_of: dict[str, int] = {}              # casefolded full key -> entry
+        self.single_of: dict[tuple, int] = {}          # (key, qualifying surfaces) -> entry
+        self.singles: dict[str, list[int]] = {}        # casefolded single key -> its entries
+        # normalized surface -> entry -> [(pos, i), article, surface, pos elsewhere]
+        self.owners: dict[str, dict[int, list]] = {}
+        self._last_aid: str | None = None
+
+    def add(self, aid: str, lang: str | None, nodes: Sequence[tuple[str, Sequence[tuple[str, int]]]]) -> None:
+        if self._last_aid is not None and aid <= self._last_aid:
+            raise ValueError(f"articles must come in article-id order: {aid!r} after {self._last_aid!r}")
+        self._last_aid = aid
+        article = self.n_articles
+        self.n_articles += 1
+        for key, surfaces in nodes:
+            self._add_node(aid, article, lang, key, surfaces)
+
+    def _add_node(self, aid, article, lang, key, surfaces) -> None:
+        pos = self.pos
+        self.pos += 1
+        c = key.casefold()
+        full = self.class_full.setdefault(c, _is_full(key))
+        self.class_key.setdefault(c, key)
+        if full:
+            i = self.full_of.get(c)
+            if i is None:
+                i = self.full_of[c] = self._new(key, True, pos, (aid, key))
+        else:
+            sig = (key, tuple(s for s, _ in surfaces if _qualifies(s)))
+            i = self.single_of.get(sig)
+            if i is None:
+                i = self.single_of[sig] = self._new(key, False, pos, (aid, key))
+                self.singles.setdefault(c, []).append(i)
+        n = self.names[i]
+        n.nodes += 1
+        n.keys[key] += 1
+        span = n.key_pos.setdefault(key, [pos, pos])
+        span[1] = pos
+        n.min_node = min(n.min_node, (aid, key))
+        for s, count in surfaces:
+            n.surfaces[s] += count
+        if lang:
+            n.langs.add(lang)
+        for j, (s, _) in enumerate(surfaces):
+            if _qualifies(s):
+                owned = self.owners.setdefault(norm_dots(s).casefold(), {})
+                e = owned.get(i)
+                if e is None:
+                    owned[i] = [(pos, j), article, s, None]
+                elif e[3] is None and e[1] != article:
+                    e[3] = (pos, j)
+
+    def _new(self, key, full, pos, node) -> int:
+        self.names.append(_Name(key, full, pos, node))
+        return len(self.names) - 1
+
+    def link(self) -> "Linking":
+        """Run the linking rules over the table; each rule sees the links of the ones before."""
+        u = _Union(self)
+        _link_same_full_names(self, u)
+        _link_shared_aliases(self, u)
+        _link_spelling_variants(self, u)
+        _link_transliterations(self, u)
+        _link_pinyin(self, u)
+        _link_surnames(self, u)
+        _link_given_names(self, u)
+        _link_same_single_names(self, u)
+        return _persons(self, u)
+
+
+class _Union:
+    """Union-find over the entries of an alias table, with the evidence of each group. A single
+    name that stands for several nodes is *split* (each node its own group, as a node-by-node
+    pass has it) until a rule first links it; then all its nodes go together."""
+
+    def __init__(self, table: AliasTable):
+        n = len(table.names)
+        self.parent = list(range(n))
+        self.evidence: list[set[str] | None] = [None] * n
+        self.split = [not x.full and x.nodes >= 2 for x in table.names]
+
+    def find(self, i: int) -> int:
         parent = self.parent
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
 
-    def union(self, a, b, why: str) -> None:
+    def record(self, i: int, why: str) -> None:
+        r = self.find(i)
+        if self.evidence[r] is None:
+            self.evidence[r] = set()
+        self.evidence[r].add(why)
+
+    def union(self, a: int, b: int) -> None:
+        self.split[a] = self.split[b] = False
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-            self.evidence[a].append(why)
-            self.evidence[b].append(why)
+            if (self.evidence[ra] is None) or (self.evidence[rb] is not None and len(self.evidence[rb]) > len(self.evidence[ra])):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            if self.evidence[rb]:
+                if self.evidence[ra] is None:
+                    self.evidence[ra] = set()
+                self.evidence[ra] |= self.evidence[rb]
+            self.evidence[rb] = None
+
+    def link(self, a: int, b: int, why: str) -> None:
+        """Link every node of ``a`` with ``b``'s group, keeping ``why`` when that joins groups."""
+        if self.split[a] or self.split[b] or self.find(a) != self.find(b):
+            self.record(a, why)
+        self.union(a, b)
 
 
-def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]
-                 ) -> tuple[dict[tuple[str, str], str], list[PersonRow]]:
-    """Link article-local person keys across a run.
-
-    ``articles``: (article_id, language, mentions). Returns {(article_id, person_key): person_id}
-    and the rows of the ``persons`` table. The rules run in this order, each seeing the links
-    of the ones before."""
-    links = _Links(articles)
-    _link_same_full_names(links)
-    _link_shared_aliases(links)
-    _link_spelling_variants(links)
-    _link_transliterations(links)
-    _link_pinyin(links)
-    _link_surnames(links)
-    _link_given_names(links)
-    _link_same_single_names(links)
-    return _person_rows(links)
+def _in_order(events):
+    """(position, entry, key) evaluation points sorted as a node-by-node pass meets them."""
+    return sorted(events)
 
 
-def _link_same_full_names(links: _Links) -> None:
-    """The same full name (the article's key) across articles; a surname alone waits for the
-    surname rule, which checks that no two full names of the run could own it."""
-    for name, ks in links.by_name.items():
-        if _is_full(ks[0][1]):
-            for k in ks[1:]:
-                links.union(ks[0], k, f"same-name:{ks[0][1]}")
+def _points(name: _Name, i: int, key: str):
+    """Where a node-by-node pass evaluates the nodes of ``key`` in entry ``i``: its first and last
+    node (a rule whose condition can only become true as groups merge holds at some node of the
+    key exactly when it holds at the last)."""
+    first, last = name.key_pos[key]
+    return [(first, i, key)] if first == last else [(first, i, key), (last, i, key)]
 
 
-def _link_shared_aliases(links: _Links) -> None:
-    """Glosses and full names: a full surface of one article that is another article's surface."""
-    surface_owner: dict[str, list] = defaultdict(list)
-    for k, n in links.nodes.items():
-        for s in n["surfaces"]:
-            if _is_full(norm_dots(s)) or (HAN_RE.search(s) and len(s) >= 2):
-                surface_owner[norm_dots(s).casefold()].append((k, s))
-    for owners in surface_owner.values():
-        # every owner joins one owner from another article: the components (and the evidence each
-        # keeps) of joining all pairs, without the all pairs (4,000 CCTV articles name 习近平)
-        first = owners[0][0]
-        other = next((k for k, _ in owners if k[0] != first[0]), None)
+def _link_same_full_names(t: AliasTable, u: _Union) -> None:
+    """The same full name (the article's key) across articles: one entry already; the evidence."""
+    for i in t.full_of.values():
+        if t.names[i].nodes >= 2:
+            u.record(i, f"same-name:{t.names[i].key}")
+
+
+def _link_shared_aliases(t: AliasTable, u: _Union) -> None:
+    """Glosses and full names: a full surface of one article that is another article's surface.
+    Each owner joins the first owner (or, in the first owner's article, the first owner elsewhere)."""
+    for owned in t.owners.values():
+        entries = list(owned.items())
+        first, (_, first_article, s0, _) = entries[0]
+        other, best = None, None
+        for i, (pos, article, _, elsewhere) in entries:
+            at = pos if article != first_article else elsewhere
+            if at is not None and (best is None or at < best):
+                best, other = at, i
         if other is None:
             continue
-        for k, s in owners:
-            links.union(k, first if k[0] != first[0] else other, f"shared-alias:{s}")
+        loose = {i for i, _ in entries if u.split[i]}
+        why0 = f"shared-alias:{s0}"
+        if first == other:
+            if first in loose:
+                u.record(first, why0)
+        elif first in loose or other in loose or u.find(first) != u.find(other):
+            u.record(first, why0)
+        u.union(first, other)
+        for i, (_, _, s, _) in entries:
+            if i in loose:                  # its nodes were each their own group: each joins, saying why
+                u.record(i, f"shared-alias:{s}")
+            elif i not in (first, other) and u.find(i) != u.find(first):
+                u.record(i, f"shared-alias:{s}")
+            u.union(i, first)
 
 
-def _link_spelling_variants(links: _Links) -> None:
+def _latin_full_keys(t: AliasTable):
+    """(entry, exact key) of every Latin full name of the run."""
+    for i in t.full_of.values():
+        for k in t.names[i].keys:
+            if not HAN_RE.search(k) and len(k.split()) >= 2:
+                yield i, k
+
+
+def _link_spelling_variants(t: AliasTable, u: _Union) -> None:
     """Spelling variants of full Latin names (Ilya Sustkever ~ Ilya Sutskever)."""
-    fulls = sorted({k[1] for k in links.nodes if not HAN_RE.search(k[1]) and len(k[1].split()) >= 2})
+    fulls = sorted({k for _, k in _latin_full_keys(t)})
     by_shape: dict[tuple, list[str]] = defaultdict(list)     # variants share their last name's initial
     for x in fulls:
         by_shape[(len(x.split()), x.split()[-1][:1])].append(x)
     for group in by_shape.values():
-        for i, x in enumerate(group):
-            for y in group[i + 1:]:
+        for a, x in enumerate(group):
+            for y in group[a + 1:]:
                 if full_variant(x, y):
-                    links.union(links.by_name[x.casefold()][0], links.by_name[y.casefold()][0], f"spelling:{x}~{y}")
+                    u.link(t.full_of[x.casefold()], t.full_of[y.casefold()], f"spelling:{x}~{y}")
 
 
-def _link_transliterations(links: _Links) -> None:
+def _count(u: _Union, t: AliasTable, entries) -> tuple[set[int], int]:
+    roots, loose = set(), 0
+    for i in entries:
+        if u.split[i]:
+            loose += t.names[i].nodes
+        else:
+            roots.add(u.find(i))
+    return roots, loose
+
+
+def _link_transliterations(t: AliasTable, u: _Union) -> None:
     """A Chinese transliteration that sounds like exactly one Latin surname of the run (马斯克 ~ Musk)."""
-    surnames: dict[str, set] = defaultdict(set)
-    for k in links.nodes:
-        if not HAN_RE.search(k[1]):
-            surnames[k[1].split()[-1]].add(k)
-    # skeletons this close differ by at most one consonant: index each by its one-deletion forms
-    by_sound: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for i, n in enumerate(t.names):
+        for k in n.keys:
+            if not HAN_RE.search(k):
+                surnames[k.split()[-1]].add(i)
+    by_sound: dict[str, set[str]] = defaultdict(set)     # skeletons this close differ by one consonant at most
     for sn in surnames:
         sl = _latin_sound(sn)
         if len(sl) >= 2:
             for form in _one_deletion(sl):
                 by_sound[form].add(sn)
     translit = lexicons()["translit"]
-    for k in links.nodes:
-        if HAN_RE.search(k[1]) and all(ch in translit or ch == "·" for ch in k[1]):
-            last = k[1].split("·")[-1]
-            near = {sn for form in _one_deletion(_zh_sound(last)) for sn in by_sound.get(form, ())}
-            hits = {sn for sn in near if _sounds_like(last, sn)}
-            roots = {links.find(x) for sn in hits for x in surnames[sn]}
-            if len(roots) == 1:
-                links.union(k, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")
+    events = []
+    for i, n in enumerate(t.names):
+        for k in n.keys:
+            if HAN_RE.search(k) and all(ch in translit or ch == "·" for ch in k):
+                events += _points(n, i, k)
+    for _, i, k in _in_order(events):
+        last = k.split("·")[-1]
+        near = {sn for form in _one_deletion(_zh_sound(last)) for sn in by_sound.get(form, ())}
+        hits = {sn for sn in near if _sounds_like(last, sn)}
+        roots, loose = _count(u, t, {x for sn in hits for x in surnames[sn]})
+        if len(roots) == 1 and not loose:
+            u.link(i, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")
 
 
-def _link_pinyin(links: _Links) -> None:
+def _link_pinyin(t: AliasTable, u: _Union) -> None:
     """A native Chinese name whose pinyin is a Latin full name of the run (林嘉文 = Lin Jiawen)."""
-    latin_by_key: dict[str, set] = defaultdict(set)
-    for k in links.nodes:
-        if not HAN_RE.search(k[1]) and len(k[1].split()) >= 2:
-            latin_by_key[_latin_key(k[1])].add(k)
+    latin_by_key: dict[str, set[int]] = defaultdict(set)
+    for i, k in _latin_full_keys(t):
+        latin_by_key[_latin_key(k)].add(i)
     if not latin_by_key:
         return
     r = lexicons()
     first_chars = r["surnames1"] | {n[:1] for n in r["surnames2"]}
-    for k in links.nodes:
-        name = k[1]
-        if HAN_RE.search(name) and 2 <= len(name) <= 4 and name[:1] in first_chars:
-            hits = {links.find(x) for rom in _romanizations(name) for x in latin_by_key.get(rom, ())}
-            if len(hits) == 1:
-                links.union(k, next(iter(hits)), f"pinyin:{name}")
+    events = []
+    for i, n in enumerate(t.names):
+        for k in n.keys:
+            if HAN_RE.search(k) and 2 <= len(k) <= 4 and k[:1] in first_chars:
+                events += _points(n, i, k)
+    for _, i, k in _in_order(events):
+        hits = {u.find(x) for rom in _romanizations(k) for x in latin_by_key.get(rom, ())}
+        if len(hits) == 1:
+            u.link(i, next(iter(hits)), f"pinyin:{k}")
 
 
-def _link_surnames(links: _Links) -> None:
+def _single_latin(t: AliasTable):
+    """Entries of single Latin names (a surname or given name alone), in order of their first node."""
+    return sorted((n.first_pos, i) for i, n in enumerate(t.names)
+                  if not n.full and len(n.key.split()) == 1 and not HAN_RE.search(n.key))
+
+
+def _link_surnames(t: AliasTable, u: _Union) -> None:
     """A surname alone that exactly one full Latin name of the run ends with."""
-    surname_owners: dict[str, set] = defaultdict(set)
-    for k in links.nodes:
-        parts = k[1].split()
-        if len(parts) >= 2 and not HAN_RE.search(k[1]):
-            surname_owners[parts[-1]].add(links.find(k))
-    for k in links.nodes:
-        if len(k[1].split()) == 1 and not HAN_RE.search(k[1]):
-            owners = surname_owners.get(k[1], set())
-            if len(owners) == 1:
-                links.union(k, next(iter(owners)), f"surname:{k[1]}")
+    surname_owners: dict[str, set[int]] = defaultdict(set)
+    for i, k in _latin_full_keys(t):
+        surname_owners[k.split()[-1]].add(u.find(i))
+    for _, i in _single_latin(t):
+        owners = surname_owners.get(t.names[i].key, set())
+        if len(owners) == 1:
+            u.link(i, next(iter(owners)), f"surname:{t.names[i].key}")
 
 
-def _link_given_names(links: _Links) -> None:
+def _link_given_names(t: AliasTable, u: _Union) -> None:
     """A given name alone that exactly one full Latin name of the run starts with (Mira → Mira Murati)."""
-    given_owners: dict[str, set] = defaultdict(set)
-    for k in links.nodes:
-        parts = k[1].split()
-        if len(parts) >= 2 and not HAN_RE.search(k[1]):
-            given_owners[parts[0]].add(links.find(k))
+    given_owners: dict[str, set[int]] = defaultdict(set)
+    for i, k in _latin_full_keys(t):
+        given_owners[k.split()[0]].add(u.find(i))
     given = lexicons()["given"]
-    for k in links.nodes:
-        if len(k[1].split()) == 1 and not HAN_RE.search(k[1]) and k[1] in given:
-            owners = {links.find(x) for x in given_owners.get(k[1], set())}
-            if len(owners) == 1 and links.find(k) not in owners:
-                links.union(k, next(iter(owners)), f"given-name:{k[1]}")
+    events = []
+    for _, i in _single_latin(t):
+        if t.names[i].key in given:
+            events += _points(t.names[i], i, t.names[i].key)
+    for _, i, k in _in_order(events):
+        owners = {u.find(x) for x in given_owners.get(k, set())}
+        if len(owners) == 1 and (u.split[i] or u.find(i) not in owners):
+            u.link(i, next(iter(owners)), f"given-name:{k}")
 
 
-def _link_same_single_names(links: _Links) -> None:
+def _link_same_single_names(t: AliasTable, u: _Union) -> None:
     """Single names the surname and given-name rules left alone: the same word is the same person."""
-    for name, ks in links.by_name.items():
-        if not _is_full(ks[0][1]):
-            for k in ks[1:]:
-                links.union(ks[0], k, f"same-name:{ks[0][1]}")
+    for c, entries in t.singles.items():
+        if sum(t.names[i].nodes for i in entries) < 2:
+            continue
+        if any(u.split[i] for i in entries) or len({u.find(i) for i in entries}) > 1:
+            u.record(entries[0], f"same-name:{t.class_key[c]}")
+        for i in entries[1:]:
+            u.union(entries[0], i)
+        u.split[entries[0]] = False
 
 
-def _person_rows(links: _Links) -> tuple[dict[tuple[str, str], str], list[PersonRow]]:
+# ---------------------------------------------------------------- the linked run
+
+@dataclass
+class Linking:
+    """What linking gives: the alias table (casefolded person key → person id) and the persons
+    rows (``n_articles`` left 0: a pass over the articles counts it, ``count_articles``)."""
+    person_of: dict[str, str]
+    rows: list[PersonRow]
+
+    def id_of(self, person_key: str) -> str:
+        return self.person_of[person_key.casefold()]
+
+
+def _persons(t: AliasTable, u: _Union) -> Linking:
     """One person per linked group: its display name (a Latin full name unless it is only the
     pinyin of a Chinese one, else the longest Chinese name), id, aliases and evidence."""
-    groups: dict[tuple[str, str], list] = defaultdict(list)
-    for k in links.nodes:
-        groups[links.find(k)].append(k)
-    id_of: dict[tuple[str, str], str] = {}
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(t.names)):
+        groups[u.find(i)].append(i)
+    person_of: dict[str, str] = {}
     rows = []
     seen_ids: set[str] = set()
-    for root, ks in sorted(groups.items(), key=lambda g: min(g[1])):
-        surfaces = Counter()
-        langs = set()
-        for k in ks:
-            surfaces.update(links.nodes[k]["surfaces"])
-            if links.nodes[k]["lang"]:
-                langs.add(links.nodes[k]["lang"])
-        keys = Counter(k[1] for k in ks)
+    for root, members in sorted(groups.items(), key=lambda g: min(t.names[i].min_node for i in g[1])):
+        surfaces, keys, langs = Counter(), Counter(), set()
+        for i in members:
+            surfaces.update(t.names[i].surfaces)
+            keys.update(t.names[i].keys)
+            langs |= t.names[i].langs
         latin = [n for n in keys if not HAN_RE.search(n) and len(n.split()) >= 2]
         zh = [n for n in keys if HAN_RE.search(n)]
         romanized = {rom for n in zh for rom in _romanizations(n)}
@@ -353,10 +529,53 @@ def _person_rows(links: _Links) -> tuple[dict[tuple[str, str], str], list[Person
         while pid in seen_ids:             # two people the run could not link share a display name
             pid, n = f"{person_id(name)}-{n}", n + 1
         seen_ids.add(pid)
-        for k in ks:
-            id_of[k] = pid
-        ev = sorted({e for k in ks for e in links.evidence.get(k, [])})
-        rows.append(PersonRow(pid, name, sorted(surfaces), sum(surfaces.values()), len({k[0] for k in ks}),
-                              sorted(langs), ev))
+        for k in keys:
+            person_of[k.casefold()] = pid
+        rows.append(PersonRow(pid, name, sorted(surfaces), sum(surfaces.values()), 0, sorted(langs),
+                              sorted(u.evidence[root] or ())))
     rows.sort(key=lambda r: r.person_id)
-    return id_of, rows
+    return Linking(person_of, rows)
+
+
+def count_articles(linking: Linking, articles_keys: Iterable[Iterable[str]]) -> None:
+    """Fill ``n_articles`` of the rows from the person keys of each article (one iterable per article)."""
+    counts = Counter(pid for keys in articles_keys for pid in {linking.id_of(k) for k in keys})
+    for r in linking.rows:
+        r.n_articles = counts.get(r.person_id, 0)
+
+
+# ---------------------------------------------------------------- a run held in memory
+
+def link_run(articles: Iterable[tuple[str, str | None, Sequence[Sentence], Sequence[Mention]]]) -> RunPersons:
+    """Stage 5 over a run held in memory: (article id, language, sentences, mentions) of every
+    article → mentions with the run's aliases added, linked to run-wide person ids. The same
+    map and reduce steps the pipeline runs over part files. Articles are taken in article-id
+    order, so the ids do not depend on the order they come in."""
+    articles = sorted(articles, key=lambda a: a[0])
+    mentions = add_run_aliases([(aid, sentences, found) for aid, _, sentences, found in articles])
+    id_of, rows = link_persons((aid, lang, mentions[aid]) for aid, lang, _, _ in articles)
+    return RunPersons(mentions, id_of, rows)
+
+
+def add_run_aliases(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[Mention]]]) -> dict[str, list[Mention]]:
+    """Mentions the run vouches for (``confirmed_aliases`` of every article, then
+    ``with_run_aliases`` in each): {article_id: mentions with the additions}, positions sorted."""
+    confirmed = set().union(*(confirmed_aliases(mentions) for _, _, mentions in articles)) if articles else set()
+    rx = alias_pattern(confirmed)
+    return {aid: with_run_aliases(sentences, mentions, rx) for aid, sentences, mentions in articles}
+
+
+def link_persons(articles: Iterable[tuple[str, str | None, Sequence[Mention]]]
+                 ) -> tuple[dict[tuple[str, str], str], list[PersonRow]]:
+    """Link article-local person keys across a run held in memory.
+
+    ``articles``: (article_id, language, mentions). Returns {(article_id, person_key): person_id}
+    and the rows of the ``persons`` table."""
+    articles = sorted(articles, key=lambda a: a[0])
+    table = AliasTable()
+    for aid, lang, mentions in articles:
+        table.add(aid, lang, article_nodes(mentions))
+    linking = table.link()
+    count_articles(linking, ({m.person_key for m in mentions} for _, _, mentions in articles))
+    id_of = {(aid, m.person_key): linking.id_of(m.person_key) for aid, _, mentions in articles for m in mentions}
+    return id_of, linking.rows
