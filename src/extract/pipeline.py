@@ -770,7 +770,7 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
     if settings.use_person_model:
         from .persons import recognizer
 
-        if not recognizer.available():
+        if not recognizer.shipped():   # (the main process never loads the model: the workers do)
             notes.append(f"the Chinese person recognizer is not installed ({recognizer.MODEL_DIR}); "
                          "Chinese names were found by rules only")
     return RunSummary(str(input_dir), str(out_dir), len(listing.files), dict(by_status), counts,

@@ -33,6 +33,11 @@ def _nlp():
     return spacy.load(MODEL_DIR)
 
 
+def shipped() -> bool:
+    """True when the model's files are in the package (cheap: loads nothing)."""
+    return (MODEL_DIR / "config.cfg").exists()
+
+
 def available() -> bool:
     """True when the model is shipped and spaCy can load it."""
     try:
