@@ -493,3 +493,24 @@ def test_persons_surname_and_a_common_verb_is_the_surname():
 def test_persons_hong_kong_married_names_are_whole(text, expected):
     rows = extract.find_persons(text, lang="zh")
     assert list(zip(rows.text, rows.name)) == expected
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    pytest.param("家长组织代表陈丽𪸩表示，影片内容离谱。陈丽𪸩又批评当局。", "陈丽𪸩", "陈丽", id="rare-char-given-name"),
+    pytest.param("其母邹女士表示，医生诊断指伤势严重。邹女士已经报警。", "邹女士", "邹", id="surname-with-address"),
+])
+def test_persons_chinese_name_whole(text, present, absent):
+    _, sentences, tokens, _ = _analyse(text, "zh")
+    surfaces = {m.text for m in find_mentions(sentences, tokens, "zh", use_model=True)}
+    assert present in surfaces and absent not in surfaces
+
+
+def test_persons_address_form_gives_no_short_form():
+    # 罗先生 is not a three-character name: "先生" later in the text is not his given name
+    _, mentions = _found("罗先生表示不满。先生们女士们请注意，罗先生说。", "zh")
+    assert "先生" not in {m.text for m in mentions}
+
+
+def test_persons_unit_after_numeral_not_a_person():
+    _, mentions = _found("每份廿五欧罗，埋单卅欧罗。欧罗区的物价上涨，欧罗兑美元走低。", "zh")
+    assert "欧罗" not in {m.text for m in mentions}

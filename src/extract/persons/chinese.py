@@ -11,6 +11,7 @@ Reads ``Sentence``s and jieba ``Token``s; returns ``Candidate``s with article of
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Sequence
 
@@ -405,6 +406,42 @@ def with_married_surname(c: Candidate, s: Sentence) -> Candidate:
                        or r["titles_zh"].search(before[-12:])):
         return c
     return Candidate(c.sentence_id, c.start - 1, c.end, first + c.text, c.kind, c.context)
+
+
+RARE_HAN_RE = re.compile("[\u3400-\u4dbf\U00020000-\U0002ffff]")   # CJK Extension A, B and later
+HONORIFICS_AFTER_SURNAME = ("女士", "先生", "小姐", "太太")   # 苑女士: the surface that names her
+NUMERAL_BEFORE = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万廿卅几]$")
+
+
+def with_rare_char(c: Candidate, s: Sentence) -> Candidate:
+    """A two-character name right before a character of the rare CJK blocks takes it in: given names
+    in Hong Kong and Taiwan often use characters the recognizer never saw (张艳𤩷, not 张艳)."""
+    a = c.end - s.char_start
+    if len(c.text) != 2 or a >= len(s.text) or not RARE_HAN_RE.match(s.text[a]):
+        return c
+    return Candidate(c.sentence_id, c.start, c.end + 1, c.text + s.text[a], c.kind, c.context)
+
+
+def with_honorific(c: Candidate, s: Sentence) -> Candidate:
+    """A lone surname before a polite form of address is named by both (苑女士, 陈先生): the surname
+    alone is not how the text names the person, and it would link to every other 苑 or 陈."""
+    a = c.end - s.char_start
+    if len(c.text) != 1:
+        return c
+    for title in HONORIFICS_AFTER_SURNAME:
+        if s.text.startswith(title, a):
+            return Candidate(c.sentence_id, c.start, c.end + len(title), c.text + title, c.kind, c.context)
+    return c
+
+
+def is_address_form(surface: str) -> bool:
+    """A surname with a polite form of address (苑女士): names one person inside an article only."""
+    return len(surface) == 3 and surface.endswith(HONORIFICS_AFTER_SURNAME)
+
+
+def after_numeral(c: Candidate, s: Sentence) -> bool:
+    """True when a numeral stands right before the candidate: a unit or a count (廿五欧罗, 三名), not a name."""
+    return bool(NUMERAL_BEFORE.search(s.text[:c.start - s.char_start]))
 
 
 def extend_to_known(c: Candidate, alias_of: dict[str, str], s: Sentence) -> Candidate:

@@ -21,13 +21,17 @@ from typing import Sequence
 from ..model import Mention, Sentence, Token
 from ..text import HAN_RE, alternation
 from .chinese import (
+    after_numeral,
     extend_to_known,
+    is_address_form,
     list_members,
     model_candidates,
     model_says_no,
     trim_to_known,
     with_function_surname,
+    with_honorific,
     with_married_surname,
+    with_rare_char,
     without_word_tail,
     zh_candidates,
 )
@@ -168,6 +172,9 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             c = with_married_surname(c, text_of[c.sentence_id])
         if c.kind != "zh-dot":
             c = extend_to_known(c, {**ahead, **alias_of}, text_of[c.sentence_id])
+            c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
+        if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
+            continue
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
@@ -301,7 +308,7 @@ def _short_forms(clusters: dict[str, _Cluster]) -> tuple[dict[str, str], set[str
                 last = full.split("·")[-1]
                 if len(last) >= 2 and last not in r["not"]:
                     short_forms.setdefault(last, key)
-            elif len(full) == 3 and full[0] in r["surnames1"]:
+            elif len(full) == 3 and full[0] in r["surnames1"] and not is_address_form(full):
                 short_forms.setdefault(full[1:], key)
             elif len(full) == 4 and full[0] in r["surnames1"] and full[1] in r["surnames1"] \
                     and full[:2] not in r["surnames2"]:
