@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, io
+from . import checkpoints, engine, io
 from .model import BODY_LABELS, ArticleMeta, ArticleResult
 from .settings import DEFAULT, Settings
 
@@ -323,7 +323,7 @@ class FirstTask:
     max_bytes: int
     max_chars: int
     root: str                                          # the checkpoint folder
-    code: str                                          # io.code_fingerprint()
+    code: str                                          # checkpoints.code_fingerprint()
 
 
 def first_pass(task: FirstTask) -> dict:
@@ -336,10 +336,10 @@ def first_pass(task: FirstTask) -> dict:
     from .clean import line_key
 
     root = Path(task.root)
-    digests = [("problem:" + p) if p else io.file_digest(path, task.max_bytes) for _, path, p in task.files]
+    digests = [("problem:" + p) if p else checkpoints.file_digest(path, task.max_bytes) for _, path, p in task.files]
     key = _key("first", task.code, task.max_bytes, task.max_chars,
                [(a, io.escape_name(path), d) for (a, path, _), d in zip(task.files, digests)])
-    arrays = io.load_first(root, key)
+    arrays = checkpoints.load_first(root, key)
     if arrays is None:
         readable, offsets, keys, texts, sizes = [], [0], [], [], []
         for (aid, path, problem), digest in zip(task.files, digests):
@@ -362,7 +362,7 @@ def first_pass(task: FirstTask) -> dict:
         arrays = {"digest": np.array(digests, dtype=str), "readable": np.array(readable, dtype=bool),
                   "offsets": np.array(offsets, dtype=np.int64), "keys": np.array(keys, dtype=np.uint64),
                   "text": np.array(texts, dtype=np.uint64), "chars": np.array(sizes, dtype=np.int64)}
-        io.save_first(root, key, arrays)
+        checkpoints.save_first(root, key, arrays)
     return {"index": task.index, "key": key, **arrays}
 
 
@@ -386,7 +386,7 @@ def process_segment(task: SegmentTask) -> dict:
     from .persons.linking import confirmed_aliases
 
     root = Path(task.root)
-    done = io.load_segment_summary(root, task.key)
+    done = checkpoints.load_segment_summary(root, task.key)
     if done is not None:
         return {**done, "index": task.index, "computed": False}
     import pyarrow as pa
@@ -423,7 +423,7 @@ def process_segment(task: SegmentTask) -> dict:
                                          for name, c in columns.items()},
                "by_status": dict(by_status), "chars": chars, "articles": len(items), "stage_seconds": dict(stage),
                "seconds": time.perf_counter() - t0, "confirmed": sorted(confirmed), "heads": dict(heads)}
-    io.save_segment(root, task.key, columns, summary)
+    checkpoints.save_segment(root, task.key, columns, summary)
     return {**summary, "index": task.index, "computed": True}
 
 
@@ -434,7 +434,7 @@ def _run_file(path: str, kind: str):
     """A file the main process wrote for a pass (the confirmed aliases, the alias table), read once per worker."""
     cached = _ALIASES.get(kind)
     if cached is None or cached[0] != path:
-        value = io.read_work(Path(path))
+        value = checkpoints.read_work(Path(path))
         if kind == "confirmed":
             from .persons.linking import alias_pattern
 
@@ -449,13 +449,13 @@ def _segment_mentions(root: Path, key: str, confirmed_path: str):
     from .persons.linking import with_run_aliases
 
     rx = _run_file(confirmed_path, "confirmed")
-    arts = io.read_segment(root, key, "articles", ["article_id", "language"]).to_pylist()
+    arts = checkpoints.read_segment(root, key, "articles", ["article_id", "language"]).to_pylist()
     mentions: dict[str, list] = {}
-    for r in io.read_segment(root, key, "mentions_keyed").to_pylist():
+    for r in checkpoints.read_segment(root, key, "mentions_keyed").to_pylist():
         mentions.setdefault(r.pop("article_id"), []).append(Mention(**r))
     sentences: dict[str, list] = {}
     if rx is not None:
-        for r in io.read_segment(root, key, "sentences").to_pylist():
+        for r in checkpoints.read_segment(root, key, "sentences").to_pylist():
             sentences.setdefault(r.pop("article_id"), []).append(Sentence(**r))
     for a in arts:
         aid = a["article_id"]
@@ -499,7 +499,7 @@ def write_linked(task: LinkedTask) -> dict:
     root = Path(task.root)
     person_of, names = _run_file(task.persons, "persons")
     events: dict[str, list] = {}
-    for r in io.read_segment(root, task.key, "events_keyed").to_pylist():
+    for r in checkpoints.read_segment(root, task.key, "events_keyed").to_pylist():
         events.setdefault(r["article_id"], []).append(r)
     articles, n_articles = [], Counter()
     for aid, _, mentions in _segment_mentions(root, task.key, task.confirmed):
@@ -631,8 +631,8 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
         listing.files = [f for f in listing.files if f.article_id != index_file]
     listing.files = io.select_files(listing.files, settings.include, settings.exclude)
     segments = plan_segments(listing.files, settings.segment_articles)
-    root = io.cache_root(out_dir)
-    code = io.code_fingerprint()
+    root = checkpoints.cache_root(out_dir)
+    code = checkpoints.code_fingerprint()
     workers = max(1, settings.workers or (os.cpu_count() or 1))
     runner = engine.start(settings.engine, workers, settings.scheduler)
     try:
@@ -661,7 +661,7 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
             first_with_text: dict[int, str] = {}
             duplicate_of: dict[str, str] = {}
             for seg, key in zip(segments, first_keys):
-                a = io.load_first(root, key)
+                a = checkpoints.load_first(root, key)
                 cand = a["keys"][line_sketch.estimate(a["keys"]) >= threshold]
                 counts.update(cand.tolist())
                 texts = a["text"]
@@ -682,7 +682,7 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
 
             def segment_tasks():
                 for i in sorted(range(len(segments)), key=lambda i: -seg_chars[i]):
-                    a = io.load_first(root, first_keys[i])
+                    a = checkpoints.load_first(root, first_keys[i])
                     arts = []
                     for j, f in enumerate(segments[i]):
                         keys = a["keys"][a["offsets"][j]:a["offsets"][j + 1]].tolist()
@@ -720,7 +720,7 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
             lap("stages 1-4")
 
             # stage 5, map: the nodes of every article; reduce: the alias table, linked
-            confirmed_file = io.write_work(work / "confirmed.pickle", sorted(confirmed))
+            confirmed_file = checkpoints.write_work(work / "confirmed.pickle", sorted(confirmed))
             table, waiting, next_i = AliasTable(), {}, 0
             nodes = (NodesTask(i, seg_keys[i], str(root), str(confirmed_file)) for i in range(len(segments)))
             for _, r in runner.map(segment_nodes, nodes):
@@ -734,7 +734,7 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
             del table
             lap("linking")
             names = {p.person_id: p.name for p in linking.rows}
-            persons_file = io.write_work(work / "persons.pickle", (linking.person_of, names))
+            persons_file = checkpoints.write_work(work / "persons.pickle", (linking.person_of, names))
             # stage 5, last map: person ids into each segment's mentions and events
             n_articles = Counter()
             linked = (LinkedTask(i, seg_keys[i], str(root), str(confirmed_file), str(persons_file),
@@ -750,13 +750,13 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
             writer.write("persons", 0, tables.persons_table(linking.rows))
             for i, key in enumerate(seg_keys):
                 for name in tables.PER_ARTICLE:
-                    writer.add(name, i, io.segment_path(root, key) / f"{name}.parquet", seg_rows[i][name])
+                    writer.add(name, i, checkpoints.segment_path(root, key) / f"{name}.parquet", seg_rows[i][name])
             lap("linked tables")
-            io.remove_work(work)
+            checkpoints.remove_work(work)
             counts = writer.commit({"input_dir": io.escape_name(str(input_dir)), "skipped": listing.skipped,
                                     "segments": len(segments), "segments_computed": computed,
                                     "engine": settings.engine, "settings": out_settings})
-        io.prune_cache(root, set(first_keys), set(seg_keys))
+        checkpoints.prune_cache(root, set(first_keys), set(seg_keys))
     finally:
         runner.close()
     lap("commit")
