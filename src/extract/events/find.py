@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
-from .arguments import org_candidates, pick_org, pick_role, role_at
+from .arguments import affiliation, org_candidates, pick_org, pick_role, role_at
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
@@ -22,6 +22,9 @@ OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
+FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence", "appoint"})
+FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
+AFFILIATION_LOOKS = 6  # other mentions of a person read for the organization it is introduced with
 
 
 @dataclass
@@ -81,6 +84,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
         hits = list(L.triggers.finditer(s.text))
         if hits:
             _sentence_events(art, k, s, hits)
+    _article_orgs(art, sentences)
     cands = merge_statements(art.cands)
     cands.sort(key=lambda c: (c.start, c.type))
     return [Event(event_id=str(n), type=c.type, person_keys=c.persons, org=c.org, role=c.role, date=c.date,
@@ -141,7 +145,7 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         if "header" in trig.flags and s.text.rstrip().endswith((":", "：")):
             cands.extend(list_items(L, art.body, k, trig, typ, s, ts, te, art.ctx_of, art.heading))
         return
-    org = pick_org(L, ctx, typ, trig, ts, te)
+    org = pick_org(L, ctx, typ, trig, ts, te, subj)
     if not persons and art.require_person and not org:
         return
     role = pick_role(L, ctx, typ, ts, te, subj) if subj else None
@@ -154,6 +158,45 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         for p in persons:
             cands.append(EventCandidate(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score,
                                         list(flags)))
+
+
+def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
+    """An event whose sentence names no organization for it: the organization its person is
+    introduced with elsewhere in the article (OpenAI 前工程负责人 A … A 离职), else, for a
+    departure, dismissal, return or leave, the organization the article is about (named in the
+    title or in most trigger sentences, ``FOCUS_MIN`` times and more than any other)."""
+    todo = [c for c in art.cands if c.org is None and c.persons and c.type in FALLBACK_ORG_TYPES]
+    if not todo:
+        return
+    L = art.L
+    seen: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    titles = [s for s in sentences if s.label == "title"]
+    for ctx in list(art.ctxs.values()) + [art.ctx_of(s) for s in titles]:
+        for _a, _b, name in org_candidates(L, ctx):
+            key = name.casefold().replace(" ", "")
+            seen[key] = seen.get(key, 0) + 1
+            shown.setdefault(key, name)
+    ranked = sorted(seen.items(), key=lambda kv: -kv[1])
+    focus = shown[ranked[0][0]] if ranked and ranked[0][1] >= FOCUS_MIN and (
+        len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    by_key: dict[str, list[Mention]] = {}
+    for ms in art.ments_by.values():
+        for m in ms:
+            by_key.setdefault(m.person_key, []).append(m)
+    sent_of = {s.sentence_id: s for s in art.body}
+    for c in todo:
+        ms = sorted(by_key.get(c.persons[0], []), key=lambda m: (m.char_start > c.start, abs(m.char_start - c.start)))
+        for m in ms[:AFFILIATION_LOOKS]:
+            s = sent_of.get(m.sentence_id)
+            if s is None:
+                continue
+            got = affiliation(L, art.ctx_of(s), m)
+            if got is not None:
+                c.org = got
+                break
+        if c.org is None and c.type != "appoint":
+            c.org = focus
 
 
 def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, typ: str) -> str | None:
