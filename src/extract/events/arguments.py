@@ -143,7 +143,7 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
         if L.code == "zh":
             # a unit before the post: 发展局局长
             u = np_start(L, ctx, x, max(0, x - UNIT_MAX), stops)
-            if u < x and text[u:x].endswith(_units()) and x - u <= UNIT_MAX and not any(
+            if u < x and (text[u:x].endswith(_units()) or role.startswith(_units())) and x - u <= UNIT_MAX and not any(
                     u < m.char_end - off and m.char_start - off < x for m in ctx.ments):
                 x = u
                 role = text[x:y]
@@ -268,7 +268,7 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
         if obj is not None and _is_name(L, ctx, obj[0], obj[1], text[obj[0]:obj[1]]) \
                 and not (L.roles is not None and L.roles.search(text, obj[0], obj[1])):
             return text[obj[0]:obj[1]]
-    if subj:
+    if subj and typ not in ("appoint", "join"):    # a new post's organization is not the old one
         aff = affiliation(L, ctx, subj[0])
         if aff is not None:
             return aff
@@ -277,7 +277,9 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
         if group:
             return group[0][2]
     if typ in ("depart", "dismiss", "return", "leave_of_absence", "appoint"):
-        earlier = [o for o in orgs if o[1] <= ts and o[0] >= ctx.sent.char_start]
+        # not the object of another trigger (A已入职X，B离职: X is 入职's)
+        earlier = [o for o in orgs if o[1] <= ts and o[0] >= ctx.sent.char_start
+                   and not any(b <= o[0] and ctx.clause_of(a) == ctx.clause_of(o[0]) for a, b in ctx.spans if b <= ts)]
         if earlier:
             return earlier[-1][2]
     return None
@@ -295,6 +297,8 @@ def affiliation(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
     if not cands:
         return None
     o = cands[-1]
+    if any(o[1] <= x and y <= m.char_start for x, y in ctx.spans):
+        return None             # 加入X的A: X is where A went, not where A is
     between = text[o[1] - off:a]
     for x, y, _r, _o in posts(L, ctx):
         if o[1] - off <= x and y <= a:

@@ -22,7 +22,8 @@ OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
-FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence", "appoint"})
+FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence"})
+TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
 FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
 AFFILIATION_LOOKS = 6  # other mentions of a person read for the organization it is introduced with
 
@@ -67,6 +68,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
         return []
     ments_by: dict[int, list[Mention]] = {}
     for m in mentions:
+        if L.code == "zh" and L.roles is not None and (r := L.roles.search(m.text)) is not None \
+                and r.end() == len(m.text) and r.start() > 0:
+            continue            # 阿里巴巴CEO: an organization and a post, no person
         ments_by.setdefault(m.sentence_id, []).append(m)
     dates_by: dict[int, list[DateMention]] = {}
     all_dates: dict[int, list[DateMention]] = {}
@@ -172,10 +176,10 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
     seen: dict[str, int] = {}
     shown: dict[str, str] = {}
     titles = [s for s in sentences if s.label == "title"]
-    for ctx in list(art.ctxs.values()) + [art.ctx_of(s) for s in titles]:
+    for ctx, weight in [(c, 1) for c in art.ctxs.values()] + [(art.ctx_of(s), TITLE_WEIGHT) for s in titles]:
         for _a, _b, name in org_candidates(L, ctx):
             key = name.casefold().replace(" ", "")
-            seen[key] = seen.get(key, 0) + 1
+            seen[key] = seen.get(key, 0) + weight
             shown.setdefault(key, name)
     ranked = sorted(seen.items(), key=lambda kv: -kv[1])
     focus = shown[ranked[0][0]] if ranked and ranked[0][1] >= FOCUS_MIN and (
@@ -195,7 +199,7 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
             if got is not None:
                 c.org = got
                 break
-        if c.org is None and c.type != "appoint":
+        if c.org is None:
             c.org = focus
 
 
