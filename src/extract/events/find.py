@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
-from .arguments import affiliation, org_candidates, pick_org, pick_role, role_at
+from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
 from .modality import blocked, negated
+from .phrases import np_after, words
 from .subjects import list_items, opens_next_clause, subject
 from .timing import DATED_TYPES, date_key, heading_date, pick_date
 
@@ -23,6 +24,7 @@ NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has 
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
 FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence"})
+UNNAMED_MODIFIER = 3  # characters of a modifier between 的 and a person noun (刚入职的新老师)
 TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
 FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
 AFFILIATION_LOOKS = 6  # other mentions of a person read for the organization it is introduced with
@@ -127,7 +129,11 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
             and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
         return
+    if not _in_frame(L, ctx, trig, ts, te):
+        return
     subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES else []
+    if art.require_person and _unnamed_head(L, ctx, te):
+        return
     typ = trig.type if (subj or not trig.alt) else trig.alt
     # a role complement after an earlier trigger of the same clause is that event's role
     # (加入X担任Y = join with role Y; hired as CEO = appointed CEO), also opening the next
@@ -162,6 +168,46 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         for p in persons:
             cands.append(EventCandidate(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score,
                                         list(flags)))
+
+
+def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) -> bool:
+    """A trigger's sense from what stands next to it: an ``objorg`` trigger's object, if it has one,
+    is an organization, a post or a word for one (离开腾讯, 离开了团队, 宣布离开; not 离开北京, 离开白宫);
+    a ``noplace`` trigger does not follow a place name (澳门回归)."""
+    if L.code != "zh" or not trig.flags & {"objorg", "noplace"}:
+        return True
+    s, off = ctx.sent, ctx.sent.char_start
+    if "noplace" in trig.flags:
+        before = [w for w in words(ctx) if w[1] == ts - off]
+        if before and before[0][3] == "ns" and not any(m.char_end == ts for m in ctx.ments):
+            return False
+    if "objorg" in trig.flags:
+        lo, hi = ctx.clause_of(ts)
+        if L.travel is not None and L.travel.search(s.text, lo - off, hi - off):
+            return False
+        obj = np_after(L, ctx, te - off, hi - off)
+        if obj is None:
+            return True
+        a, b = obj[0] + off, obj[1] + off
+        if any(o[0] < b and a < o[1] for o in org_candidates(L, ctx)):
+            return True
+        if any(x < obj[1] and obj[0] < y for x, y, _r, _o in posts(L, ctx)):
+            return True
+        return L.orgref is not None and L.orgref.search(s.text, obj[0], obj[1]) is not None
+    return True
+
+
+def _unnamed_head(L: Lang, ctx: SentenceContext, te: int) -> bool:
+    """The trigger modifies a person noun that is no name (刚入职的新老师, 被辞退的员工): the event
+    is that unnamed person's."""
+    if L.nominal is None:
+        return False
+    off = ctx.sent.char_start
+    m = re.match(r"了?的", ctx.sent.text[te - off:])
+    if m is None or any(0 <= x.char_start - te <= 6 for x in ctx.ments):
+        return False
+    at = te - off + m.end()
+    return any(L.nominal.match(ctx.sent.text, at + k) is not None for k in range(UNNAMED_MODIFIER + 1))
 
 
 def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:

@@ -113,6 +113,11 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
                                    for g in L.group.finditer(clause_head)):
         return []
+    # an unnamed subject in the trigger's own clause (涉事的老师…被停职): not a named person before it
+    if L.nominal is not None and any(_NOMINAL_SUBJECT.match(clause_head, n.end()) is not None
+                                     and not _NOMINAL_OBLIQUE.search(clause_head, 0, n.start())
+                                     for n in L.nominal.finditer(clause_head)):
+        return []
     earlier = [i for i, m in enumerate(ms) if m.char_end <= ca]
     if L.latin:
         earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
@@ -137,6 +142,10 @@ def _antecedent(L: Lang, prev: Sequence[SentenceContext]) -> list[Mention]:
         return [lead] if lead is not None else []
     return []
 
+
+# a person noun that is the subject (not 员工的, a modifier), outside a prepositional phrase (在员工的簇拥下)
+_NOMINAL_SUBJECT = re.compile(r"(?!的|们的)")
+_NOMINAL_OBLIQUE = re.compile(r"[在被向对与和给让由把从跟同]")
 
 # trigger … 的 … name, with no verb of saying or copula in between: the name heads a relative clause
 _ZH_RELATIVE = re.compile(r"[^,，。;；:：是说称表示的]{0,12}的[^,，。;；:：是说称表示的]{0,10}")
