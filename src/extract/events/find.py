@@ -24,6 +24,7 @@ NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has 
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
 FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence"})
+TRAVEL_TO = 2         # characters between a travel word and an organization it goes to (前往微软)
 UNNAMED_MODIFIER = 3  # characters of a modifier between 的 and a person noun (刚入职的新老师)
 TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
 FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
@@ -183,8 +184,10 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
             return False
     if "objorg" in trig.flags:
         lo, hi = ctx.clause_of(ts)
-        if L.travel is not None and L.travel.search(s.text, lo - off, hi - off):
-            return False
+        for t in (L.travel.finditer(s.text, lo - off, hi - off) if L.travel is not None else ()):
+            # 离开X前往机场: travel; 离开X并前往Y公司: a move
+            if not any(0 <= o[0] - off - t.end() <= TRAVEL_TO for o in org_candidates(L, ctx)):
+                return False
         obj = np_after(L, ctx, te - off, hi - off)
         if obj is None:
             return True
