@@ -311,6 +311,15 @@ def affiliation(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
     return None
 
 
+def title_of(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
+    """The post a person is introduced with right before the name (首席科学家伊利亚, OpenAI 总裁 Greg
+    Brockman), or None."""
+    off, text = ctx.sent.char_start, ctx.sent.text
+    a = m.char_start - off
+    got = [p for p in posts(L, ctx) if p[1] <= a and re.fullmatch(r"[\s的“”「」\"]*", text[p[1]:a])]
+    return got[-1][2] if got else None
+
+
 def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: Sequence[Mention]) -> str | None:
     s, off = ctx.sent, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
@@ -337,7 +346,12 @@ def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: S
         if got and (L.code != "zh" or re.fullmatch(r"[了其去任\s]*(?:[^，,。；;]{0,16}?(?:的|之)?)?",
                                                    s.text[te - off: got[0][0]])):
             return got[0][2]
-    for m in subj[:1]:
+    # the first of coordinated subjects carries their shared title (安全团队负责人A和B), and the first
+    # mention of the subject in the sentence its own (CEO奥特曼(Sam Altman)被开除)
+    keys = {x.person_key for x in subj}
+    firsts = [x for x in ctx.ments if x.person_key in keys and x.char_start >= ca][:1] \
+        or sorted(subj, key=lambda x: x.char_start)[:1]
+    for m in firsts:
         a, b = m.char_start - off, m.char_end - off
         # title before the name: 首席科学家 Ilya / OpenAI 总裁、董事会主席 Greg Brockman / 作为CEO的奥特曼
         lo2 = max(ca - off, a - ROLE_GAP - 12)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
-from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at
+from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at, title_of
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
@@ -214,11 +214,20 @@ def _unnamed_head(L: Lang, ctx: SentenceContext, te: int) -> bool:
 
 
 def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
-    """An event whose sentence names no organization for it: the organization its person is
-    introduced with elsewhere in the article (OpenAI 前工程负责人 A … A 离职), else, for a
-    departure, dismissal, return or leave, the organization the article is about (named in the
-    title or in most trigger sentences, ``FOCUS_MIN`` times and more than any other)."""
-    todo = [c for c in art.cands if c.org is None and c.persons and c.type in FALLBACK_ORG_TYPES]
+    """A departure, dismissal, return or leave whose sentence names no organization or post for it:
+    those of an earlier event of the person in the sentence (加入X担任Y，并于4月辞职); the organization
+    and the post the person is introduced with elsewhere in the article (OpenAI 前工程负责人 A … A
+    离职); else the organization the article is about (named in the title or in most trigger
+    sentences, ``FOCUS_MIN`` times and more than any other)."""
+    # the post of an earlier event of the same person in the same sentence (加入X担任Y，并于4月辞职)
+    for i, c in enumerate(art.cands):
+        if c.role is None and c.persons and c.type in FALLBACK_ORG_TYPES:
+            for o in art.cands[:i][::-1]:
+                if o.sentence is c.sentence and o.role and set(c.persons) <= set(o.persons):
+                    c.role = o.role
+                    c.org = c.org or o.org
+                    break
+    todo = [c for c in art.cands if (c.org is None or c.role is None) and c.persons and c.type in FALLBACK_ORG_TYPES]
     if not todo:
         return
     L = art.L
@@ -242,12 +251,13 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
         ms = sorted(by_key.get(c.persons[0], []), key=lambda m: (m.char_start > c.start, abs(m.char_start - c.start)))
         for m in ms[:AFFILIATION_LOOKS]:
             s = sent_of.get(m.sentence_id)
-            if s is None:
+            if s is None or (c.org is not None and c.role is not None):
                 continue
-            got = affiliation(L, art.ctx_of(s), m)
-            if got is not None:
-                c.org = got
-                break
+            ctx = art.ctx_of(s)
+            if c.org is None:
+                c.org = affiliation(L, ctx, m)
+            if c.role is None:
+                c.role = title_of(L, ctx, m)
         if c.org is None:
             c.org = focus
 
