@@ -165,9 +165,11 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
     return out
 
 
-def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str) -> bool:
+def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: bool = True) -> bool:
     """A noun phrase that may name an organization: two characters or more, not a generic word
-    (公司, 该集团), not a role, with a word that names (not only 研究, 高级: verbal nouns and modifiers)."""
+    (公司, 该集团), not a role, with a word that names (not only 研究, 高级: verbal nouns and
+    modifiers; with ``strict``, not only common nouns: 财务, 大牌 — the object of a join, 加盟火箭,
+    may be one)."""
     if len(name) < 2 or name in L.generic or any(name.startswith(g) and len(g) >= 2 for g in L.generic):
         return False
     if L.roles is not None and L.roles.fullmatch(name):
@@ -175,10 +177,12 @@ def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str) -> bool:
     if name in _zh_suffixes() or name.isdigit():
         return False
     ws = [w for w in words(ctx) if a <= w[0] and w[1] <= b]
-    return any(w[3] in _NAMING for w in ws) or bool(re.search(r"[A-Za-z]{2}", name))
+    naming = _NAMING if strict else _NAMING | {"n", "l", "i"}
+    return any(w[3] in naming for w in ws) or bool(re.search(r"[A-Za-z0-9]", name))
 
 
-_NAMING = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "n", "l", "i"})
+# jieba parts of speech of a word that names (a common noun alone, 财务负责人, 大牌球员, does not)
+_NAMING = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 
 
 def role_at(L: Lang, text: str, a: int, b: int, ctx: SentenceContext | None = None) -> list[tuple[int, int, str]]:
@@ -265,13 +269,15 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
         return after[0][2]
     if L.code == "zh" and typ in OBJECT_TYPES and trig.voice == "agent":
         obj = np_after(L, ctx, te - off, hi - off, trigger_stops(ctx))
-        if obj is not None and _is_name(L, ctx, obj[0], obj[1], text[obj[0]:obj[1]]) \
+        if obj is not None and _is_name(L, ctx, obj[0], obj[1], text[obj[0]:obj[1]], strict=typ == "depart") \
                 and not (L.roles is not None and L.roles.search(text, obj[0], obj[1])):
             return text[obj[0]:obj[1]]
     if subj and typ not in ("appoint", "join"):    # a new post's organization is not the old one
         aff = affiliation(L, ctx, subj[0])
         if aff is not None:
             return aff
+    if not forward:     # after a departure only its object (辞职 美国股东发起调查: another clause's)
+        after = [o for o in after if o[0] - te <= 2]
     first, second = (after, before[::-1]) if forward else (before[::-1], after)
     for group in (first, second):
         if group:

@@ -21,7 +21,8 @@ _BRACKET_CODE = re.compile(r"[（(]\s*[0-9A-Za-z.]{3,10}\s*[）)]$")     # a sto
 _NAME_MARKS = "·&-"
 # words that may not end or open a name though jieba calls them nouns (公告, 消息 are things said)
 _NOT_NAME = frozenset("的 了 和 与 及 或 等 在 从 到 向 于 是 被 把 将 由 为 对 给 让 跟 同 也 都 又 还 就 并 而 但 且 "
-                      "其 该 这 那 此 每 各 一 家 个 位 名 已 曾 兼 暨 原 前 新 现 时任 现任 前任 原任".split())
+                      "其 该 这 那 此 每 各 一 家 个 位 名 已 曾 兼 暨 原 前 新 现 时任 现任 前任 原任 新任 首任 继任 "
+                      "官方 公告 宣布 表示".split())
 
 
 def words(ctx: SentenceContext) -> list[tuple[int, int, str, str]]:
