@@ -168,8 +168,8 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
 def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: bool = True) -> bool:
     """A noun phrase that may name an organization: two characters or more, not a generic word
     (公司, 该集团), not a role, with a word that names (not only 研究, 高级: verbal nouns and
-    modifiers; with ``strict``, not only common nouns: 财务, 大牌 — the object of a join, 加盟火箭,
-    may be one)."""
+    modifiers; with ``strict``, not one common noun alone: 财务, 大牌 — the object of a join,
+    加盟火箭, may be one)."""
     if len(name) < 2 or name in L.generic or any(name.startswith(g) and len(g) >= 2 for g in L.generic):
         return False
     if L.roles is not None and L.roles.fullmatch(name):
@@ -177,11 +177,13 @@ def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: b
     if name in _zh_suffixes() or name.isdigit():
         return False
     ws = [w for w in words(ctx) if a <= w[0] and w[1] <= b]
-    naming = _NAMING if strict else _NAMING | {"n", "l", "i"}
-    return any(w[3] in naming for w in ws) or bool(re.search(r"[A-Za-z0-9]", name))
+    if any(w[3] in _NAMING for w in ws) or re.search(r"[A-Za-z0-9]", name):
+        return True
+    nouns = [w for w in ws if w[3] in ("n", "l", "i")]
+    return bool(nouns) and (not strict or len(nouns) >= 2)
 
 
-# jieba parts of speech of a word that names (a common noun alone, 财务负责人, 大牌球员, does not)
+# jieba parts of speech of a word that names (one common noun alone, 财务负责人, 大牌球员, does not)
 _NAMING = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 
 
