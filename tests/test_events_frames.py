@@ -95,3 +95,13 @@ def test_events_article_organization_and_post_from_elsewhere(tmp_path):
     dep = ev[ev["type"] == "depart"]
     assert len(dep) == 1
     assert dep.iloc[0]["org"] == "星河电子" and dep.iloc[0]["role"] == "首席技术官"
+
+
+def test_events_recipient_after_a_preposition_is_no_subject():
+    rows = [r for r in _rows("董事陈国华向董事长王建国递交了辞呈。") if r[0] == "depart"]
+    assert rows and rows[0][1] == ("陈国华",), rows
+
+
+def test_events_coordinated_subject_with_its_own_title():
+    rows = [r for r in _rows("主播李明和知名游戏主播王强宣布离开星河直播公司。") if r[0] == "depart"]
+    assert {p for r in rows for p in r[1]} == {"李明", "王强"}, rows
