@@ -105,3 +105,14 @@ def test_events_recipient_after_a_preposition_is_no_subject():
 def test_events_coordinated_subject_with_its_own_title():
     rows = [r for r in _rows("主播李明和知名游戏主播王强宣布离开星河直播公司。") if r[0] == "depart"]
     assert {p for r in rows for p in r[1]} == {"李明", "王强"}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "周志明离开酒店，随即前往会场出席活动。",
+    "香港回归后，当地经济持续发展。",
+    "美方宣布退出协议，并恢复制裁。",
+    "主持人刚说完，陈国华即起身离开。",
+])
+def test_events_travel_territories_and_agreements_are_no_departure(text):
+    rows = [r for r in _rows(text) if r[1]]
+    assert rows == [], rows

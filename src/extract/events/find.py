@@ -179,12 +179,14 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
         return True
     s, off = ctx.sent, ctx.sent.char_start
     if "noplace" in trig.flags:
-        before = [w for w in words(ctx) if w[1] == ts - off]
+        # the place right before it, or one jieba word with it (香港回归)
+        before = [w for w in words(ctx) if w[1] == ts - off or w[0] < ts - off < w[1]]
         if before and before[0][3] == "ns" and not any(m.char_end == ts for m in ctx.ments):
             return False
     if "objorg" in trig.flags:
         lo, hi = ctx.clause_of(ts)
-        for t in (L.travel.finditer(s.text, lo - off, hi - off) if L.travel is not None else ()):
+        reach = ctx.clause_of(hi)[1] if hi < s.char_end else hi     # 离开X，前往Y: the next clause too
+        for t in (L.travel.finditer(s.text, lo - off, reach - off) if L.travel is not None else ()):
             # 离开X前往机场: travel; 离开X并前往Y公司: a move
             if not any(0 <= o[0] - off - t.end() <= TRAVEL_TO for o in org_candidates(L, ctx)):
                 return False
