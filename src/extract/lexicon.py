@@ -90,13 +90,14 @@ def titles(kind: str | None = None) -> dict[str, tuple[str, ...]]:
     return {lang: tuple(v) for lang, v in out.items()}
 
 
-ORG_KINDS = ("name", "end", "zh-end", "cut", "generic")
+ORG_KINDS = ("name", "end", "zh-end", "cut", "generic", "unit")
 
 
 @lru_cache(maxsize=None)
 def orgs() -> dict[str, tuple[str, ...]]:
     """``orgs.txt`` by kind: ``name`` (well-known organizations), ``end`` (words that end Latin
-    organization names), ``zh-end`` (Chinese organization suffixes), ``cut``, ``generic``."""
+    organization names), ``zh-end`` (Chinese organization suffixes), ``cut``, ``generic``, ``unit``
+    (a Chinese department or team inside an organization that is part of a post: 发展局局长)."""
     by_kind = grouped("orgs.txt")
     unknown = set(by_kind) - set(ORG_KINDS)
     if unknown:

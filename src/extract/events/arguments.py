@@ -12,6 +12,7 @@ from .. import lexicon
 from ..model import Mention
 from .context import SentenceContext
 from .lexicons import Lang, Trigger, latin_legal
+from .phrases import np_after, np_start, words
 
 ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
 ROLE_GAP = 8          # characters between a role word and the person it describes (首席科学家 Ilya)
@@ -47,31 +48,35 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
     for m in latin_legal().finditer(text):
         add(*m.span())
     if L.zh_org is not None:
+        stops = trigger_stops(ctx)
         for m in L.zh_org.finditer(text):
             a, b = m.span()
             seg = text[a:b]
-            # trim at the last function character or trigger on the left (他加入了谷歌公司 → 谷歌公司)
-            cut = 0
-            for k, ch in enumerate(seg):
-                if ch in _ZH_STOP:
-                    cut = k + 1
-            for tm in L.triggers.finditer(seg):
-                cut = max(cut, tm.end())
-            for w in L.org_cut:
-                k = seg.rfind(w)
-                if k >= 0:
-                    cut = max(cut, k + len(w))
-            core = seg[cut:].strip("“”「」\" ")
-            stem = core
+            core = seg.lstrip("“「\" ")
+            suf_at = b
             for suf in sorted(_zh_suffixes(), key=len, reverse=True):
                 if core.endswith(suf):
-                    stem = core[: -len(suf)]
+                    suf_at = b - len(suf)
                     break
-            stem = stem.strip("“”「」\" ")
+            # the name before the suffix: the words that may stand in a name (他加入了谷歌公司 →
+            # 谷歌公司; 发公告称董事会 → none), not past a 前雇主/旗下 cue
+            floor = 0
+            for w in L.org_cut:
+                k = seg.rfind(w)
+                if k >= 0 and a + k + len(w) <= suf_at:
+                    floor = max(floor, a + k + len(w))
+            start = np_start(L, ctx, suf_at, floor, stops)
+            stem = text[start:suf_at].strip("“”「」\" ")
             if len(stem) < 2 or stem in L.generic or any(stem.startswith(g) and len(g) >= 2 for g in L.generic) \
-                    or stem.isdigit():
+                    or stem.isdigit() or (L.roles is not None and L.roles.fullmatch(stem)):
                 continue
-            add(a + cut, b)
+            if any(x <= start and b <= y for x, y, _r, _o in posts(L, ctx)):
+                continue        # 安全团队 in 安全团队负责人: part of a post
+            add(start, b)
+        # the organization a post belongs to: 南国置业董事长, 家家悦独立董事, 发展局的局长
+        for x, y, _role, org in posts(L, ctx):
+            if org is not None:
+                add(*org)
     for m in _CAMEL.finditer(text):
         if m.group(0) not in L.generic:
             add(*m.span())
@@ -94,7 +99,6 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
     return out
 
 
-_ZH_STOP = frozenset("的了在和与及从到向于是被把将由为对给让跟同也都又还就并而或但且其该这那此每各一家个位名已曾")
 _EN_STOP = frozenset("""The A An In On At For From To Of And But Or After Before When While As By With This That
 These Those He She They We It His Her Their Our Its I You Mr Ms Mrs Dr Prof Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October
@@ -106,34 +110,88 @@ def _zh_suffixes() -> tuple[str, ...]:
     return lexicon.orgs()["zh-end"]
 
 
-def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te: int) -> str | None:
-    orgs = org_candidates(L, ctx)
-    if not orgs:
-        return None
-    ca, cb = ctx.clause_of(ts)
-    after = [o for o in orgs if o[0] >= ts and o[1] <= cb]   # inside a gapped trigger too (schließt sich X an)
-    before = [o for o in orgs if o[1] <= ts and o[0] >= ca]
-    if L.code == "de":
-        near = sorted(after + before, key=lambda o: min(abs(o[0] - te), abs(ts - o[1])))
-        return near[0][2] if near else None
-    forward = typ in ("join", "found", "sue", "merge") or trig.flags & {"org"} or typ == "appoint"
-    if typ == "join" and trig.voice == "patient":       # 谷歌聘用 A: the hiring org is the subject
-        forward = False
-    first, second = (after, before[::-1]) if forward else (before[::-1], after)
-    for group in (first, second):
-        if group:
-            return group[0][2]
-    if typ in ("depart", "dismiss", "return", "leave_of_absence"):
-        earlier = [o for o in orgs if o[1] <= ts]
-        if earlier:
-            return earlier[-1][2]
-    return None
+def trigger_stops(ctx: SentenceContext) -> tuple:
+    """The sentence's trigger spans, sentence-relative: no organization name runs across one."""
+    off = ctx.sent.char_start
+    return tuple((a - off, b - off) for a, b in ctx.spans)
 
 
-def role_at(L: Lang, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+# the words that tie a post to the organization before it (发展局的局长, 董事会之主席)
+_POST_OF = ("的", "之")
+UNIT_MAX = 8          # characters of a department or team before a post that is part of it (发展局局长)
+
+
+@lru_cache(maxsize=None)
+def _units() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.orgs()["unit"], key=len, reverse=True))
+
+
+def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int, int] | None]]:
+    """The posts of a sentence, whole: a role word of ``titles.txt`` grown to the jieba word it sits
+    in (执行长, not 行长), with the modifiers before it (副, 常务, 独立) and a department unit
+    (发展局局长); each with the span of the organization right before it (南国置业董事长, OpenAI 的 CTO)
+    or None. Sentence-relative offsets."""
+    if ctx.posts is not None:
+        return ctx.posts
+    text = ctx.sent.text
+    found = role_at(L, text, 0, len(text), ctx)
+    out = []
+    off = ctx.sent.char_start
+    stops = trigger_stops(ctx) + tuple((x, y) for x, y, _ in found)
+    for x, y, role in found:
+        org = None
+        if L.code == "zh":
+            # a unit before the post: 发展局局长
+            u = np_start(L, ctx, x, max(0, x - UNIT_MAX), stops)
+            if u < x and (text[u:x].endswith(_units()) or role.startswith(_units())) and x - u <= UNIT_MAX and not any(
+                    u < m.char_end - off and m.char_start - off < x for m in ctx.ments):
+                x = u
+                role = text[x:y]
+            end = x
+            while end > 0 and text[end - 1] == " ":
+                end -= 1
+            if end > 0 and text[end - 1] in _POST_OF:
+                end -= 1
+            start = np_start(L, ctx, end, 0, stops + tuple((p[0], p[1]) for p in out))
+            name = text[start:end].strip()
+            if _is_name(L, ctx, start, end, name):
+                org = (start, start + len(text[start:end].rstrip()))
+        else:
+            cands = [o for o in (ctx.orgs or []) if o[1] - off <= x and not text[o[1] - off:x].strip(" -")]
+            if cands:
+                org = (cands[-1][0] - off, cands[-1][1] - off)
+        out.append((x, y, role, org))
+    ctx.posts = out
+    return out
+
+
+def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: bool = True) -> bool:
+    """A noun phrase that may name an organization: two characters or more, not a generic word
+    (公司, 该集团), not a role, with a word that names (not only 研究, 高级: verbal nouns and
+    modifiers; with ``strict``, not one common noun alone: 财务, 大牌 — the object of a join,
+    加盟火箭, may be one)."""
+    if len(name) < 2 or name in L.generic or any(name.startswith(g) and len(g) >= 2 for g in L.generic):
+        return False
+    if L.roles is not None and L.roles.fullmatch(name):
+        return False
+    if name in _zh_suffixes() or name.isdigit():
+        return False
+    ws = [w for w in words(ctx) if a <= w[0] and w[1] <= b]
+    if any(w[3] in _NAMING for w in ws) or re.search(r"[A-Za-z0-9]", name):
+        return True
+    nouns = [w for w in ws if w[3] in ("n", "l", "i")]
+    return bool(nouns) and (not strict or len(nouns) >= 2)
+
+
+# jieba parts of speech of a word that names (one common noun alone, 财务负责人, 大牌球员, does not)
+_NAMING = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+
+
+def role_at(L: Lang, text: str, a: int, b: int, ctx: SentenceContext | None = None) -> list[tuple[int, int, str]]:
     if L.roles is None:
         return []
     out = []
+    ws = words(ctx) if ctx is not None and L.code == "zh" else None
     for m in L.roles.finditer(text, a, b):
         x, y = m.span()
         if L.latin:
@@ -143,37 +201,169 @@ def role_at(L: Lang, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
                 continue
         elif y < len(text) and text[y] in ROLE_NOT_AFTER_ZH:
             continue            # 董事会, 委员会: a body, not a post
-        # a modifier right before the role (临时 CEO, interim CEO)
-        head = text[max(0, x - 16):x]
-        for mod, keep in L.role_mods.items():
+        if ws is not None:
+            # the whole jieba word the role word ends (局局长 → the unit is read by ``posts``)
+            for wa, wb, w, _ in ws:
+                if wa < x < wb <= y and wa >= a:
+                    if text[wa:x].endswith(_units()):
+                        break
+                    x = wa
+                    break
+        # modifiers right before the role (临时 CEO, interim CEO, 常务副总经理)
+        while True:
+            head = text[max(0, x - 16):x]
             h = head.rstrip()
-            if h.endswith(mod) and (not L.latin or len(h) == len(mod) or not h[-len(mod) - 1].isalpha()):
-                if keep:
-                    x = x - (len(head) - len(h)) - len(mod)
+            for mod, keep in L.role_mods.items():
+                if h.endswith(mod) and (not L.latin or len(h) == len(mod) or not h[-len(mod) - 1].isalpha()):
+                    break
+            else:
                 break
+            if not keep:
+                break
+            x = x - (len(head) - len(h)) - len(mod)
         out.append((x, y, text[x:y]))
     return out
+
+
+def _locative(text: str, a: int, b: int) -> bool:
+    """An organization named as a place of saying: 在推特上, 在微博中 (not the event's organization)."""
+    return text[max(0, a - 1):a] == "在" and text[b:b + 1] in ("上", "中", "里", "发")
+
+
+def _frame(ctx: SentenceContext, ts: int, te: int) -> tuple[int, int]:
+    """The part of the trigger's clause no other trigger of it owns: from the end of the trigger
+    before it to the start of the next one (离职并加入Anthropic: Anthropic is 加入's)."""
+    ca, cb = ctx.clause_of(ts)
+    lo = max([b for a, b in ctx.spans if ca <= a and b <= ts] + [ca])
+    hi = min([a for a, b in ctx.spans if te <= a < cb] + [cb])
+    return lo, hi
+
+
+OBJECT_TYPES = frozenset({"join", "depart", "return", "found"})
+
+
+def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te: int,
+             subj: Sequence[Mention] = ()) -> str | None:
+    """The organization of an event in its trigger's frame: the organization of the post after the
+    trigger (任命Y为X公司CEO, 辞去X职务: not the appointing body before it); the object of the trigger
+    (加入X, 离开X); 从X离职; an organization hiring (谷歌聘用A); the subject's own organization
+    (南国置业董事长A辞职); else the nearest one before the trigger in its sentence."""
+    orgs = [o for o in org_candidates(L, ctx) if not _locative(ctx.sent.text, o[0] - ctx.sent.char_start,
+                                                                 o[1] - ctx.sent.char_start)]
+    off, text = ctx.sent.char_start, ctx.sent.text
+    ca, cb = ctx.clause_of(ts)
+    lo, hi = _frame(ctx, ts, te)
+    after = [o for o in orgs if o[0] >= ts and o[1] <= hi]   # inside a gapped trigger too (schließt sich X an)
+    before = [o for o in orgs if o[1] <= ts and o[0] >= lo]
+    if L.code == "de":
+        near = sorted(after + before, key=lambda o: min(abs(o[0] - te), abs(ts - o[1])))
+        return near[0][2] if near else None
+    # the organization of the post the trigger names (出任X公司CEO, 辞去发展局局长职务)
+    for x, y, _r, org in posts(L, ctx):
+        if org is not None and te - off <= org[0] and y <= hi - off:
+            return text[org[0]:org[1]]
+    forward = typ in ("join", "found", "sue", "merge") or trig.flags & {"org"} or typ == "appoint"
+    if typ == "join" and trig.voice == "patient":       # 谷歌聘用 A: the hiring org is the subject
+        forward = False
+    if typ == "depart" and after and L.code == "zh" and not text[te - off:after[0][0] - off].strip(" 了"):
+        forward = True                                   # 离开腾讯, 退出国家队
+    if forward and after:
+        return after[0][2]
+    if L.code == "zh" and typ in OBJECT_TYPES and trig.voice == "agent":
+        obj = np_after(L, ctx, te - off, hi - off, trigger_stops(ctx))
+        if obj is not None and _is_name(L, ctx, obj[0], obj[1], text[obj[0]:obj[1]], strict=typ == "depart") \
+                and not (L.roles is not None and L.roles.search(text, obj[0], obj[1])):
+            return text[obj[0]:obj[1]]
+    if subj and typ not in ("appoint", "join"):    # a new post's organization is not the old one
+        aff = affiliation(L, ctx, subj[0])
+        if aff is not None:
+            return aff
+    if not forward:     # after a departure only its object (辞职 美国股东发起调查: another clause's)
+        after = [o for o in after if o[0] - te <= 2]
+    first, second = (after, before[::-1]) if forward else (before[::-1], after)
+    for group in (first, second):
+        if group:
+            return group[0][2]
+    if typ in ("depart", "dismiss", "return", "leave_of_absence", "appoint"):
+        # not the object of another trigger (A已入职X，B离职: X is 入职's)
+        earlier = [o for o in orgs if o[1] <= ts and o[0] >= ctx.sent.char_start
+                   and not any(b <= o[0] and ctx.clause_of(a) == ctx.clause_of(o[0]) for a, b in ctx.spans if b <= ts)]
+        if earlier:
+            return earlier[-1][2]
+    return None
+
+
+AFFILIATION_GAP = 4   # characters besides posts and modifiers between an organization and its member
+
+
+def affiliation(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
+    """The organization a person is introduced with: OpenAI 前工程负责人 Evan, 家家悦独立董事陈国欣,
+    Ilya Sutskever, chief scientist at OpenAI is not read here. None if there is none."""
+    off, text = ctx.sent.char_start, ctx.sent.text
+    a = m.char_start - off
+    cands = [o for o in org_candidates(L, ctx) if o[1] - off <= a and a - (o[1] - off) <= ROLE_GAP + 14]
+    if not cands:
+        return None
+    o = cands[-1]
+    if any(o[1] <= x and y <= m.char_start for x, y in ctx.spans):
+        return None             # 加入X的A: X is where A went, not where A is
+    between = text[o[1] - off:a]
+    for x, y, _r, _o in posts(L, ctx):
+        if o[1] - off <= x and y <= a:
+            between = between.replace(text[x:y], "")
+    for mod in L.role_mods:
+        between = between.replace(mod, "")
+    rest = re.sub(r"[\s的之、，,和兼及&/\-–]|\b(?:of|at|der|des|von|and|und)\b", "", between)
+    if len(rest) <= (AFFILIATION_GAP if not L.latin else 0) and len(between) <= ROLE_GAP + 14:
+        return o[2]
+    return None
+
+
+def title_of(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
+    """The post a person is introduced with right before the name (首席科学家伊利亚, OpenAI 总裁 Greg
+    Brockman), or None."""
+    off, text = ctx.sent.char_start, ctx.sent.text
+    a = m.char_start - off
+    got = [p for p in posts(L, ctx) if p[1] <= a and re.fullmatch(r"[\s的“”「」\"]*", text[p[1]:a])]
+    return got[-1][2] if got else None
 
 
 def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: Sequence[Mention]) -> str | None:
     s, off = ctx.sent, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
+    lo, hi = _frame(ctx, ts, te)
+    ps = posts(L, ctx)
+
+    def within(a: int, b: int) -> list:
+        return [(x, y, r) for x, y, r, _ in ps if a <= x and y <= b]
+
     if typ in ("appoint", "return"):
         # the new post: after the trigger (出任 CEO, named CEO), else between subject and trigger
         # (Anna Keller wurde zur Präsidentin ernannt)
         got = []
         if subj and subj[0].char_start >= te:    # 委任营运总监A为行政总裁: the post after the person
-            got = role_at(L, s.text, subj[-1].char_end - off, cb - off)
-        got = got or role_at(L, s.text, te - off, cb - off)
+            got = within(subj[-1].char_end - off, hi - off)
+        got = got or within(te - off, hi - off)
         if not got and subj and subj[-1].char_end <= ts:
-            got = role_at(L, s.text, subj[-1].char_end - off, ts - off)
+            got = within(subj[-1].char_end - off, ts - off)
         if got:
             return got[0][2]
-    for m in subj[:1]:
+    if typ != "appoint":
+        # the post the trigger names: 辞去首席执行官职务, 辞去X公司董事一职, stepped down as CEO
+        got = within(te - off, min(hi - off, te - off + 24))
+        if got and (L.code != "zh" or re.fullmatch(r"[了其去任\s]*(?:[^，,。；;]{0,16}?(?:的|之)?)?",
+                                                   s.text[te - off: got[0][0]])):
+            return got[0][2]
+    # the first of coordinated subjects carries their shared title (安全团队负责人A和B), and the first
+    # mention of the subject in the sentence its own (CEO奥特曼(Sam Altman)被开除)
+    keys = {x.person_key for x in subj}
+    firsts = [x for x in ctx.ments if x.person_key in keys and x.char_start >= ca][:1] \
+        or sorted(subj, key=lambda x: x.char_start)[:1]
+    for m in firsts:
         a, b = m.char_start - off, m.char_end - off
         # title before the name: 首席科学家 Ilya / OpenAI 总裁、董事会主席 Greg Brockman / 作为CEO的奥特曼
-        lo = max(ca - off, a - ROLE_GAP - 12)
-        cands = [r for r in role_at(L, s.text, lo, a) if a - r[1] <= ROLE_GAP]
+        lo2 = max(ca - off, a - ROLE_GAP - 12)
+        cands = [r for r in within(lo2, a) if a - r[1] <= ROLE_GAP]
         if cands:
             last = cands[-1]
             chain = [last]
@@ -184,13 +374,8 @@ def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: S
                     break
             return s.text[chain[0][0]:chain[-1][1]] if len(chain) > 1 else last[2]
         # apposition after the name: Ilya Sutskever, chief scientist at ...
-        tail = role_at(L, s.text, b, min(len(s.text), b + ROLE_GAP + 14))
+        tail = within(b, min(len(s.text), b + ROLE_GAP + 14))
         if tail and re.fullmatch(r"\s*[,，(（]\s*(?:the\s+|der\s+|die\s+|des\s+|ehemaliger\s+|former\s+)?",
                                  s.text[b:tail[0][0]], re.IGNORECASE):
             return tail[0][2]
-    if typ != "appoint":
-        # the role named with the trigger: 辞去首席执行官职务, stepped down as CEO
-        got = role_at(L, s.text, te - off, min(cb - off, te - off + 12))
-        if got and (L.code != "zh" or s.text[te - off: got[0][0]].strip() in ("", "了", "其", "去", "任")):
-            return got[0][2]
     return None

@@ -38,6 +38,8 @@ class SentenceContext:
     spans: list = field(default_factory=list)   # trigger spans of the sentence
     types: dict = field(default_factory=dict)   # trigger span → event type
     owners: dict | None = None   # date start → trigger span (see date_owners)
+    words: list | None = None    # Chinese: jieba (start, end, word, pos), sentence-relative (see phrases.words)
+    posts: list | None = None    # role spans (see arguments.posts)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.clauses:

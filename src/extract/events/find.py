@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
-from .arguments import org_candidates, pick_org, pick_role, role_at
+from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at, title_of
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
 from .modality import blocked, negated
+from .phrases import np_after, words
 from .subjects import list_items, opens_next_clause, subject
 from .timing import DATED_TYPES, date_key, heading_date, pick_date
 
@@ -22,6 +23,12 @@ OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
+FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence"})
+TRAVEL_TO = 2         # characters between a travel word and an organization it goes to (前往微软)
+UNNAMED_MODIFIER = 3  # characters of a modifier between 的 and a person noun (刚入职的新老师)
+TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
+FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
+AFFILIATION_LOOKS = 6  # other mentions of a person read for the organization it is introduced with
 
 
 @dataclass
@@ -64,6 +71,9 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
         return []
     ments_by: dict[int, list[Mention]] = {}
     for m in mentions:
+        if L.code == "zh" and L.roles is not None and (r := L.roles.search(m.text)) is not None \
+                and r.end() == len(m.text) and r.start() > 0:
+            continue            # 阿里巴巴CEO: an organization and a post, no person
         ments_by.setdefault(m.sentence_id, []).append(m)
     dates_by: dict[int, list[DateMention]] = {}
     all_dates: dict[int, list[DateMention]] = {}
@@ -81,6 +91,7 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
         hits = list(L.triggers.finditer(s.text))
         if hits:
             _sentence_events(art, k, s, hits)
+    _article_orgs(art, sentences)
     cands = merge_statements(art.cands)
     cands.sort(key=lambda c: (c.start, c.type))
     return [Event(event_id=str(n), type=c.type, person_keys=c.persons, org=c.org, role=c.role, date=c.date,
@@ -119,7 +130,11 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
             and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
         return
+    if not _in_frame(L, ctx, trig, ts, te):
+        return
     subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES else []
+    if art.require_person and _unnamed_head(L, ctx, te):
+        return
     typ = trig.type if (subj or not trig.alt) else trig.alt
     # a role complement after an earlier trigger of the same clause is that event's role
     # (加入X担任Y = join with role Y; hired as CEO = appointed CEO), also opening the next
@@ -141,7 +156,7 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         if "header" in trig.flags and s.text.rstrip().endswith((":", "：")):
             cands.extend(list_items(L, art.body, k, trig, typ, s, ts, te, art.ctx_of, art.heading))
         return
-    org = pick_org(L, ctx, typ, trig, ts, te)
+    org = pick_org(L, ctx, typ, trig, ts, te, subj)
     if not persons and art.require_person and not org:
         return
     role = pick_role(L, ctx, typ, ts, te, subj) if subj else None
@@ -154,6 +169,99 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         for p in persons:
             cands.append(EventCandidate(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score,
                                         list(flags)))
+
+
+def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) -> bool:
+    """A trigger's sense from what stands next to it: an ``objorg`` trigger's object, if it has one,
+    is an organization, a post or a word for one (离开腾讯, 离开了团队, 宣布离开; not 离开北京, 离开白宫);
+    a ``noplace`` trigger does not follow a place name (澳门回归)."""
+    if L.code != "zh" or not trig.flags & {"objorg", "noplace"}:
+        return True
+    s, off = ctx.sent, ctx.sent.char_start
+    if "noplace" in trig.flags:
+        # the place right before it, or one jieba word with it (香港回归)
+        before = [w for w in words(ctx) if w[1] == ts - off or w[0] < ts - off < w[1]]
+        if before and before[0][3] == "ns" and not any(m.char_end == ts for m in ctx.ments):
+            return False
+    if "objorg" in trig.flags:
+        lo, hi = ctx.clause_of(ts)
+        reach = ctx.clause_of(hi)[1] if hi < s.char_end else hi     # 离开X，前往Y: the next clause too
+        for t in (L.travel.finditer(s.text, lo - off, reach - off) if L.travel is not None else ()):
+            # 离开X前往机场: travel; 离开X并前往Y公司: a move
+            if not any(0 <= o[0] - off - t.end() <= TRAVEL_TO for o in org_candidates(L, ctx)):
+                return False
+        obj = np_after(L, ctx, te - off, hi - off)
+        if obj is None:
+            return True
+        a, b = obj[0] + off, obj[1] + off
+        if any(o[0] < b and a < o[1] for o in org_candidates(L, ctx)):
+            return True
+        if any(x < obj[1] and obj[0] < y for x, y, _r, _o in posts(L, ctx)):
+            return True
+        return L.orgref is not None and L.orgref.search(s.text, obj[0], obj[1]) is not None
+    return True
+
+
+def _unnamed_head(L: Lang, ctx: SentenceContext, te: int) -> bool:
+    """The trigger modifies a person noun that is no name (刚入职的新老师, 被辞退的员工): the event
+    is that unnamed person's."""
+    if L.nominal is None:
+        return False
+    off = ctx.sent.char_start
+    m = re.match(r"了?的", ctx.sent.text[te - off:])
+    if m is None or any(0 <= x.char_start - te <= 6 for x in ctx.ments):
+        return False
+    at = te - off + m.end()
+    return any(L.nominal.match(ctx.sent.text, at + k) is not None for k in range(UNNAMED_MODIFIER + 1))
+
+
+def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
+    """A departure, dismissal, return or leave whose sentence names no organization or post for it:
+    those of an earlier event of the person in the sentence (加入X担任Y，并于4月辞职); the organization
+    and the post the person is introduced with elsewhere in the article (OpenAI 前工程负责人 A … A
+    离职); else the organization the article is about (named in the title or in most trigger
+    sentences, ``FOCUS_MIN`` times and more than any other)."""
+    # the post of an earlier event of the same person in the same sentence (加入X担任Y，并于4月辞职)
+    for i, c in enumerate(art.cands):
+        if c.role is None and c.persons and c.type in FALLBACK_ORG_TYPES:
+            for o in art.cands[:i][::-1]:
+                if o.sentence is c.sentence and o.role and set(c.persons) <= set(o.persons):
+                    c.role = o.role
+                    c.org = c.org or o.org
+                    break
+    todo = [c for c in art.cands if (c.org is None or c.role is None) and c.persons and c.type in FALLBACK_ORG_TYPES]
+    if not todo:
+        return
+    L = art.L
+    seen: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    titles = [s for s in sentences if s.label == "title"]
+    for ctx, weight in [(c, 1) for c in art.ctxs.values()] + [(art.ctx_of(s), TITLE_WEIGHT) for s in titles]:
+        for _a, _b, name in org_candidates(L, ctx):
+            key = name.casefold().replace(" ", "")
+            seen[key] = seen.get(key, 0) + weight
+            shown.setdefault(key, name)
+    ranked = sorted(seen.items(), key=lambda kv: -kv[1])
+    focus = shown[ranked[0][0]] if ranked and ranked[0][1] >= FOCUS_MIN and (
+        len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    by_key: dict[str, list[Mention]] = {}
+    for ms in art.ments_by.values():
+        for m in ms:
+            by_key.setdefault(m.person_key, []).append(m)
+    sent_of = {s.sentence_id: s for s in art.body}
+    for c in todo:
+        ms = sorted(by_key.get(c.persons[0], []), key=lambda m: (m.char_start > c.start, abs(m.char_start - c.start)))
+        for m in ms[:AFFILIATION_LOOKS]:
+            s = sent_of.get(m.sentence_id)
+            if s is None or (c.org is not None and c.role is not None):
+                continue
+            ctx = art.ctx_of(s)
+            if c.org is None:
+                c.org = affiliation(L, ctx, m)
+            if c.role is None:
+                c.role = title_of(L, ctx, m)
+        if c.org is None:
+            c.org = focus
 
 
 def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, typ: str) -> str | None:

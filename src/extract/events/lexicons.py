@@ -45,6 +45,8 @@ class Lang:
     passive: re.Pattern | None
     pronoun: re.Pattern | None
     group: re.Pattern | None
+    travel: re.Pattern | None    # zh: travel words (离开白宫前往机场)
+    nominal: re.Pattern | None   # zh: a person noun that is no name (titles.txt and nominal cues)
     conj: re.Pattern          # full-match of the text between coordinated persons
     together: re.Pattern | None
     comitative: re.Pattern | None
@@ -137,6 +139,9 @@ def load_language(code: str) -> Lang:
         passive=_alt(cues.get("passive", ()), latin, ci),
         pronoun=_alt(cues.get("pronoun", ()), latin, ci),
         group=_alt(cues.get("group", ()), latin, ci),
+        travel=_alt(cues.get("travel", ()), latin, ci),
+        nominal=_alt(tuple(lexicon.titles().get(code, ())) + tuple(cues.get("nominal", ())), latin, ci)
+        if code == "zh" else None,
         conj=conj,
         together=_alt(cues.get("together", ()), latin, ci),
         comitative=re.compile(r"(?:%s)\s*$" % _alt(cues["with"], latin, ci).pattern, ci) if cues.get("with") else None,

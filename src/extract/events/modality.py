@@ -18,7 +18,7 @@ BLOCK_REACH_ZH = 12   # characters around a trigger searched for a blocker word 
 BLOCK_REACH_LATIN = 60  # German/English blockers may be separable verbs (kündigte … an = announced)
 
 
-_COORDINATION = re.compile(r"\s(?:und|aber|sondern|and|but)\s|并且|而且|但是|但|并(?=[" + HAN + "])")
+_COORDINATION = re.compile(r"\s(?:und|aber|sondern|and|but)\s|并且|而且|但是|但|并(?=[" + HAN + "])(?![无未非不没])")
 
 
 def negated(L: Lang, s: Sentence, ca: int, cb: int, ts: int, te: int) -> bool:

@@ -35,12 +35,33 @@ def expand(L: Lang, ctx: SentenceContext, idx: int, direction: int, limit: tuple
         if not (limit[0] <= ms[j + direction].char_start and ms[j + direction].char_end <= limit[1]):
             break
         between = text[a.char_end - off: b.char_start - off]
+        if L.code == "zh" and L.nominal is not None:    # A和知名主播B: the title of the second goes
+            between = _strip_titles(L, between)
         if not (L.conj.fullmatch(between) or (len(between) <= CONJ_GAP and L.conj.search(between)
                                                and not CLAUSE_END.search(between.replace(",", "").replace("、", "")))):
             break
         j += direction
         out.append(ms[j])
     return out
+
+
+def _strip_titles(L: Lang, between: str) -> str:
+    """The text between two persons without the titles and short modifiers of the second one
+    (和知名FPS主播 → 和)."""
+    m = L.conj.search(between)
+    if m is None:
+        return between
+    tail = between[m.end():]
+    t = list(L.nominal.finditer(tail))
+    if t and t[-1].end() == len(tail) and t[-1].start() <= TITLE_LEAD:
+        return between[:m.end()]
+    return between
+
+
+TITLE_LEAD = 6        # characters of modifiers before the title of a coordinated person (知名FPS主播)
+# a Chinese preposition before a person in the trigger's clause: that person is a recipient, a
+# source or a companion, not the one who acts (A向B递交辞呈, A对B表示将离职)
+_ZH_PREP = re.compile(r"[向给对替]\s*[^，,。；;：:]{0,10}$")
 
 
 def _after_prep(L: Lang, text: str, pos: int) -> bool:
@@ -86,6 +107,9 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
         if L.pronoun is not None and prev_ctx and L.pronoun.search(s.text[:ca - off]):
             return _antecedent(L, prev_ctx)
         return []
+    if L.code == "zh" and trig.voice == "agent":
+        before = [i for i in before if not _ZH_PREP.search(s.text, max(ca - off, ms[i].char_start - off - 12),
+                                                               ms[i].char_start - off)]
     if trig.voice == "patient" and not is_passive(L, s, ca, ts):
         if after:
             return expand(L, ctx, after[0], +1, (te, cb))
@@ -113,6 +137,11 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
                                    for g in L.group.finditer(clause_head)):
         return []
+    # an unnamed subject in the trigger's own clause (涉事的老师…被停职): not a named person before it
+    if L.nominal is not None and any(_NOMINAL_SUBJECT.match(clause_head, n.end()) is not None
+                                     and not _NOMINAL_OBLIQUE.search(clause_head, 0, n.start())
+                                     for n in L.nominal.finditer(clause_head)):
+        return []
     earlier = [i for i, m in enumerate(ms) if m.char_end <= ca]
     if L.latin:
         earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
@@ -137,6 +166,10 @@ def _antecedent(L: Lang, prev: Sequence[SentenceContext]) -> list[Mention]:
         return [lead] if lead is not None else []
     return []
 
+
+# a person noun that is the subject (not 员工的, a modifier), outside a prepositional phrase (在员工的簇拥下)
+_NOMINAL_SUBJECT = re.compile(r"(?!的|们的)")
+_NOMINAL_OBLIQUE = re.compile(r"[在被向对与和给让由把从跟同]")
 
 # trigger … 的 … name, with no verb of saying or copula in between: the name heads a relative clause
 _ZH_RELATIVE = re.compile(r"[^,，。;；:：是说称表示的]{0,12}的[^,，。;；:：是说称表示的]{0,10}")

@@ -1,0 +1,118 @@
+"""Events: arguments per trigger frame (organizations and posts whole, the organization of the new
+post, the subject's affiliation, the article's own organization), and senses (离开 a place, 成立 an
+anniversary, 澳门回归, 上任以来, negation). Invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+
+
+def _rows(text: str) -> list[tuple]:
+    df = extract.find_events(text, lang="zh")
+    return [(r.type, tuple(r.persons), r.org, r.role) for r in df.itertuples()]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the organization before a post, the post whole
+    ("南岭置业董事长王建国昨日辞职。", ("depart", ("王建国",), "南岭置业", "董事长")),
+    ("星河电子独立董事陈国华因个人原因辞职。", ("depart", ("陈国华",), "星河电子", "独立董事")),
+    # a department before a post is part of the post; the appointing body is not the post's organization
+    ("特区政府宣布任命刘志伟为海港发展局局长。", ("appoint", ("刘志伟",), "特区政府", "海港发展局局长")),
+    # a team before a post is part of the post, not the organization
+    ("安全团队负责人李明和王强先后宣布离职。", ("depart", ("李明",), None, "安全团队负责人")),
+    # 离职并加入X: X is the join's, not the departure's
+    ("孙丽今年7月离职并加入蓝海科技公司。", ("join", ("孙丽",), "蓝海科技公司", None)),
+])
+def test_events_arguments_in_their_frame(text, want):
+    rows = _rows(text)
+    assert want in rows, rows
+
+
+def test_events_departure_org_is_not_the_next_triggers_object():
+    rows = _rows("孙丽今年7月离职并加入蓝海科技公司。")
+    depart = [r for r in rows if r[0] == "depart"]
+    assert depart and depart[0][2] != "蓝海科技公司"
+
+
+def test_events_no_organization_from_a_place_of_saying():
+    rows = _rows("数据团队负责人赵明在微博上宣布离职。")
+    assert rows and rows[0][0] == "depart" and rows[0][2] != "微博"
+
+
+@pytest.mark.parametrize("text", [
+    "王建国离开北京，前往上海出席论坛。",
+    "李明离开白宫前往机场。",
+    "学校上周举行活动庆祝成立70周年。",
+    "法院认为上述罪名不成立。",
+    "澳门回归祖国已经二十五年。",
+    "陈志强上任以来一直推动改革。",
+    "陈志强并无加入该党。",
+    "刘洋会不会离职？",
+])
+def test_events_senses_that_are_no_personnel_event(text):
+    rows = [r for r in _rows(text) if r[1]]
+    assert rows == [], rows
+
+
+def test_events_not_serving_any_more_is_a_departure():
+    rows = _rows("王建国辞职后不再担任公司董事长。")
+    assert [r[0] for r in rows] == ["depart"]
+
+
+def test_events_leaving_an_organization_is_a_departure():
+    rows = _rows("张伟离开腾讯，加入阿里巴巴。")
+    assert ("depart", ("张伟",), "腾讯", None) in rows
+    assert ("join", ("张伟",), "阿里巴巴", None) in rows
+
+
+def test_events_unnamed_subject_takes_no_named_person():
+    # the person suspended is 涉事的教师, not the one who reported it
+    text = "家长周女士已经报警，但涉事的教师直到上周才被停职。"
+    sents = [s for s in _rows(text) if s[1]]
+    assert sents == [], sents
+
+
+def _article(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def test_events_article_organization_and_post_from_elsewhere(tmp_path):
+    """An event whose sentence names no organization takes the one its person is introduced with
+    elsewhere in the article, and the post."""
+    from extract.pipeline import run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(_article([
+        "星河电子高层震荡",
+        "星河电子首席技术官王建国近日接受采访，谈及公司未来的方向。",
+        "知情人士透露，王建国已于上周正式辞职。",
+    ]), encoding="utf-8")
+    run(tmp_path / "in", tmp_path / "out", quiet=True)
+    import pandas as pd
+
+    ev = pd.read_parquet(tmp_path / "out" / "events")
+    dep = ev[ev["type"] == "depart"]
+    assert len(dep) == 1
+    assert dep.iloc[0]["org"] == "星河电子" and dep.iloc[0]["role"] == "首席技术官"
+
+
+def test_events_recipient_after_a_preposition_is_no_subject():
+    rows = [r for r in _rows("董事陈国华向董事长王建国递交了辞呈。") if r[0] == "depart"]
+    assert rows and rows[0][1] == ("陈国华",), rows
+
+
+def test_events_coordinated_subject_with_its_own_title():
+    rows = [r for r in _rows("主播李明和知名游戏主播王强宣布离开星河直播公司。") if r[0] == "depart"]
+    assert {p for r in rows for p in r[1]} == {"李明", "王强"}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "周志明离开酒店，随即前往会场出席活动。",
+    "香港回归后，当地经济持续发展。",
+    "美方宣布退出协议，并恢复制裁。",
+    "主持人刚说完，陈国华即起身离开。",
+])
+def test_events_travel_territories_and_agreements_are_no_departure(text):
+    rows = [r for r in _rows(text) if r[1]]
+    assert rows == [], rows
