@@ -514,3 +514,10 @@ def test_persons_address_form_gives_no_short_form():
 def test_persons_unit_after_numeral_not_a_person():
     _, mentions = _found("每份廿五欧罗，埋单卅欧罗。欧罗区的物价上涨，欧罗兑美元走低。", "zh")
     assert "欧罗" not in {m.text for m in mentions}
+
+
+def test_persons_married_surnames_before_a_word_are_the_short_form():
+    # 叶刘 + 对林郑…: the two surnames, not a four-character name 叶刘对林
+    _, sentences, tokens, _ = _analyse("立法会议员叶刘对林郑的做法不满，叶刘淑仪昨日表示。", "zh")
+    surfaces = {m.text for m in find_mentions(sentences, tokens, "zh", use_model=True)}
+    assert "叶刘对林" not in surfaces and "叶刘淑仪" in surfaces

@@ -405,6 +405,11 @@ def with_married_surname(c: Candidate, s: Sentence) -> Candidate:
     if before and not (before[-1] in MARRIED_NAME_AFTER or before[-1] in BEFORE_A_SUBJECT
                        or r["titles_zh"].search(before[-12:])):
         return c
+    given = c.text[1:]
+    if (given[0] in PREPOSITION_SURNAMES or NUMERAL_BEFORE.search(given[0]) or given in dictionary_words()[1]
+            or r["verbs_zh"].fullmatch(given)):
+        # the two surnames alone, then a word of the sentence (林郑今早, 叶刘对林郑): the short form
+        return Candidate(c.sentence_id, c.start - 1, c.start + 1, first + c.text[0], c.kind, c.context)
     return Candidate(c.sentence_id, c.start - 1, c.end, first + c.text, c.kind, c.context)
 
 
