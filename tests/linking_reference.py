@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
 from extract.model import Mention, PersonRow
-from extract.persons.linking import _latin_key, _latin_sound, _one_deletion, _romanizations, _sounds_like, _zh_sound
+from extract.persons.linking import _latin_key, _latin_sound, _romanizations, _zh_sound
 from extract.persons.names import full_variant, lexicons, norm_dots
 from extract.text import HAN_RE
 
@@ -114,24 +114,29 @@ def _link_spelling_variants(links: _Links) -> None:
 
 
 def _link_transliterations(links: _Links) -> None:
-    """A Chinese transliteration that sounds like exactly one Latin surname of the run (马斯克 ~ Musk)."""
+    """A Chinese transliteration and a Latin full name's surname, each the only one of the run with
+    their consonant skeleton (马斯克 = Elon Musk)."""
     surnames: dict[str, set] = defaultdict(set)
     for k in links.nodes:
-        if not HAN_RE.search(k[1]):
+        if not HAN_RE.search(k[1]) and len(k[1].split()) >= 2:
             surnames[k[1].split()[-1]].add(k)
-    # skeletons this close differ by at most one consonant: index each by its one-deletion forms
     by_sound: dict[str, set[str]] = defaultdict(set)
     for sn in surnames:
         sl = _latin_sound(sn)
         if len(sl) >= 2:
-            for form in _one_deletion(sl):
-                by_sound[form].add(sn)
+            by_sound[sl].add(sn)
     translit = lexicons()["translit"]
+    zh_by_sound: dict[str, set[str]] = defaultdict(set)
+    for k in links.nodes:
+        if HAN_RE.search(k[1]) and all(ch in translit or ch == "·" for ch in k[1]):
+            zh_by_sound[_zh_sound(k[1].split("·")[-1])].add(k[1].split("·")[-1])
     for k in links.nodes:
         if HAN_RE.search(k[1]) and all(ch in translit or ch == "·" for ch in k[1]):
             last = k[1].split("·")[-1]
-            near = {sn for form in _one_deletion(_zh_sound(last)) for sn in by_sound.get(form, ())}
-            hits = {sn for sn in near if _sounds_like(last, sn)}
+            sound = _zh_sound(last)
+            hits = by_sound.get(sound, set())
+            if len(hits) != 1 or len(zh_by_sound[sound]) != 1:
+                continue
             roots = {links.find(x) for sn in hits for x in surnames[sn]}
             if len(roots) == 1:
                 links.union(k, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")

@@ -27,7 +27,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -35,7 +34,6 @@ from ..model import BODY_LABELS, Mention, PersonRow, RunPersons, Sentence
 from ..text import HAN_RE, alternation, is_han
 from .names import full_variant, lexicons, norm_dots
 
-TRANSLIT_SOUND_RATIO = 0.85   # consonant skeletons this close: 马斯克 (msk) ~ Musk (msk), 布罗克曼 ~ Brockman
 # Mandarin has no voicing contrast and few finals, so transliteration maps sound classes together:
 # d/t, b/p, g/k, r/l; "hi" is written with x (Hinton → 辛顿), soft g and j with j/q/zh (Page → 佩奇).
 _PINYIN_TO_LATIN = (("zh", "j"), ("ch", "j"), ("sh", "s"), ("x", "s"), ("q", "j"), ("c", "ts"), ("r", "l"),
@@ -70,18 +68,6 @@ def _latin_sound(latin: str) -> str:
     for a, b in _LATIN_SOUNDS:
         la = la.replace(a, b)
     return _skeleton(la.replace("h", ""))
-
-
-def _sounds_like(chinese: str, latin: str) -> bool:
-    """Does a Chinese transliteration sound like a Latin surname? Compares consonant skeletons."""
-    sz, sl = _zh_sound(chinese), _latin_sound(latin)
-    if len(sz) < 2 or len(sl) < 2:
-        return False
-    return SequenceMatcher(None, sz, sl).ratio() >= TRANSLIT_SOUND_RATIO
-
-
-def _one_deletion(skeleton: str) -> set[str]:
-    return {skeleton} | {skeleton[:i] + skeleton[i + 1:] for i in range(len(skeleton))}
 
 
 @lru_cache(maxsize=65536)
@@ -394,28 +380,35 @@ def _count(u: _Union, t: AliasTable, entries) -> tuple[set[int], int]:
 
 
 def _link_transliterations(t: AliasTable, u: _Union) -> None:
-    """A Chinese transliteration that sounds like exactly one Latin surname of the run (马斯克 ~ Musk)."""
+    """A Chinese transliteration and the surname of a Latin full name of the run that are each the
+    only one of the run with their consonant skeleton (马斯克 = Elon Musk, 辛顿 = Geoffrey Hinton).
+    Skeletons one consonant apart, lone Latin names, or a skeleton several transliterations or
+    surnames share linked mostly different people on 2,000 real articles (特朗普 ~ Drogba,
+    马哈蒂尔 ~ Martial, 唐 ~ Dunning)."""
     surnames: dict[str, set[int]] = defaultdict(set)
     for i, n in enumerate(t.names):
         for k in n.keys:
-            if not HAN_RE.search(k):
+            if not HAN_RE.search(k) and len(k.split()) >= 2:
                 surnames[k.split()[-1]].add(i)
-    by_sound: dict[str, set[str]] = defaultdict(set)     # skeletons this close differ by one consonant at most
+    by_sound: dict[str, set[str]] = defaultdict(set)     # surnames of Latin full names by consonant skeleton
     for sn in surnames:
         sl = _latin_sound(sn)
         if len(sl) >= 2:
-            for form in _one_deletion(sl):
-                by_sound[form].add(sn)
+            by_sound[sl].add(sn)
     translit = lexicons()["translit"]
     events = []
+    zh_by_sound: dict[str, set[str]] = defaultdict(set)
     for i, n in enumerate(t.names):
         for k in n.keys:
             if HAN_RE.search(k) and all(ch in translit or ch == "·" for ch in k):
                 events += _points(n, i, k)
+                zh_by_sound[_zh_sound(k.split("·")[-1])].add(k.split("·")[-1])
     for _, i, k in _in_order(events):
         last = k.split("·")[-1]
-        near = {sn for form in _one_deletion(_zh_sound(last)) for sn in by_sound.get(form, ())}
-        hits = {sn for sn in near if _sounds_like(last, sn)}
+        sound = _zh_sound(last)
+        hits = by_sound.get(sound, set())
+        if len(hits) != 1 or len(zh_by_sound[sound]) != 1:
+            continue
         roots, loose = _count(u, t, {x for sn in hits for x in surnames[sn]})
         if len(roots) == 1 and not loose:
             u.link(i, next(iter(roots)), f"transliteration:{last}~{'/'.join(sorted(hits))}")
