@@ -38,3 +38,14 @@ def test_english_pipeline_batches_latin_sentences_through_the_model():
     s = Sentence(0, text, 0, len(text), 1, "content")
     assert [(j[1], j[2]) for j in model_jobs([s], [], language="en")] == [(0, len(text))]
     assert model_jobs([s], [], language="fr") == []
+
+
+@pytest.mark.skipif(not recognizer.available("de"), reason="no German person model shipped")
+def test_german_model_in_find_persons_but_not_in_runs():
+    from extract.model import Sentence
+    from extract.persons import model_jobs
+
+    text = "Nach dem Spiel sagte Brandlmeier, die Mannschaft habe gut gekämpft."
+    s = Sentence(0, text, 0, len(text), 1, "content")
+    assert model_jobs([s], [], scope="all", language="de") == [(s, 0, len(text))]
+    assert model_jobs([s], [], language="de") == []      # runs keep the rules for German (speed)
