@@ -129,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=15000,
                    help="training steps (default 15000: what makes a run reproducible)")
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--lang", choices=["zh", "de", "en"], default="zh",
+                   help="which person recognizer: zh (characters, default), de or en (words)")
     return p
 
 
@@ -287,8 +289,14 @@ def _train(args) -> int:
         return _fail(f"training data not found in {data_dir} (expected ner_train/ and ner_zh/ there; "
                      "give the folder with --data)")
     try:
-        report = train_persons(args.out_dir, data_dir, max_minutes=args.max_minutes, seed=args.seed,
-                               max_steps=args.max_steps)
+        if args.lang == "zh":
+            report = train_persons(args.out_dir, data_dir, max_minutes=args.max_minutes, seed=args.seed,
+                                   max_steps=args.max_steps)
+        else:
+            from .persons.train_latin import train_persons_latin
+
+            report = train_persons_latin(args.lang, args.out_dir, data_dir, max_minutes=args.max_minutes,
+                                         seed=args.seed, max_steps=args.max_steps)
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     best = report.get("best", {})

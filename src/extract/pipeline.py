@@ -256,10 +256,12 @@ def _predict_persons(prepared: list[ArticleResult], settings: Settings) -> list:
 
     if not recognizer.available():
         return [None] * len(prepared)
-    jobs = [persons.model_jobs(r.sentences, r.tokens) for r in prepared]
+    jobs = [persons.model_jobs(r.sentences, r.tokens, language=r.language) for r in prepared]
     texts = [s.text[a:b] for article in jobs for s, a, b in article]
     t = time.perf_counter()
-    spans = recognizer.predict(texts) if texts else []
+    flat = [job for article in jobs for job in article]
+    langs = [r.language for r, article in zip(prepared, jobs) for _ in article]
+    spans = recognizer.predict_jobs(flat, langs) if flat else []   # Chinese windows and Latin sentences
     seconds = time.perf_counter() - t
     total = sum(map(len, texts)) or 1
     out, i = [], 0

@@ -215,13 +215,16 @@ def _model_jobs(body: Sequence[Sentence], toks_by_sentence, scope: str = "candid
 
 
 def model_jobs(sentences: Sequence[Sentence], tokens: Sequence[Token],
-               scope: str = "candidates") -> list[tuple[Sentence, int, int]]:
+               scope: str = "candidates", language: str | None = None) -> list[tuple[Sentence, int, int]]:
     """What ``find_mentions`` gives the recognizer for this article, in order: (sentence, window
     start, window end); the text is ``sentence.text[start:end]``. A caller with many articles
     predicts all their windows in one batch (``recognizer.predict``: 45 % faster than one small
     batch per article) and passes each article its (job, spans) pairs as
     ``find_mentions(..., predicted=...)``."""
-    return _model_jobs(body_sentences(sentences), by_sentence(tokens), scope)
+    from .latin import latin_model_jobs
+
+    body = body_sentences(sentences)
+    return _model_jobs(body, by_sentence(tokens), scope) + latin_model_jobs(body, language, scope)
 
 
 def model_candidates(body: Sequence[Sentence], toks_by_sentence, scope: str = "candidates",

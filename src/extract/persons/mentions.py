@@ -35,7 +35,7 @@ from .chinese import (
     without_word_tail,
     zh_candidates,
 )
-from .latin import GERMAN_NOUN_END, latin_candidates
+from .latin import GERMAN_NOUN_END, latin_candidates, latin_model_candidates
 from .names import GLOSS, Candidate, body_sentences, by_sentence, dictionary_words, full_variant, lexicons, norm_dots
 
 SPELLING_VARIANT_RATIO = 0.70   # Ultraman ~ Altman (.71): only for a repeated word with the same ending
@@ -92,7 +92,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
         return []
     toks_by_sentence = by_sentence(tokens)
     model_read: dict[int, list[tuple[int, int]]] = defaultdict(list)   # sentence -> spans the model read
-    cands = _candidates(body, toks_by_sentence, use_model, model_scope, predicted, model_read)
+    cands = _candidates(body, toks_by_sentence, use_model, model_scope, predicted, model_read, language)
     model_spans = [(c.start, c.end) for c in cands if c.kind == "model"]
     if model_spans:
         cands.extend(list_members(body, model_spans, toks_by_sentence))
@@ -116,7 +116,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
 
 
 def _candidates(body: Sequence[Sentence], toks_by_sentence, use_model: bool, model_scope: str,
-                predicted: Sequence | None, model_read: dict) -> list[Candidate]:
+                predicted: Sequence | None, model_read: dict, language: str | None = None) -> list[Candidate]:
     """Every candidate of the article's body sentences: Latin names, Chinese names by rule, and
     the recognizer's spans (``model_read`` collects the windows it read)."""
     cands: list[Candidate] = []
@@ -126,7 +126,12 @@ def _candidates(body: Sequence[Sentence], toks_by_sentence, use_model: bool, mod
         if zh:
             cands.extend(zh_candidates(s, toks_by_sentence.get(s.sentence_id, [])))
     if use_model:
-        cands.extend(model_candidates(body, toks_by_sentence, model_scope, model_read, predicted))
+        zh_pred = lat_pred = None
+        if predicted is not None:
+            zh_pred = [(j, sp) for j, sp in predicted if HAN_RE.search(j[0].text)]
+            lat_pred = [(j, sp) for j, sp in predicted if not HAN_RE.search(j[0].text)]
+        cands.extend(model_candidates(body, toks_by_sentence, model_scope, model_read, zh_pred))
+        cands.extend(latin_model_candidates(body, language, model_scope, lat_pred))
     return cands
 
 

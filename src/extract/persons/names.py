@@ -90,6 +90,7 @@ class Candidate:
     initial: bool = False  # first word of its sentence
     determiner: str | bool = False  # "article" or "preposition" right before it, else False
     glued: bool = False    # letters touch it (OpenAI, SchulmanZurücktreten)
+    model: bool = False    # a span of the word-level recognizer (German, English)
 
 
 @lru_cache(maxsize=4096)

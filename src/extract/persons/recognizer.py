@@ -1,13 +1,18 @@
-"""The shipped Chinese person recognizer (``models/persons_zh``), loaded lazily, once per process.
+"""The shipped person recognizers (``models/persons_zh``, ``models/persons_en`` …), loaded lazily,
+once per process and language.
 
     >>> from extract.persons import recognizer
     >>> recognizer.predict(["王建国表示同意。"])   # doctest: +SKIP
     [[(0, 3)]]
+    >>> recognizer.predict(["Smith said so."], lang="en")   # doctest: +SKIP
+    [[(0, 5)]]
 
-Character spans of ``PER`` for each text; offsets are into the text as given (one spaCy token per
-character). Trained and described by ``extract.persons.train`` (see ``models/persons_zh/TRAINING.md``).
-Costs about 25 µs per character (≈ 40 k characters per CPU-second, 75 % of it in tok2vec):
-12× slower than jieba.lcut, 170× slower than rjieba (FACTS.md). Give it the sentences that
+Character spans of ``PER`` for each text; offsets are into the text as given. The Chinese model
+reads one spaCy token per character (trained by ``extract.persons.train``, see
+``models/persons_zh/TRAINING.md``), the German and English ones read words
+(``extract.persons.train_latin``, ``models/persons_<lang>/TRAINING.md``).
+The Chinese one costs about 25 µs per character (≈ 40 k characters per CPU-second, 75 % of it in
+tok2vec): 12× slower than jieba.lcut, 170× slower than rjieba (FACTS.md). Give it the sentences that
 need it.
 """
 from __future__ import annotations
@@ -16,40 +21,47 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-MODEL_DIR = Path(__file__).parents[1] / "models" / "persons_zh"
+MODELS = Path(__file__).parents[1] / "models"
+MODEL_DIR = MODELS / "persons_zh"
+LANGUAGES = ("zh", "de", "en")
 LABEL = "PER"
 BATCH_SIZE = 32   # texts per forward pass: on short windows 32 runs 20-25 % faster than 64 or 128 (cache)
 
 
-@lru_cache(maxsize=1)
-def _nlp():
+def model_dir(lang: str = "zh") -> Path:
+    return MODELS / f"persons_{lang}"
+
+
+@lru_cache(maxsize=4)
+def _nlp(lang: str = "zh"):
     import spacy
 
-    from . import zh_chars  # noqa: F401  (registers the tokenizer the model's config names)
+    from . import zh_chars  # noqa: F401  (registers the tokenizer the Chinese model's config names)
 
-    if not (MODEL_DIR / "config.cfg").exists():
+    d = model_dir(lang)
+    if lang not in LANGUAGES or not (d / "config.cfg").exists():
         raise FileNotFoundError(
-            f"{MODEL_DIR}: no person model shipped; train one with `extract train persons --out {MODEL_DIR}`")
-    return spacy.load(MODEL_DIR)
+            f"{d}: no person model shipped; train one with `extract train persons --lang {lang} --out {d}`")
+    return spacy.load(d)
 
 
-def shipped() -> bool:
-    """True when the model's files are in the package (cheap: loads nothing)."""
-    return (MODEL_DIR / "config.cfg").exists()
+def shipped(lang: str = "zh") -> bool:
+    """True when the model of ``lang`` has its files in the package (cheap: loads nothing)."""
+    return (model_dir(lang) / "config.cfg").exists()
 
 
-def available() -> bool:
-    """True when the model is shipped and spaCy can load it."""
+def available(lang: str = "zh") -> bool:
+    """True when the model of ``lang`` is shipped and spaCy can load it."""
     try:
-        _nlp()
+        _nlp(lang)
     except (OSError, ImportError, ValueError):
         return False
     return True
 
 
-def predict(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+def predict(texts: Sequence[str], lang: str = "zh") -> list[list[tuple[int, int]]]:
     """``[(char_start, char_end), …]`` of every person name, for each text, in text order."""
-    nlp = _nlp()
+    nlp = _nlp(lang)
     out = []
     for i in range(0, len(texts), BATCH_SIZE):
         # the components' predict/set_annotations directly: nlp.pipe's generator machinery cost as
@@ -58,4 +70,23 @@ def predict(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         for _, proc in nlp.pipeline:
             proc.set_annotations(docs, proc.predict(docs))
         out.extend([(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL] for doc in docs)
+    return out
+
+
+def predict_jobs(jobs: Sequence[tuple], languages: Sequence[str | None]) -> list[list[tuple[int, int]]]:
+    """Spans for each (sentence, start, end) job of ``persons.model_jobs`` (of many articles: one
+    batch per model): Chinese windows through the Chinese model, the others through the model of
+    their article's language (``languages``, one per job)."""
+    from ..text import HAN_RE
+
+    groups: dict[str, list[int]] = {}
+    for i, ((s, _a, _b), lang) in enumerate(zip(jobs, languages)):
+        groups.setdefault("zh" if HAN_RE.search(s.text) else str(lang), []).append(i)
+    out: list[list[tuple[int, int]]] = [[] for _ in jobs]
+    for lang, idx in groups.items():
+        if lang != "zh" and not available(lang):
+            continue
+        spans = predict([jobs[i][0].text[jobs[i][1]:jobs[i][2]] for i in idx], lang)
+        for i, sp in zip(idx, spans):
+            out[i] = sp
     return out
