@@ -162,13 +162,14 @@ def latin_model_candidates(body, language: str | None, scope: str = "candidates"
         from . import recognizer
 
         predicted = list(zip(jobs, recognizer.predict([s.text[a:b] for s, a, b in jobs], language)))
+    r = lexicons()
     out = []
     for (s, wa, _wb), spans in predicted:
         for a, b in spans:
             a, b = wa + a, wa + b
             text = s.text[a:b]
-            if not text[:1].isupper():
-                continue
+            if not text[:1].isupper() or any(w in r["org_words"] or w in r["not"] for w in text.split()):
+                continue        # an organization (Harlow Logistics) or a word that is never a name
             initial = not s.text[:a].strip(" \"'„“«»()[]-–—•*")
             kind = "latin-full" if len(text.split()) >= 2 else "latin-single"
             out.append(Candidate(s.sentence_id, s.char_start + a, s.char_start + b, text, kind, True, initial,
