@@ -101,7 +101,8 @@ def rules() -> Rules:
             ("dur", dur), ("set", sets), ("whole", whole), ("qhour", qhour), ("dadj", dadj),
             ("tok", latin.token_date_rx(L, with_prep=False)),
             ("slash", dslash), ("wdd", wdd), ("ordm", ordm), ("weekn", weekn), ("crange", crange), ("clock", clock),
-            ("season", season), ("year", latin.bare_year_rx()), ("weekend", latin.weekend_rx(L)), ("decade", decade),
+            ("season", season), ("year", latin.bare_year_rx()), ("weekend", latin.weekend_rx(L)), ("period", latin.period_rx(L)),
+            ("century", latin.century_rx(L)), ("decade", decade),
             ("dm", dm), ("numdate", latin.numdate_rx(r"(?:19|20)?\d\d"))]
     g = latin.gates(L)
     g.update({"dm": r"\d\.\d", "dadj": r"minütig|stündig|tägig|"

@@ -146,7 +146,8 @@ def rules() -> Rules:
             ("set", sets), ("whole", whole), ("clock", _clock_rx()), ("crange", crange), ("season", season),
             ("year", latin.bare_year_rx("$£€")), ("decade", decade),
             ("ym", ym), ("ymon", ymon), ("theunit", theunit), ("faryear", faryear), ("enum", dates["enum"]),
-            ("weekend", latin.weekend_rx(L))]
+            ("weekend", latin.weekend_rx(L)), ("period", latin.period_rx(L)),
+            ("century", latin.century_rx(L))]
     return gated(L, pats, FLAGS, _gates())
 
 

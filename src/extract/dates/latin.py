@@ -35,6 +35,7 @@ from .shared import (
     URLISH,
     Out,
     State,
+    focus_year,
     in_quote,
     past_year,
     resolve_after,
@@ -42,6 +43,7 @@ from .shared import (
     resolve_bare_year,
     resolve_holiday,
     resolve_iso,
+    year_part,
 )
 
 DAY = r"3[01]|[12]\d|0?[1-9]"          # a day of the month, 1–31
@@ -106,6 +108,85 @@ def holiday_rx(L: str) -> str:
             rf"|\s+(?:(?:im|of|in)\s+)?(?P<hrel>{alt(L, 'relyear', 'relyearword')})\b)?")
 
 
+def period_rx(L: str) -> str:
+    """A quarter or a half of a year: ``the first quarter of 2021``, ``im zweiten Halbjahr 2023``,
+    ``Q3 2024``, ``2019-H2``, ``last quarter``, ``im Vorquartal``."""
+    return (rf"\b(?:(?P<pord>{alt(L, 'periodord')})\s+(?P<pu>{alt(L, 'periodunit')})"
+            rf"(?:\s+(?:of\s+(?:the\s+)?|des\s+Jahres\s+|(?:des\s+)?(?:Jahres|Geschäftsjahres)\s+)?(?P<py>{YEAR})\b"
+            rf"|\s+(?:of\s+)?(?P<prel>{alt(L, 'periodyear')})\b)?"
+            rf"|(?P<pmod>{alt(L, 'periodmod')})\s+(?P<pu2>{alt(L, 'periodunit')})"
+            rf"|(?P<pword>{alt(L, 'periodword')})"
+            rf"|(?-i:(?P<pc>[QH])(?P<pn>[1-4]))(?:[\s/-]?(?P<py2>{YEAR}|'?\d\d))?"
+            rf"|(?P<py3>{YEAR})[\s/-]?(?-i:(?P<pc3>[QH])(?P<pn3>[1-4])))\b")
+
+
+def century_rx(L: str) -> str:
+    """``the 21st century``, ``the nineteenth century``, ``im 19. Jahrhundert``."""
+    return (rf"(?:\bthe\s+)?\b(?:(?P<cn>[1-9]|1\d|2[0-1])(?:st|nd|rd|th|\.)|(?P<cnw>{alt(L, 'centuryord')}))"
+            rf"\s+(?P<cw>{alt(L, 'centuryword')})\b")
+
+
+def resolve_period(g: dict, m: re.Match, st: State) -> Out | None:
+    """A quarter or half of a year → ``2021-Q1`` / ``2023-H2``; without a year, of the year in focus;
+    ``last quarter`` from the reference date's quarter."""
+    if g.get("pc") or g.get("pc3"):
+        unit, n = (g["pc"], int(g["pn"])) if g.get("pc") else (g["pc3"], int(g["pn3"]))
+        if unit == "H" and n > 2:
+            return None
+        y_s = g.get("py2") or g.get("py3")
+        if unit == "H" and not y_s:          # H1 alone is a heading, a highway, a visa
+            return None
+        if y_s:
+            y_s = y_s.lstrip("'")
+            y = int(y_s) if len(y_s) == 4 else 2000 + int(y_s)
+            return Out(year_part(y, unit, n), "date", False, None, Point(y), y)
+        focus = focus_year(st)
+        return Out(year_part(focus[0], unit, n), "date", True, focus[1], Point(focus[0])) if focus else None
+    if g.get("pword"):
+        code = word_value(st.language, "periodword", g["pword"])   # Vorquartal = the quarter before
+        unit, off = code[0], int(code[1:])
+        return _period_from_reference(unit, off, st)
+    unit = word_value(st.language, "periodunit", g.get("pu") or g.get("pu2") or "")
+    if unit is None:
+        return None
+    if g.get("pmod"):
+        return _period_from_reference(unit, int(word_value(st.language, "periodmod", g["pmod"]) or 0), st)
+    last = 4 if unit == "Q" else 2
+    n = word_value(st.language, "periodord", g["pord"])
+    if n == "last" and not (g.get("py") or g.get("prel")):
+        return _period_from_reference(unit, -1, st)      # last quarter, im letzten Quartal
+    n = last if n == "last" else int(n or 0)
+    if not 1 <= n <= last:
+        return None
+    if g.get("py"):
+        y = int(g["py"])
+        return Out(year_part(y, unit, n), "date", False, None, Point(y), y)
+    if g.get("prel"):
+        if not st.ref:
+            return Out(None, "date", True)
+        y = st.ref.year + int(word_value(st.language, "periodyear", g["prel"]) or 0)
+        return Out(year_part(y, unit, n), "date", True, "reference", Point(y))
+    focus = focus_year(st)
+    if focus is None:
+        return Out(None, "date", True)
+    return Out(year_part(focus[0], unit, n), "date", True, focus[1], Point(focus[0]))
+
+
+def _period_from_reference(unit: str, off: int, st: State) -> Out:
+    if not st.ref:
+        return Out(None, "date", True)
+    size = 3 if unit == "Q" else 6
+    k = st.ref.year * (12 // size) + (st.ref.month - 1) // size + off
+    y, n = divmod(k, 12 // size)
+    return Out(year_part(y, unit, n + 1), "date", True, "reference", Point(y))
+
+
+def resolve_century(g: dict, m: re.Match, st: State) -> Out | None:
+    """The n-th century → TIMEX3 century ``n-1`` (its years' first two digits): 21st century → ``20``."""
+    n = int(g["cn"]) if g.get("cn") else int(word_value(st.language, "centuryord", g["cnw"]) or 0)
+    return Out(f"{n - 1:02d}", "date") if 1 <= n <= 21 else None
+
+
 def gates(L: str) -> dict[str, str]:
     """Cheap prefilters, searched in the lower-cased sentence: each pattern runs only on sentences
     holding a word it cannot match without (case-sensitive literal alternations are fast). The
@@ -125,6 +206,8 @@ def gates(L: str) -> dict[str, str]:
             "clock": r"uhr|\d\s?[ap]\.?m|o'?clock|\d:\d|halb|viertel|mitt",
             "yearword": words("yearword", "relyearword") + r"|jahr|(?:ende|anfang|mitte|beginn)\s",
             "weekend": r"weekend|wochenende",
+            "period": r"quart|half|hälfte|halbjahr|q[1-4]|h[12]",
+            "century": r"century|jahrhundert",
             "tok": r"[a-z]\d|\d[/-][a-z]|[a-z][/-]\d",
             "weekn": r"week|kw\s?\d",
             "whole": words("wholeunit") or r"(?!)",
@@ -598,4 +681,6 @@ def common_resolvers() -> dict[str, Callable]:
         "season": resolve_season,
         "year": resolve_year,
         "decade": resolve_decade,
+        "period": resolve_period,
+        "century": resolve_century,
     }

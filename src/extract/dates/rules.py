@@ -26,8 +26,9 @@ def lex(language: str) -> dict[str, dict[str, str]]:
 
 
 def alt(language: str, *cats: str) -> str:
-    """The words of ``cats`` as one regex alternation, longest first."""
-    return alternation([w for c in cats for w in lex(language).get(c, {})])
+    """The words of ``cats`` as one regex alternation, longest first (one that never matches when
+    the categories are empty)."""
+    return alternation([w for c in cats for w in lex(language).get(c, {})]) or "(?!)"
 
 
 def lookup(language: str, cat: str, word: str, fold: bool = False) -> str | None:

@@ -69,6 +69,19 @@ class Out:
 Resolver = Callable[[dict, re.Match, State], "Out | None"]
 
 
+def focus_year(st: State) -> tuple[int, str] | None:
+    """The year a part of a year named without one (上半年, the first quarter, im zweiten Halbjahr)
+    belongs to: the year stated last in this paragraph, else the reference year; with its anchor."""
+    if st.year_ctx and st.year_ctx[1] == st.line_no and st.year_ctx[0]:
+        return st.year_ctx[0], "narrative"
+    return (st.ref.year, "reference") if st.ref else None
+
+
+def year_part(y: int, unit: str, n: int) -> str:
+    """A half or a quarter of year ``y``: ``2024-H1``, ``2023-Q4``."""
+    return f"{y:04d}-{unit}{n}"
+
+
 def past_year(st: State, m: int, d: int | None) -> int | None:
     """Year of a month(/day) without a year: a year stated earlier in the same paragraph, else the
     reference year, minus one if that would put it after the reference date (unless the sentence

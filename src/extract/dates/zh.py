@@ -30,6 +30,7 @@ from .rules import Rules, alt, first_chars, gated, lex, lookup
 from .shared import (
     Out,
     State,
+    focus_year,
     in_quote,
     past_year,
     resolve_after,
@@ -37,6 +38,7 @@ from .shared import (
     resolve_bare_year,
     resolve_holiday,
     resolve_iso,
+    year_part,
 )
 
 L = "zh"
@@ -77,11 +79,13 @@ def rules() -> Rules:
              r"(?:\s?(?P<cap>[ap]\.?m(?![A-Za-z])\.?))?")
     time = rf"(?:{hour}|{clock})"
     lunar = rf"(?P<lunar>农历|阴历){_S}"                  # 农历二〇二〇年十月初一, 2015年农历正月初一, 闰四月初一
-    dpart = (rf"(?:(?:{lunar})?(?:(?:{year_abs}|{year_rel})(?:{_S}{yend})?)?"
+    # 上半年, 一季度 without a year: of the year in focus (前三季度 and 三个季度 are durations)
+    period = rf"(?<![\d{_CNN}个多每近前这那头第上下])(?P<period>{alt(L, 'period')})(?!{_S}[\d{_CNN}])"
+    dpart = (rf"(?:(?:{lunar})?(?:(?:{year_abs}|{year_rel})(?:{_S}的?{_S}{yend})?|{period})?"
              rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?"
              rf"|{rday}|{week})")
     first = first_chars(L, "relyear", "narryear", "relmonth", "narrmonth", "relday", "narrday", "relweek", "weekmod",
-                        "part")
+                        "part", "period")
     lead = rf"(?=[\d{_CNN}○正腊冬周星礼民农阴闰{first}])"     # fail fast where no expression can start
     chain = (rf"{lead}(?:{dpart}{_S}(?:[,，]{_S})?)?(?:(?:的{_S}(?:一个|某个)?)?{wd}{_S})?(?:{part}{_S})?(?:{time})?")
     iso = (r"(?<![A-Za-z0-9_/.:-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])"
@@ -272,6 +276,8 @@ def _day_without_month(d: int, st: State) -> Out | Point:
 def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point | None:
     """Year / month / day parts of a chain → a Point (its relative flag and anchor in the Out fields
     set by the caller), or a finished Out."""
+    if g.get("period"):
+        return _period(g["period"], st)
     y, yrel, yanc = year_of(g, st)
     explicit_year = None
     if g.get("y"):
@@ -311,7 +317,7 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
                 return _weekday(g, st, hh, mi, part)
             return Out(None, "date", True)
         yend = lookup(L, "yearend", g["yend"]) if g.get("yend") else None
-        if yend in ("H1", "H2"):
+        if yend in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"):
             return Out(f"{y:04d}-{yend}", "date", rel, anc, Point(y), explicit_year)
         point = Point(y)
     elif d is None:
@@ -325,6 +331,16 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
             return None
         point = Point(y, mo, d, gran="D")
     return _finish(point, hh, mi, part, rel, anc, explicit_year)
+
+
+def _period(word: str, st: State) -> Out:
+    """``上半年`` / ``一季度`` without a year: of the year in focus (``2023-H1``, ``2024-Q1``)."""
+    code = lookup(L, "period", word)
+    focus = focus_year(st)
+    if focus is None:
+        return Out(None, "date", True)
+    y, anc = focus
+    return Out(year_part(y, code[0], int(code[1])), "date", True, anc, Point(y))
 
 
 def _lunar(g: dict, st: State, y: int | None, rel: bool, mo: int, explicit_year: int | None,
@@ -372,7 +388,7 @@ def _era(g: dict, m: re.Match, st: State) -> Out | None:
 
 def _chain(g: dict, m: re.Match, st: State) -> Out | None:
     """Year, month, day, relative day or week, weekday, part of day and clock time, in that order."""
-    has_date = any(g.get(k) for k in ("y", "yrel", "m", "mrel", "d", "rday", "wrel", "wd"))
+    has_date = any(g.get(k) for k in ("y", "yrel", "period", "m", "mrel", "d", "rday", "wrel", "wd"))
     hh, mi = _hour(m)
     part = lookup(L, "part", g["part"]) if g.get("part") else None
     if part is None and g.get("cap"):
