@@ -302,3 +302,23 @@ def test_dates_zh_same_day_words_need_a_stated_day(text, expected):
 
     got = find_dates(text, lang="zh", reference="2019-02-09")
     assert [(t, v if isinstance(v, str) else None) for t, v in zip(got.text, got.value)] == expected
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    pytest.param("今天的香港，就像一座围城。", "今天", "2021", id="today-as-the-present-age"),
+    pytest.param("一百年后的今天，旧书又流行起来。", "今天", "2021", id="a-hundred-years-later-today"),
+    pytest.param("今天的会议上，他宣布辞职。", "今天", "2021-04-18", id="todays-meeting-is-a-day"),
+    pytest.param("今天（4月16日）我到法庭旁听。", "今天", "2021-04-16", id="the-text-says-which-day-today-is"),
+])
+def test_today_reads_its_context(text, surface, value):
+    got = [(d.text, d.value) for d in find_dates_in_text(text, "2021-04-18", "zh")]
+    assert (surface, value) in got
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("指挥部发布7号通告，要求居民筛查。", id="notice-number"),
+    pytest.param("码头的3号泊位改成社区园圃。", id="berth-number"),
+    pytest.param("天文台挂起8号风球。", id="typhoon-signal"),
+])
+def test_a_numbered_thing_is_no_day(text):
+    assert not [d for d in find_dates_in_text(text, "2021-04-18", "zh") if "号" in d.text]

@@ -62,7 +62,7 @@ def rules() -> Rules:
              rf"(?P<mrel>{alt(L, 'relmonth', 'narrmonth')}))")
     day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
            rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
-           rf"(?:{_S}[日号](?![本元子报常期志记])|(?<=初[一二三四五六七八九十])|"
+           rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})))(?![本元子报常期志记])|(?<=初[一二三四五六七八九十])|"
            rf"(?:(?<=月[十二三][一二三四五六七八九十])|(?<=月[二三]十[一二三四五六七八九]))"
            rf"(?![{_CNN}\d个名岁人位家只元件条次天年月号日点时分%.]))")
     wd = (rf"(?P<wmod>{alt(L, 'weekmod')})?(?<![\d{_CNN}几每])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
@@ -199,6 +199,21 @@ def _bare_clock(g: dict, m: re.Match, st: State, hh: int | None, mi: int | None,
     return Out(v, "time", False) if v else None
 
 
+_STATED_DAY = re.compile(r"[（(](1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日[)）]")
+_YEARS_SINCE = re.compile(r"(?:年|世纪)[后前]的$")
+
+
+def _nowadays(sentence: str, start: int, end: int) -> bool:
+    """今天的香港, 一百年后的今天: "today" as the present age, not a day. A noun after 的 that is
+    bound to a day (今天的会议, 今天的比赛: lexicon ``daynoun``) keeps the day."""
+    if _YEARS_SINCE.search(sentence, max(0, start - 4), start):
+        return True
+    if sentence[end:end + 1] != "的":
+        return False
+    after = sentence[end + 1:end + 5]
+    return not any(after.startswith(n) for n in lex(L).get("daynoun", {}))
+
+
 def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
     """今天 / 昨天 (against the reference) or 次日 / 当天 (against the story); a Point to go on with,
     or the finished Out."""
@@ -211,6 +226,16 @@ def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
             return Out(None, "date", True)
         if st.label == "meta" or not st.ref:
             return Out(None, "date", True)
+        stated = _STATED_DAY.match(st.sentence, m.end())
+        if stated:                # 今天（4月16日）: the text says which day it means
+            mo, d = int(stated.group(1)), int(stated.group(2))
+            y = past_year(st, mo, d) or st.ref.year
+            try:
+                return from_date(date(y, mo, d))
+            except ValueError:
+                pass
+        if w in ("今天", "今日") and _nowadays(st.sentence, m.start(), m.end()):
+            return Out(f"{st.ref.year:04d}", "date", True, "reference", None)
         return from_date(st.ref + timedelta(days=int(off)))
     off = int(lookup(L, "narrday", w) or 0)
     # 当天 / 当晚 / 次日 name a day of the story: the last day it stated; a story that stated only
