@@ -152,6 +152,14 @@ NOT_EVENTS = [
     ("zh-new-committee-not-founding", "zh", "教授林森任职于新成立的委员会之前曾在大学工作。", {"林森": "林森"}),
     ("zh-contest-withdrawal", "zh", "崔浩因伤退出比赛。", {"崔浩": "崔浩"}),
     ("zh-no-person", "zh", "数十名员工宣布他们将离职。", {}),
+    ("zh-leaving-a-building", "zh", "罗家豪离开警署时向支持者挥手。", {"罗家豪": "罗家豪"}),
+    ("zh-leaving-the-moment", "zh", "庭审结束后，韩卓轩离开时没有回应提问。", {"韩卓轩": "韩卓轩"}),
+    ("zh-guest-part-is-no-post", "zh", "歌手叶绮文担任颁奖嘉宾。", {"叶绮文": "叶绮文"}),
+    ("zh-defendant-is-no-plaintiff", "zh", "前议员邓志强被控告刑事毁坏。", {"邓志强": "邓志强"}),
+    ("zh-concession", "zh", "即使梁家栋当选，局面也难以改变。", {"梁家栋": "梁家栋"}),
+    ("zh-demand-governs-later-clauses", "zh", "记协要求特首马颂文即时介入，成立独立调查委员会。", {"马颂文": "马颂文"}),
+    ("zh-someone-unnamed", "zh", "区慧琳说，过往亦有人担任两三年后就离开有关岗位。", {"区慧琳": "区慧琳"}),
+    ("zh-handover", "zh", "1997年回归后，冯启明一直在政府任职。", {"冯启明": "冯启明"}),
     ("de-negated", "de", "Markus Brandt ist nicht zurückgetreten.", {"Markus Brandt": "Markus Brandt"}),
     ("de-reportedly", "de", "Sabine Roth soll Siemens verlassen.", {"Sabine Roth": "Sabine Roth"}),
     ("de-could", "de", "Paul Kern könnte zurücktreten.", {"Paul Kern": "Paul Kern"}),
@@ -339,3 +347,23 @@ def test_events_org_from_the_shared_org_lexicon(text, lang, org):
 
     found = extract.find_events(text, lang=lang)
     assert list(found.org) == [org]
+
+
+@pytest.mark.parametrize("lines,persons,want", [
+    pytest.param(["韩国总统金英植表示，祝贺您再次当选国家主席。"], {"金英植": "金英植"}, [],
+                 id="congratulating-you-is-not-the-congratulators-election"),
+    pytest.param(["在梁振英年代担任中央政策组顾问的王卓祺表示不满。"], {"梁振英": "梁振英", "王卓祺": "王卓祺"},
+                 [("appoint", ("王卓祺",))], id="a-name-in-a-time-frame-is-no-subject"),
+    pytest.param(["董建华当年委任我为顾问。"], {"董建华": "董建华"}, [], id="appointed-me-is-not-the-appointer"),
+])
+def test_events_subject_is_the_person_of_the_trigger(lines, persons, want):
+    _, events = _run(lines, persons)
+    assert [(e.type, tuple(e.person_keys)) for e in events if e.person_keys] == want
+
+
+def test_a_ship_named_after_a_person_is_no_person():
+    import extract
+
+    found = extract.find_persons("美军“罗斯福”号航母离开红海，“艾森豪威尔”号将前往接替。", lang="zh")
+    assert found.empty
+

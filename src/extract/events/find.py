@@ -13,7 +13,7 @@ from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, 
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
-from .modality import blocked, negated
+from .modality import blocked, is_passive, negated
 from .phrases import np_after, words
 from .subjects import list_items, opens_next_clause, subject
 from .timing import DATED_TYPES, date_key, heading_date, pick_date
@@ -124,9 +124,11 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     ca, cb = ctx.clause_of(ts)
     if blocked(L, s, ts, te) or negated(L, s, ca, cb, ts, te):
         return
-    if trig.type == "depart" and L.objects is not None \
+    if trig.type in ("depart", "appoint") and L.objects is not None \
             and L.objects.search(s.text, te - off, min(cb, te + OBJECT_WINDOW) - off):
-        return
+        return                  # 退出比赛, 担任嘉宾: a contest, a guest's part — no post
+    if trig.type == "sue" and is_passive(L, s, ca, ts):
+        return                  # 被控告: the person is the defendant; who sued is not said here
     if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
             and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
         return
@@ -171,6 +173,9 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
                                         list(flags)))
 
 
+_INTRANSITIVE_NOT = re.compile(r"了?(?:时|的|之际|期间|现场)")
+
+
 def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) -> bool:
     """A trigger's sense from what stands next to it: an ``objorg`` trigger's object, if it has one,
     is an organization, a post or a word for one (离开腾讯, 离开了团队, 宣布离开; not 离开北京, 离开白宫);
@@ -192,7 +197,8 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
                 return False
         obj = np_after(L, ctx, te - off, hi - off)
         if obj is None:
-            return True
+            # 离开时 / 离开的人: the moment or the people leaving, not a departure from a post
+            return _INTRANSITIVE_NOT.match(s.text, te - off) is None
         a, b = obj[0] + off, obj[1] + off
         if any(o[0] < b and a < o[1] for o in org_candidates(L, ctx)):
             return True

@@ -122,7 +122,7 @@ def load_language(code: str) -> Lang:
     by_scope: dict = {}
     for cue, scope in lexicon.rows(f"events_negation_{code}.txt", 2, 2):
         by_scope.setdefault(scope, []).append(cue)
-    for scope in ("before", "near", "adjacent", "after"):
+    for scope in ("before", "near", "adjacent", "after", "sentence"):
         neg[scope] = _alt(by_scope.get(scope, ()), latin, ci)
     cues: dict = {}
     for lang, kind, word in lexicon.rows("events_cues.txt", 3, 3):

@@ -25,6 +25,9 @@ def negated(L: Lang, s: Sentence, ca: int, cb: int, ts: int, te: int) -> bool:
     off = s.char_start
     before = s.text[ca - off: ts - off]
     after = s.text[te - off: cb - off]
+    # a demand or a worry governs the clauses after it: 要求特首介入，成立调查委员会
+    if L.neg.get("sentence") is not None and L.neg["sentence"].search(s.text, 0, ts - off):
+        return True
     # a coordinated clause has its own polarity: "bestreitet die Vorwürfe und hat Klage eingereicht"
     joins = list(_COORDINATION.finditer(before))
     if joins:

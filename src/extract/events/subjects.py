@@ -22,6 +22,9 @@ V2_WORDS = 3          # words (a title) between a German finite verb and its inv
 LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characters (bullets, numbers)
 
 
+_FRAME_AFTER_NAME = re.compile(r"(?:年代|时代|时期|任内|政府|当局|班子|阵营|内阁|政权)")
+_ZH_PERSONAL = re.compile(r"[我你您](?!们)")
+
 COMITATIVE_TYPES = frozenset({"join", "found", "sue", "merge"})  # 与 A 共同创立: A is a co-subject
 
 
@@ -93,8 +96,10 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
                   prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
     s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
-    before = [i for i, m in enumerate(ms) if ca <= m.char_start and m.char_end <= ts]
-    after = [i for i, m in enumerate(ms) if te <= m.char_start and m.char_end <= cb]
+    # a name inside a time or a government phrase (梁振英年代, 林郑政府) is nobody's subject
+    framed = {i for i, m in enumerate(ms) if L.code == "zh" and _FRAME_AFTER_NAME.match(s.text, m.char_end - off)}
+    before = [i for i, m in enumerate(ms) if ca <= m.char_start and m.char_end <= ts and i not in framed]
+    after = [i for i, m in enumerate(ms) if te <= m.char_start and m.char_end <= cb and i not in framed]
     if L.latin:     # (a name right before a noun trigger is its owner: von Schumanns Rücktritt)
         noun = s.text[ts - off].isupper()
         before = [i for i in before if (noun and ts - ms[i].char_end <= 1) or not _after_prep(L, s.text, ms[i].char_start - off)]
@@ -111,6 +116,8 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
         before = [i for i in before if not _ZH_PREP.search(s.text, max(ca - off, ms[i].char_start - off - 12),
                                                                ms[i].char_start - off)]
     if trig.voice == "patient" and not is_passive(L, s, ca, ts):
+        if L.code == "zh" and _ZH_PERSONAL.match(s.text, te - off):
+            return []           # 委任我: the one appointed is the speaker, not a named person
         if after:
             return expand(L, ctx, after[0], +1, (te, cb))
         if before:
@@ -142,7 +149,10 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
                                      and not _NOMINAL_OBLIQUE.search(clause_head, 0, n.start())
                                      for n in L.nominal.finditer(clause_head)):
         return []
-    earlier = [i for i, m in enumerate(ms) if m.char_end <= ca]
+    # 祝贺您当选 / 我加入: a first or second person is the subject, not a name of an earlier clause
+    if L.code == "zh" and _ZH_PERSONAL.search(clause_head):
+        return []
+    earlier = [i for i, m in enumerate(ms) if m.char_end <= ca and i not in framed]
     if L.latin:
         earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
     if earlier:

@@ -452,6 +452,15 @@ def after_numeral(c: Candidate, s: Sentence) -> bool:
     return bool(NUMERAL_BEFORE.search(s.text[:c.start - s.char_start]))
 
 
+_VESSEL_AFTER = re.compile(r"[”」』\"'》]?[号號](?![召称])")
+
+
+def names_a_vessel(c: Candidate, s: Sentence) -> bool:
+    """A name followed by 号 (“罗斯福”号, 艾森豪威尔号) names a ship, a craft or a train, not a person
+    (号召 and 号称 are verbs)."""
+    return bool(_VESSEL_AFTER.match(s.text, c.end - s.char_start))
+
+
 def extend_to_known(c: Candidate, alias_of: dict[str, str], s: Sentence) -> Candidate:
     """A candidate that is a known Chinese name of the article cut short, where the text goes on
     to read that name, is that name: 林嘉 in 林嘉文本人 (jieba: 林嘉/文本) once 林嘉文 is found."""
