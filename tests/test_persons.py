@@ -521,3 +521,10 @@ def test_persons_married_surnames_before_a_word_are_the_short_form():
     _, sentences, tokens, _ = _analyse("立法会议员叶刘对林郑的做法不满，叶刘淑仪昨日表示。", "zh")
     surfaces = {m.text for m in find_mentions(sentences, tokens, "zh", use_model=True)}
     assert "叶刘对林" not in surfaces and "叶刘淑仪" in surfaces
+
+
+def test_a_surname_the_recognizer_cut_from_a_name_jieba_reads_whole_is_the_name():
+    from extract import find_persons
+
+    found = find_persons("27岁的王帅，入职一年多，学的是煤矿相关专业。", lang="zh")
+    assert found["text"].tolist() == ["王帅"]

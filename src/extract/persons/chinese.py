@@ -351,8 +351,23 @@ def without_word_tail(c: Candidate) -> Candidate:
     (骆指出, 张首先, 李当年: Hong Kong papers write a person's surname alone) is the surname."""
     t = c.text
     r = lexicons()
+    if len(t) == 3 and t[1] == t[2]:
+        return c          # a doubled given name (李微微, 王婷婷) is a name, not an adverb
     if len(t) == 3 and t[0] in r["surnames1"] and (t[1:] in dictionary_words()[1] or r["verbs_zh"].fullmatch(t[1:])):
         return Candidate(c.sentence_id, c.start, c.start + 1, t[0], c.kind, c.context)
+    return c
+
+
+def with_jieba_name(c: Candidate, toks: Sequence[Token]) -> Candidate:
+    """A surname alone from the recognizer where jieba reads a two- or three-character personal
+    name starting there (王 in 27岁的王帅，) is that name; a surname jieba also leaves alone (骆指出)
+    stays one."""
+    if len(c.text) != 1:
+        return c
+    for t in toks:
+        if t.char_start == c.start and t.pos == "nr" and 2 <= len(t.text) <= 3 and all(is_han(ch) for ch in t.text) \
+                and t.text[-1] not in NEVER_LAST_OF_NAME:
+            return Candidate(c.sentence_id, c.start, t.char_end, t.text, c.kind, c.context)
     return c
 
 

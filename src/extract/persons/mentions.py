@@ -31,6 +31,7 @@ from .chinese import (
     trim_to_known,
     with_function_surname,
     with_honorific,
+    with_jieba_name,
     with_married_surname,
     with_rare_char,
     without_word_tail,
@@ -104,6 +105,7 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
         if c.kind == "latin-full":
             art.add(c, art.alias_of.get(c.text, c.text), "latin")
     # 2. Chinese candidates: dotted names first, then short forms of them, glossed, repeated or in context
+    cands = [with_jieba_name(c, toks_by_sentence.get(c.sentence_id, ())) if c.kind == "model" else c for c in cands]
     _accept_chinese(art, cands, model_read, model_spans, text_of)
     _merge_spelling_variants(art.clusters, art.accepted, art.alias_of)
     # 3. single Latin words: parts of known names, genitives, spelling variants, or in context
