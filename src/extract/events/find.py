@@ -127,14 +127,14 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     if trig.type in ("depart", "appoint") and L.objects is not None \
             and L.objects.search(s.text, te - off, min(cb, te + OBJECT_WINDOW) - off):
         return                  # 退出比赛, 担任嘉宾: a contest, a guest's part — no post
-    if trig.type == "sue" and is_passive(L, s, ca, ts):
-        return                  # 被控告: the person is the defendant; who sued is not said here
+    # 被控告: the person is the defendant, not the one who sued: the lawsuit stands without them
+    defendant = trig.type == "sue" and is_passive(L, s, ca, ts)
     if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
             and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
         return
     if not _in_frame(L, ctx, trig, ts, te):
         return
-    subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES else []
+    subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES and not defendant else []
     if art.require_person and _unnamed_head(L, ctx, te):
         return
     typ = trig.type if (subj or not trig.alt) else trig.alt

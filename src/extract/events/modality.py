@@ -26,7 +26,9 @@ def negated(L: Lang, s: Sentence, ca: int, cb: int, ts: int, te: int) -> bool:
     before = s.text[ca - off: ts - off]
     after = s.text[te - off: cb - off]
     # a demand or a worry governs the clauses after it: 要求特首介入，成立调查委员会
-    if L.neg.get("sentence") is not None and L.neg["sentence"].search(s.text, 0, ts - off):
+    # (在他的要求下辞职 = at his request: it happened)
+    if L.neg.get("sentence") is not None and any(
+            not s.text.startswith("下", m.end()) for m in L.neg["sentence"].finditer(s.text, 0, ts - off)):
         return True
     # a coordinated clause has its own polarity: "bestreitet die Vorwürfe und hat Klage eingereicht"
     joins = list(_COORDINATION.finditer(before))
