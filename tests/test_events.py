@@ -340,6 +340,8 @@ def test_events_negation_stays_in_its_clause(text, lang, types):
 
 @pytest.mark.parametrize("text, lang, org", [
     ("Max Brandauer verlässt Harlow Logistics.", "de", "Harlow Logistics"),     # an `end` word of orgs.txt
+    ("近日宏川电气（833832）发公告称，副总经理易伟明辞职。", "zh", "宏川电气"),        # a listed company's stock code
+    ("6月27日，锦城饭店（601999）财务负责人孔文进辞职。", "zh", "锦城饭店"),
     ("Greta Holm joined Nordvik Pharmaceuticals in May.", "en", "Nordvik Pharmaceuticals"),
 ])
 def test_events_org_from_the_shared_org_lexicon(text, lang, org):

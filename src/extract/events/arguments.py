@@ -77,6 +77,19 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         for x, y, _role, org in posts(L, ctx):
             if org is not None:
                 add(*org)
+    if L.code == "zh":
+        # a listed company with its stock code: 山东钢铁（600022）, 惠理集团(00806)
+        for m in _STOCK_CODE.finditer(text):
+            # the words of the name: back from the code while none is a time word, verb, adverb,
+            # preposition, conjunction, particle or pronoun (近日 | 追日电气（833832）)
+            start = m.end(1)
+            for w in reversed(words(ctx)):
+                if w[1] <= start and w[0] >= m.start(1) and w[1] == start and not w[3].startswith(_NOT_IN_NAME):
+                    start = w[0]
+                elif w[1] <= start:
+                    break
+            if m.end(1) - start >= 2 and text[start:m.end(1)] not in L.generic:
+                add(start, m.end(1))
     for m in _CAMEL.finditer(text):
         if m.group(0) not in L.generic:
             add(*m.span())
@@ -99,6 +112,9 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
     return out
 
 
+_NOT_IN_NAME = ("t", "v", "p", "d", "c", "u", "r", "f", "x")
+_STOCK_CODE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12})\s?[（(]"
+                         r"(?:(?:[A-Z]{2}|港股|股票代码|证券代码)[:：]?\s?)?\d{5,6}(?:\.[A-Z]{2})?[)）]")
 _EN_STOP = frozenset("""The A An In On At For From To Of And But Or After Before When While As By With This That
 These Those He She They We It His Her Their Our Its I You Mr Ms Mrs Dr Prof Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October

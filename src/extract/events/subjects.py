@@ -7,10 +7,11 @@ import re
 from typing import Sequence
 
 from ..model import Mention, Sentence
-from .arguments import pick_org, pick_role
+from .arguments import pick_org, pick_role, role_at
 from .context import CLAUSE_END, EventCandidate, SentenceContext, person_keys
 from .lexicons import Lang, Trigger
 from .modality import is_passive
+from .phrases import words
 from .timing import pick_date
 
 CONJ_GAP = 6          # max characters between two coordinated persons besides the conjunction
@@ -20,6 +21,28 @@ SUBJECT_LEAD = 24     # a person this close to a sentence start is its subject (
 CLAUSE_LEAD = 3       # characters before a trigger that still "opens" its clause (并, 将, and)
 V2_WORDS = 3          # words (a title) between a German finite verb and its inverted subject
 LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characters (bullets, numbers)
+
+
+_AGENT_NOUN = re.compile(r"[人者](?![员士数次])")
+AGENT_NOUN_GAP = 2     # characters between an agent noun (创办人) and the name it titles
+_ZH_OBLIQUE = re.compile(r"[对向与给跟替把被由和同为][^，。；]{0,1}$")
+_PLACE_TAGS = frozenset({"ns", "nt"})
+
+
+def role_before(L: Lang, ctx: SentenceContext, a: int, b: int) -> bool:
+    """The text between the trigger and the next person is one title (当选总统 X)."""
+    return b > a and any(x == a and y == b for x, y, _r in role_at(L, ctx.sent.text, a, b))
+
+
+def _non_person_subject(ctx: SentenceContext, a: int, b: int) -> bool:
+    """A place or organization word (jieba ns/nt) opens the clause head before the trigger, not
+    after a preposition: it is the subject."""
+    for w in words(ctx):
+        if a <= w[0] and w[1] <= b and w[3] in _PLACE_TAGS:
+            lead = ctx.sent.text[max(a, w[0] - 2):w[0]]
+            if not re.search(r"[在于从到自往赴对向与和同跟给为由把被]", lead):
+                return True
+    return False
 
 
 _FRAME_AFTER_NAME = re.compile(r"(?:年代|时代|时期|任内|政府|当局|班子|阵营|内阁|政权)")
@@ -112,6 +135,13 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
         if L.pronoun is not None and prev_ctx and L.pronoun.search(s.text[:ca - off]):
             return _antecedent(L, prev_ctx)
         return []
+    if L.code == "zh" and _AGENT_NOUN.match(s.text, te - off):
+        # 创办人郑经翰, 创立者: the person named right after the agent noun, else nobody named
+        nxt = [i for i in after if ms[i].char_start - te <= AGENT_NOUN_GAP]
+        return expand(L, ctx, nxt[0], +1, (te, cb)) if nxt else []
+    if L.code == "zh" and "elect" in trig.flags and after \
+            and role_before(L, ctx, te - off, ms[after[0]].char_start - off):
+        return expand(L, ctx, after[0], +1, (te, cb))      # 当选总统穆利诺: the president-elect
     if L.code == "zh" and trig.voice == "agent":
         before = [i for i in before if not _ZH_PREP.search(s.text, max(ca - off, ms[i].char_start - off - 12),
                                                                ms[i].char_start - off)]
@@ -152,7 +182,13 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     # 祝贺您当选 / 我加入: a first or second person is the subject, not a name of an earlier clause
     if L.code == "zh" and _ZH_PERSONAL.search(clause_head):
         return []
+    # a place, a country or an organization is the clause's subject (东帝汶加入东盟, 俄方已组建)
+    if L.code == "zh" and _non_person_subject(ctx, ca - off, ts - off):
+        return []
     earlier = [i for i, m in enumerate(ms) if m.char_end <= ca and i not in framed]
+    if L.code == "zh":          # 对董建华…不满: a name after a preposition is no subject
+        earlier = [i for i in earlier if not _ZH_OBLIQUE.search(s.text, max(0, ms[i].char_start - off - 2),
+                                                                  ms[i].char_start - off)]
     if L.latin:
         earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
     if earlier:
