@@ -160,6 +160,8 @@ NOT_EVENTS = [
     ("zh-demand-governs-later-clauses", "zh", "记协要求特首马颂文即时介入，成立独立调查委员会。", {"马颂文": "马颂文"}),
     ("zh-someone-unnamed", "zh", "区慧琳说，过往亦有人担任两三年后就离开有关岗位。", {"区慧琳": "区慧琳"}),
     ("zh-handover", "zh", "1997年回归后，冯启明一直在政府任职。", {"冯启明": "冯启明"}),
+    ("zh-comparison", "zh", "邝伟文说，留下比离开需要更大勇气。", {"邝伟文": "邝伟文"}),
+    ("zh-not-necessarily", "zh", "罗婉仪说高票当选不一定代表有公信力。", {"罗婉仪": "罗婉仪"}),
     ("de-negated", "de", "Markus Brandt ist nicht zurückgetreten.", {"Markus Brandt": "Markus Brandt"}),
     ("de-reportedly", "de", "Sabine Roth soll Siemens verlassen.", {"Sabine Roth": "Sabine Roth"}),
     ("de-could", "de", "Paul Kern könnte zurücktreten.", {"Paul Kern": "Paul Kern"}),
