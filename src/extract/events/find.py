@@ -20,6 +20,7 @@ from .timing import DATED_TYPES, date_key, heading_date, pick_date
 
 PRONOUN_BACK = 3      # sentences a pronoun may look back for its antecedent
 OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
+OBJECT_WINDOW_LATIN = 40   # the same in German/English (verließ nach zwei Stunden das Gebäude)
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
@@ -125,8 +126,10 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     if blocked(L, s, ts, te) or negated(L, s, ca, cb, ts, te):
         return
     if trig.type in ("depart", "appoint") and L.objects is not None \
-            and L.objects.search(s.text, te - off, min(cb, te + OBJECT_WINDOW) - off):
-        return                  # 退出比赛, 担任嘉宾: a contest, a guest's part — no post
+            and L.objects.search(s.text, te - off, min(cb, te + (OBJECT_WINDOW_LATIN if L.latin else OBJECT_WINDOW)) - off):
+        return                  # 退出比赛, 担任嘉宾, verließ das Gebäude: a contest, a guest's part, a place
+    if trig.type == "return" and L.latin and _TRAVEL_BACK.match(s.text, te - off):
+        return                  # Rückkehr nach Europa, returned to London: a journey home
     # 被控告: the person is the defendant, not the one who sued: the lawsuit stands without them
     defendant = trig.type == "sue" and is_passive(L, s, ca, ts)
     if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
@@ -173,6 +176,7 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
                                         list(flags)))
 
 
+_TRAVEL_BACK = re.compile(r"\s+(?:nach|home|to\s+(?:the\s+)?(?:country|city|island|capital|home))\b", re.I)
 _INTRANSITIVE_NOT = re.compile(r"了?(?:时|的|之际|期间|现场)")
 
 
