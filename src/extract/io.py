@@ -150,29 +150,7 @@ def list_input(input_dir, out_dir=None) -> Listing:
                 continue
             try:
                 if e.is_symlink():
-                    try:
-                        target = os.path.realpath(path, strict=True)
-                    except FileNotFoundError:
-                        target = escape_name(os.readlink(path))
-                        files.append(InputFile(aid, path, f"broken symlink: its target {target} does not exist"))
-                        continue
-                    except OSError as err:
-                        reason = ("symlink loop" if err.errno == errno.ELOOP
-                                  else f"unreadable symlink: {err.strerror or err}")
-                        files.append(InputFile(aid, path, f"{reason}: not followed"))
-                        continue
-                    if not _within(target, root_real):
-                        files.append(InputFile(
-                            aid, path, f"symlink to {escape_name(target)}, outside INPUT_DIR: not followed"))
-                        continue
-                    st = os.stat(target)
-                    if stat.S_ISDIR(st.st_mode):
-                        skipped.append(f"{aid}/: symlinked folder, not followed (its files are read under "
-                                       f"{escape_name(os.path.relpath(target, root_real)) or '.'}/)")
-                    elif stat.S_ISREG(st.st_mode):
-                        files.append(InputFile(aid, path))
-                    else:
-                        files.append(InputFile(aid, path, f"not a regular file (its target is {_kind(st.st_mode)})"))
+                    _symlink_entry(aid, path, root_real, files, skipped)
                     continue
                 st = e.stat(follow_symlinks=False)
             except OSError as err:
@@ -188,16 +166,46 @@ def list_input(input_dir, out_dir=None) -> Listing:
             else:
                 files.append(InputFile(aid, path, f"not a regular file ({_kind(st.st_mode)})"))
     if hidden:
-        hidden.sort()
-        shown = ", ".join(hidden[:MAX_SKIPPED_SHOWN]) + (f" and {len(hidden) - MAX_SKIPPED_SHOWN} more"
-                                                          if len(hidden) > MAX_SKIPPED_SHOWN else "")
-        skipped.append(f"{len(hidden)} hidden path{'s' if len(hidden) > 1 else ''} not read ({shown}): "
-                       "names starting with '.' are skipped; rename them to include them")
+        skipped.append(_hidden_note(hidden))
     files.sort(key=lambda f: f.article_id)
     return Listing(files, sorted(skipped))
 
 
 MAX_SKIPPED_SHOWN = 5   # hidden paths named in the summary line; the rest are counted
+
+
+def _symlink_entry(aid: str, path: str, root_real: str, files: list, skipped: list) -> None:
+    """A symlink under INPUT_DIR: an article when it points to a regular file inside INPUT_DIR, else
+    an error row (broken, looping, leaving INPUT_DIR, not a file) or a skipped line (a folder)."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        target = escape_name(os.readlink(path))
+        files.append(InputFile(aid, path, f"broken symlink: its target {target} does not exist"))
+        return
+    except OSError as err:
+        reason = "symlink loop" if err.errno == errno.ELOOP else f"unreadable symlink: {err.strerror or err}"
+        files.append(InputFile(aid, path, f"{reason}: not followed"))
+        return
+    if not _within(target, root_real):
+        files.append(InputFile(aid, path, f"symlink to {escape_name(target)}, outside INPUT_DIR: not followed"))
+        return
+    st = os.stat(target)
+    if stat.S_ISDIR(st.st_mode):
+        skipped.append(f"{aid}/: symlinked folder, not followed (its files are read under "
+                       f"{escape_name(os.path.relpath(target, root_real)) or '.'}/)")
+    elif stat.S_ISREG(st.st_mode):
+        files.append(InputFile(aid, path))
+    else:
+        files.append(InputFile(aid, path, f"not a regular file (its target is {_kind(st.st_mode)})"))
+
+
+def _hidden_note(hidden: list[str]) -> str:
+    hidden = sorted(hidden)
+    shown = ", ".join(hidden[:MAX_SKIPPED_SHOWN]) + (f" and {len(hidden) - MAX_SKIPPED_SHOWN} more"
+                                                      if len(hidden) > MAX_SKIPPED_SHOWN else "")
+    return (f"{len(hidden)} hidden path{'s' if len(hidden) > 1 else ''} not read ({shown}): "
+            "names starting with '.' are skipped; rename them to include them")
 
 
 def list_input_files(input_dir: Path) -> list[Path]:

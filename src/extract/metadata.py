@@ -4,7 +4,8 @@ matter at the top of a file, a date in the file's path.
 Archives keep dates and titles beside the texts: a JSONL or CSV index with one row per
 article (``index.jsonl``, ``metadata.csv``), a front-matter block (``---`` … ``---``), a date in
 the path (``2024/10/25/…``, ``20250328_08.txt``). This module turns them into ``ArticleMeta``
-records. Pure: rows come already read (``io.read_metadata``), paths are only strings.
+records. Pure but for ``run_index``, which finds and reads the run's index file (``io.read_metadata``)
+and says what the summary reports of it; elsewhere rows come already read and paths are only strings.
 
 Index rows are matched to articles by the path of the file they name (relative to the index
 file's folder, or to INPUT_DIR), else by file name, else by file stem; a name or stem that
@@ -16,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Mapping
 
 from .model import ArticleMeta
@@ -166,3 +167,44 @@ def date_from_path(article_id: str) -> str | None:
             except ValueError:
                 continue
     return found
+
+
+def run_index(input_dir: Path, metadata_file: str | None):
+    """The run's metadata index (``metadata_file``: ``--metadata FILE``, else an index file at the root of
+    INPUT_DIR), the index file when it lies inside INPUT_DIR, and summary notes about it."""
+    from . import io
+
+    if metadata_file:
+        path = Path(metadata_file)
+    else:
+        path = next((input_dir / n for n in INDEX_NAMES if (input_dir / n).is_file()), None)
+    if path is None:
+        return None, None, []
+    rows = io.read_metadata(path)        # raises InputError with the file and line of a bad row
+    index = build_index(rows, str(path.parent), str(input_dir))
+    found_here = "" if metadata_file else " (found in INPUT_DIR; not an article)"
+    notes = [f"metadata: {index.rows:,} rows from {path}{found_here}"]
+    if index.rows_without_key:
+        notes.append(f"metadata: {index.rows_without_key:,} rows name no file (give a column "
+                     f"{' / '.join(KEY_COLUMNS[:3])}); they were not used")
+    if index.ambiguous:
+        some = ", ".join(sorted(index.ambiguous)[:5])
+        notes.append(f"metadata: {len(index.ambiguous):,} file names or stems are shared by several rows ({some} …); "
+                     "those rows match only by their full path")
+    inside = path.resolve().parent == input_dir.resolve()
+    return index, (path.name if inside else None), notes
+
+
+def head_notes(heads: Mapping[str, int], index) -> list[str]:
+    """What the summary says about metadata matches and reference dates (``heads``: counts of ok
+    articles, of those matched in the metadata index, of those left without a reference date)."""
+    ok = heads.get("ok", 0)
+    notes = []
+    if index is not None:
+        notes.append(f"metadata: matched {heads.get('metadata', 0):,} of {ok:,} articles")
+    missing = heads.get("no_reference", 0)
+    if missing:
+        notes.append(f"{missing:,} of {ok:,} articles have no reference date (none in metadata, front matter, "
+                     "text or path): their relative dates (今年5月, am Montag, last week) have no value; "
+                     "give --metadata FILE or --reference-date DATE")
+    return notes

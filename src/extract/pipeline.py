@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checkpoints, engine, io
+from . import checkpoints, engine, io, metadata
 from .model import BODY_LABELS, ArticleMeta, ArticleResult
 from .settings import DEFAULT, Settings
 
@@ -519,47 +519,6 @@ def write_linked(task: LinkedTask) -> dict:
 LOADING = "extract: loading models"   # the progress bar's label until the first articles are done
 
 
-def _metadata_index(input_dir: Path, settings: Settings):
-    """The run's metadata index (``--metadata FILE``, else an index file at the root of
-    INPUT_DIR), the index file when it lies inside INPUT_DIR, and summary notes about it."""
-    from . import metadata
-
-    if settings.metadata:
-        path = Path(settings.metadata)
-    else:
-        path = next((input_dir / n for n in metadata.INDEX_NAMES if (input_dir / n).is_file()), None)
-    if path is None:
-        return None, None, []
-    rows = io.read_metadata(path)        # raises InputError with the file and line of a bad row
-    index = metadata.build_index(rows, str(path.parent), str(input_dir))
-    found_here = "" if settings.metadata else " (found in INPUT_DIR; not an article)"
-    notes = [f"metadata: {index.rows:,} rows from {path}{found_here}"]
-    if index.rows_without_key:
-        notes.append(f"metadata: {index.rows_without_key:,} rows name no file (give a column "
-                     f"{' / '.join(metadata.KEY_COLUMNS[:3])}); they were not used")
-    if index.ambiguous:
-        some = ", ".join(sorted(index.ambiguous)[:5])
-        notes.append(f"metadata: {len(index.ambiguous):,} file names or stems are shared by several rows ({some} …); "
-                     "those rows match only by their full path")
-    inside = path.resolve().parent == input_dir.resolve()
-    return index, (path.name if inside else None), notes
-
-
-def _head_notes(heads: Counter, index) -> list[str]:
-    """What the summary says about metadata matches and reference dates (``heads``: counts of ok
-    articles, of those matched in the metadata index, of those left without a reference date)."""
-    ok = heads.get("ok", 0)
-    notes = []
-    if index is not None:
-        notes.append(f"metadata: matched {heads.get('metadata', 0):,} of {ok:,} articles")
-    missing = heads.get("no_reference", 0)
-    if missing:
-        notes.append(f"{missing:,} of {ok:,} articles have no reference date (none in metadata, front matter, "
-                     "text or path): their relative dates (今年5月, am Montag, last week) have no value; "
-                     "give --metadata FILE or --reference-date DATE")
-    return notes
-
-
 def _progress(total: int, quiet: bool, desc: str = "extract"):
     if quiet:
         return None
@@ -613,12 +572,31 @@ def run(input_dir, out_dir, settings: Settings | None = None, **options) -> RunS
     return summary
 
 
+@dataclass
+class _FirstPass:
+    """What pass 1 leaves for the next ones: per segment its checkpoint key and characters; run-wide
+    the readable articles, the chrome lines (hash → articles holding it) and duplicates of texts."""
+    keys: list
+    chars: list
+    readable: int
+    chrome: dict
+    duplicate_of: dict
+
+
+@dataclass
+class _Stages:
+    """What pass 2 (stages 1-4) leaves: per segment its checkpoint key and rows; run-wide counts."""
+    keys: list
+    rows: list
+    by_status: Counter = field(default_factory=Counter)
+    stage_seconds: Counter = field(default_factory=Counter)
+    confirmed: set = field(default_factory=set)
+    heads: Counter = field(default_factory=Counter)
+    chars: int = 0
+    computed: int = 0
+
+
 def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
-    import numpy as np
-
-    from . import frequency, tables
-    from .persons.linking import AliasTable
-
     t0 = time.perf_counter()
     passes: dict[str, float] = {}
 
@@ -628,7 +606,7 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
         since[0] = now
 
     listing = io.list_input(input_dir, out_dir)
-    index, index_file, meta_notes = _metadata_index(input_dir, settings)
+    index, index_file, meta_notes = metadata.run_index(input_dir, settings.metadata)
     if index_file is not None:       # the archive's index is not an article
         listing.files = [f for f in listing.files if f.article_id != index_file]
     listing.files = io.select_files(listing.files, settings.include, settings.exclude)
@@ -636,144 +614,168 @@ def _run(input_dir: Path, out_dir: Path, settings: Settings) -> RunSummary:
     root = checkpoints.cache_root(out_dir)
     code = checkpoints.code_fingerprint()
     workers = max(1, settings.workers or (os.cpu_count() or 1))
+    out_settings = _output_settings(settings)
     runner = engine.start(settings.engine, workers, settings.scheduler)
     try:
         with io.RunWriter(out_dir) as writer:
-            work = writer.tmp / "work"
-            # pass 1: digests, line and text hashes per segment, counted in bounded sketches
-            firsts = (FirstTask(i, tuple((f.article_id, f.path, f.problem) for f in seg), settings.max_file_bytes,
-                                settings.max_article_chars, str(root), code) for i, seg in enumerate(segments))
-            bar = _progress(len(listing.files), settings.quiet, "extract: reading files")
-            line_sketch = frequency.CountSketch(frequency.LINE_SKETCH_BITS)
-            text_sketch = frequency.CountSketch(frequency.TEXT_SKETCH_BITS, dtype=np.uint8)
-            first_keys, seg_chars, readable = [None] * len(segments), [0] * len(segments), 0
-            for _, r in runner.map(first_pass, firsts):
-                i = r["index"]
-                first_keys[i], seg_chars[i] = r["key"], int(r["chars"].sum())
-                readable += int(r["readable"].sum())
-                line_sketch.add(r["keys"])
-                text_sketch.add(r["text"][r["readable"]])
-                if bar is not None:
-                    bar.update(len(r["readable"]))
-            if bar is not None:
-                bar.close()
-            # the exact counts of the candidates the sketches give, in article order
-            threshold = frequency.chrome_threshold(readable, settings.chrome_min_articles, settings.chrome_min_share)
-            counts: Counter = Counter()
-            first_with_text: dict[int, str] = {}
-            duplicate_of: dict[str, str] = {}
-            for seg, key in zip(segments, first_keys):
-                a = checkpoints.load_first(root, key)
-                cand = a["keys"][line_sketch.estimate(a["keys"]) >= threshold]
-                counts.update(cand.tolist())
-                texts = a["text"]
-                maybe = a["readable"] & (text_sketch.estimate(texts) >= 2)
-                for j in np.flatnonzero(maybe).tolist():
-                    h, aid = int(texts[j]), seg[j].article_id
-                    if h in first_with_text:
-                        duplicate_of[aid] = first_with_text[h]
-                    else:
-                        first_with_text[h] = aid
-            chrome = ({h: n for h, n in counts.items() if n >= threshold}
-                      if readable >= settings.chrome_min_articles else {})
-            del counts, first_with_text, line_sketch, text_sketch
+            first = _first_pass_all(runner, segments, settings, root, code, len(listing.files))
             lap("first pass")
-
-            # pass 2: stages 1-4 per segment, the largest first (so no worker is left with a big one at the end)
-            out_settings = _output_settings(settings)
-
-            def segment_tasks():
-                for i in sorted(range(len(segments)), key=lambda i: -seg_chars[i]):
-                    a = checkpoints.load_first(root, first_keys[i])
-                    arts = []
-                    for j, f in enumerate(segments[i]):
-                        keys = a["keys"][a["offsets"][j]:a["offsets"][j + 1]].tolist()
-                        arts.append((f.article_id, f.path, f.problem, duplicate_of.get(f.article_id),
-                                     {h: chrome[h] for h in keys if h in chrome}, int(a["chars"][j]),
-                                     index.lookup(f.article_id) if index is not None else None))
-                    key = _key("segment", code, out_settings,
-                               [(aid, io.escape_name(path), d, p, dup, sorted(ch), repr(meta))
-                                for (aid, path, p, dup, ch, _, meta), d in zip(arts, a["digest"].tolist())])
-                    yield SegmentTask(i, key, tuple(arts), readable, settings, str(root))
-
-            bar = _progress(len(listing.files), settings.quiet, LOADING)
-            if runner.workers == 1 and listing.files:
-                load_models(settings)          # in this process: before the first article, said by the bar
-            seg_keys, seg_rows = [None] * len(segments), [None] * len(segments)
-            by_status, stage, confirmed, heads = Counter(), Counter(), set(), Counter()
-            chars = computed = 0
-            for _, r in runner.map(process_segment, segment_tasks()):
-                i = r["index"]
-                seg_keys[i], seg_rows[i] = r["key"], r["rows"]
-                by_status.update(r["by_status"])
-                chars += r["chars"]
-                confirmed.update(r["confirmed"])
-                heads.update(r.get("heads", {}))
-                if r["computed"]:
-                    computed += 1
-                    stage.update(r["stage_seconds"])
-                if bar is not None:
-                    if bar.desc == LOADING:      # the models are loaded: rate and ETA count from here
-                        bar.reset(total=bar.total)
-                        bar.set_description("extract")
-                    bar.update(r["articles"])
-            if bar is not None:
-                bar.close()
+            st = _stages_all(runner, segments, first, index, settings, root, code, out_settings, len(listing.files))
             lap("stages 1-4")
-
-            # stage 5, map: the nodes of every article; reduce: the alias table, linked
-            confirmed_file = checkpoints.write_work(work / "confirmed.pickle", sorted(confirmed))
-            table, waiting, next_i = AliasTable(), {}, 0
-            nodes = (NodesTask(i, seg_keys[i], str(root), str(confirmed_file)) for i in range(len(segments)))
-            for _, r in runner.map(segment_nodes, nodes):
-                waiting[r["index"]] = r["nodes"]
-                while next_i in waiting:       # the table takes articles in article-id order
-                    for aid, lang, article_nodes in waiting.pop(next_i):
-                        table.add(aid, lang, article_nodes)
-                    next_i += 1
-            lap("nodes")
-            linking = table.link()
-            del table
-            lap("linking")
-            names = {p.person_id: p.name for p in linking.rows}
-            persons_file = checkpoints.write_work(work / "persons.pickle", (linking.person_of, names))
-            # stage 5, last map: person ids into each segment's mentions and events
-            n_articles = Counter()
-            linked = (LinkedTask(i, seg_keys[i], str(root), str(confirmed_file), str(persons_file),
-                                 str(writer.path("mentions", i)), str(writer.path("events", i)))
-                      for i in range(len(segments)))
-            for _, r in runner.map(write_linked, linked):
-                i = r["index"]
-                writer.register("mentions", i, r["mentions"])
-                writer.register("events", i, r["events"])
-                n_articles.update(r["n_articles"])
-            for p in linking.rows:
-                p.n_articles = n_articles.get(p.person_id, 0)
-            writer.write("persons", 0, tables.persons_table(linking.rows))
-            for i, key in enumerate(seg_keys):
-                for name in tables.PER_ARTICLE:
-                    writer.add(name, i, checkpoints.segment_path(root, key) / f"{name}.parquet", seg_rows[i][name])
-            lap("linked tables")
-            checkpoints.remove_work(work)
+            _link_and_write(runner, segments, st, writer, root, lap)
             counts = writer.commit({"input_dir": io.escape_name(str(input_dir)), "skipped": listing.skipped,
-                                    "segments": len(segments), "segments_computed": computed,
+                                    "segments": len(segments), "segments_computed": st.computed,
                                     "engine": settings.engine, "settings": out_settings})
-        checkpoints.prune_cache(root, set(first_keys), set(seg_keys))
+        checkpoints.prune_cache(root, set(first.keys), set(st.keys))
     finally:
         runner.close()
     lap("commit")
-    notes = list(listing.skipped) + meta_notes + _head_notes(heads, index)
+    notes = _run_notes(listing, meta_notes, st, index, settings, len(segments))
+    return RunSummary(str(input_dir), str(out_dir), len(listing.files), dict(st.by_status), counts,
+                      time.perf_counter() - t0, dict(st.stage_seconds), st.chars, notes, passes)
+
+
+def _first_pass_all(runner, segments, settings: Settings, root: Path, code: str, n_files: int) -> _FirstPass:
+    """Pass 1: digests, line and text hashes per segment, counted in bounded sketches; then the exact
+    counts of the candidates the sketches give, in article order (chrome lines, duplicate texts)."""
+    import numpy as np
+
+    from . import frequency
+
+    firsts = (FirstTask(i, tuple((f.article_id, f.path, f.problem) for f in seg), settings.max_file_bytes,
+                        settings.max_article_chars, str(root), code) for i, seg in enumerate(segments))
+    bar = _progress(n_files, settings.quiet, "extract: reading files")
+    line_sketch = frequency.CountSketch(frequency.LINE_SKETCH_BITS)
+    text_sketch = frequency.CountSketch(frequency.TEXT_SKETCH_BITS, dtype=np.uint8)
+    first_keys, seg_chars, readable = [None] * len(segments), [0] * len(segments), 0
+    for _, r in runner.map(first_pass, firsts):
+        i = r["index"]
+        first_keys[i], seg_chars[i] = r["key"], int(r["chars"].sum())
+        readable += int(r["readable"].sum())
+        line_sketch.add(r["keys"])
+        text_sketch.add(r["text"][r["readable"]])
+        if bar is not None:
+            bar.update(len(r["readable"]))
+    if bar is not None:
+        bar.close()
+    threshold = frequency.chrome_threshold(readable, settings.chrome_min_articles, settings.chrome_min_share)
+    counts: Counter = Counter()
+    first_with_text: dict[int, str] = {}
+    duplicate_of: dict[str, str] = {}
+    for seg, key in zip(segments, first_keys):
+        a = checkpoints.load_first(root, key)
+        cand = a["keys"][line_sketch.estimate(a["keys"]) >= threshold]
+        counts.update(cand.tolist())
+        texts = a["text"]
+        maybe = a["readable"] & (text_sketch.estimate(texts) >= 2)
+        for j in np.flatnonzero(maybe).tolist():
+            h, aid = int(texts[j]), seg[j].article_id
+            if h in first_with_text:
+                duplicate_of[aid] = first_with_text[h]
+            else:
+                first_with_text[h] = aid
+    chrome = ({h: n for h, n in counts.items() if n >= threshold}
+              if readable >= settings.chrome_min_articles else {})
+    return _FirstPass(first_keys, seg_chars, readable, chrome, duplicate_of)
+
+
+def _stages_all(runner, segments, first: _FirstPass, index, settings: Settings, root: Path, code: str,
+                out_settings: dict, n_files: int) -> _Stages:
+    """Pass 2: stages 1-4 per segment, the largest first (so no worker is left with a big one at the end)."""
+
+    def segment_tasks():
+        for i in sorted(range(len(segments)), key=lambda i: -first.chars[i]):
+            a = checkpoints.load_first(root, first.keys[i])
+            arts = []
+            for j, f in enumerate(segments[i]):
+                keys = a["keys"][a["offsets"][j]:a["offsets"][j + 1]].tolist()
+                arts.append((f.article_id, f.path, f.problem, first.duplicate_of.get(f.article_id),
+                             {h: first.chrome[h] for h in keys if h in first.chrome}, int(a["chars"][j]),
+                             index.lookup(f.article_id) if index is not None else None))
+            key = _key("segment", code, out_settings,
+                       [(aid, io.escape_name(path), d, p, dup, sorted(ch), repr(meta))
+                        for (aid, path, p, dup, ch, _, meta), d in zip(arts, a["digest"].tolist())])
+            yield SegmentTask(i, key, tuple(arts), first.readable, settings, str(root))
+
+    bar = _progress(n_files, settings.quiet, LOADING)
+    if runner.workers == 1 and n_files:
+        load_models(settings)          # in this process: before the first article, said by the bar
+    st = _Stages([None] * len(segments), [None] * len(segments))
+    for _, r in runner.map(process_segment, segment_tasks()):
+        i = r["index"]
+        st.keys[i], st.rows[i] = r["key"], r["rows"]
+        st.by_status.update(r["by_status"])
+        st.chars += r["chars"]
+        st.confirmed.update(r["confirmed"])
+        st.heads.update(r.get("heads", {}))
+        if r["computed"]:
+            st.computed += 1
+            st.stage_seconds.update(r["stage_seconds"])
+        if bar is not None:
+            if bar.desc == LOADING:      # the models are loaded: rate and ETA count from here
+                bar.reset(total=bar.total)
+                bar.set_description("extract")
+            bar.update(r["articles"])
+    if bar is not None:
+        bar.close()
+    return st
+
+
+def _link_and_write(runner, segments, st: _Stages, writer, root: Path, lap) -> None:
+    """Stage 5: map the nodes of every article, reduce them to the alias table and link it, then a
+    last map puts person ids into each segment's mentions and events; the per-article tables are
+    taken over from the segments' checkpoints."""
+    from . import tables
+    from .persons.linking import AliasTable
+
+    work = writer.tmp / "work"
+    confirmed_file = checkpoints.write_work(work / "confirmed.pickle", sorted(st.confirmed))
+    table, waiting, next_i = AliasTable(), {}, 0
+    nodes = (NodesTask(i, st.keys[i], str(root), str(confirmed_file)) for i in range(len(segments)))
+    for _, r in runner.map(segment_nodes, nodes):
+        waiting[r["index"]] = r["nodes"]
+        while next_i in waiting:       # the table takes articles in article-id order
+            for aid, lang, article_nodes in waiting.pop(next_i):
+                table.add(aid, lang, article_nodes)
+            next_i += 1
+    lap("nodes")
+    linking = table.link()
+    del table
+    lap("linking")
+    names = {p.person_id: p.name for p in linking.rows}
+    persons_file = checkpoints.write_work(work / "persons.pickle", (linking.person_of, names))
+    n_articles = Counter()
+    linked = (LinkedTask(i, st.keys[i], str(root), str(confirmed_file), str(persons_file),
+                         str(writer.path("mentions", i)), str(writer.path("events", i)))
+              for i in range(len(segments)))
+    for _, r in runner.map(write_linked, linked):
+        i = r["index"]
+        writer.register("mentions", i, r["mentions"])
+        writer.register("events", i, r["events"])
+        n_articles.update(r["n_articles"])
+    for p in linking.rows:
+        p.n_articles = n_articles.get(p.person_id, 0)
+    writer.write("persons", 0, tables.persons_table(linking.rows))
+    for i, key in enumerate(st.keys):
+        for name in tables.PER_ARTICLE:
+            writer.add(name, i, checkpoints.segment_path(root, key) / f"{name}.parquet", st.rows[i][name])
+    lap("linked tables")
+    checkpoints.remove_work(work)
+
+
+def _run_notes(listing, meta_notes: list[str], st: _Stages, index, settings: Settings, n_segments: int) -> list[str]:
+    """The notes of a run's summary: skipped inputs, metadata, article heads, checkpoints, models."""
+    notes = list(listing.skipped) + meta_notes + metadata.head_notes(st.heads, index)
     if not listing.files and (settings.include or settings.exclude):
         notes.append(f"no input file matched (include {list(settings.include)}, exclude {list(settings.exclude)}); "
                      "patterns match the path under INPUT_DIR or the file name, e.g. '*.txt' or 'sub/*'")
-    if computed < len(segments):
-        notes.append(f"{len(segments) - computed} of {len(segments)} segments were already done (checkpoints in "
-                     f"{io.STATE}/{io.CACHE}); {computed} processed now")
+    if st.computed < n_segments:
+        notes.append(f"{n_segments - st.computed} of {n_segments} segments were already done (checkpoints in "
+                     f"{io.STATE}/{io.CACHE}); {st.computed} processed now")
     if settings.use_person_model:
         from .persons import recognizer
 
         if not recognizer.shipped():   # (the main process never loads the model: the workers do)
             notes.append(f"the Chinese person recognizer is not installed ({recognizer.MODEL_DIR}); "
                          "Chinese names were found by rules only")
-    return RunSummary(str(input_dir), str(out_dir), len(listing.files), dict(by_status), counts,
-                      time.perf_counter() - t0, dict(stage), chars, notes, passes)
+    return notes

@@ -48,48 +48,9 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
     for m in latin_legal().finditer(text):
         add(*m.span())
     if L.zh_org is not None:
-        stops = trigger_stops(ctx)
-        for m in L.zh_org.finditer(text):
-            a, b = m.span()
-            seg = text[a:b]
-            core = seg.lstrip("“「\" ")
-            suf_at = b
-            for suf in sorted(_zh_suffixes(), key=len, reverse=True):
-                if core.endswith(suf):
-                    suf_at = b - len(suf)
-                    break
-            # the name before the suffix: the words that may stand in a name (他加入了谷歌公司 →
-            # 谷歌公司; 发公告称董事会 → none), not past a 前雇主/旗下 cue
-            floor = 0
-            for w in L.org_cut:
-                k = seg.rfind(w)
-                if k >= 0 and a + k + len(w) <= suf_at:
-                    floor = max(floor, a + k + len(w))
-            start = np_start(L, ctx, suf_at, floor, stops)
-            stem = text[start:suf_at].strip("“”「」\" ")
-            if len(stem) < 2 or stem in L.generic or any(stem.startswith(g) and len(g) >= 2 for g in L.generic) \
-                    or stem.isdigit() or (L.roles is not None and L.roles.fullmatch(stem)):
-                continue
-            if any(x <= start and b <= y for x, y, _r, _o in posts(L, ctx)):
-                continue        # 安全团队 in 安全团队负责人: part of a post
-            add(start, b)
-        # the organization a post belongs to: 南国置业董事长, 家家悦独立董事, 发展局的局长
-        for x, y, _role, org in posts(L, ctx):
-            if org is not None:
-                add(*org)
+        _zh_named_orgs(L, ctx, add)
     if L.code == "zh":
-        # a listed company with its stock code: 山东钢铁（600022）, 惠理集团(00806)
-        for m in _STOCK_CODE.finditer(text):
-            # the words of the name: back from the code while none is a time word, verb, adverb,
-            # preposition, conjunction, particle or pronoun (近日 | 追日电气（833832）)
-            start = m.end(1)
-            for w in reversed(words(ctx)):
-                if w[1] <= start and w[0] >= m.start(1) and w[1] == start and not w[3].startswith(_NOT_IN_NAME):
-                    start = w[0]
-                elif w[1] <= start:
-                    break
-            if m.end(1) - start >= 2 and text[start:m.end(1)] not in L.generic:
-                add(start, m.end(1))
+        _stock_code_orgs(L, ctx, add)
     for m in _CAMEL.finditer(text):
         if m.group(0) not in L.generic:
             add(*m.span())
@@ -110,6 +71,57 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         out.append((a + off, b + off, name))
     ctx.orgs = out
     return out
+
+
+def _zh_named_orgs(L: Lang, ctx: SentenceContext, add) -> None:
+    """Chinese organizations by their suffix (谷歌公司, 发展局), each grown back to the start of its
+    name, and the organizations posts belong to (南国置业董事长)."""
+    text = ctx.sent.text
+    stops = trigger_stops(ctx)
+    for m in L.zh_org.finditer(text):
+        a, b = m.span()
+        seg = text[a:b]
+        core = seg.lstrip("“「\" ")
+        suf_at = b
+        for suf in sorted(_zh_suffixes(), key=len, reverse=True):
+            if core.endswith(suf):
+                suf_at = b - len(suf)
+                break
+        # the name before the suffix: the words that may stand in a name (他加入了谷歌公司 →
+        # 谷歌公司; 发公告称董事会 → none), not past a 前雇主/旗下 cue
+        floor = 0
+        for w in L.org_cut:
+            k = seg.rfind(w)
+            if k >= 0 and a + k + len(w) <= suf_at:
+                floor = max(floor, a + k + len(w))
+        start = np_start(L, ctx, suf_at, floor, stops)
+        stem = text[start:suf_at].strip("“”「」\" ")
+        if len(stem) < 2 or stem in L.generic or any(stem.startswith(g) and len(g) >= 2 for g in L.generic) \
+                or stem.isdigit() or (L.roles is not None and L.roles.fullmatch(stem)):
+            continue
+        if any(x <= start and b <= y for x, y, _r, _o in posts(L, ctx)):
+            continue        # 安全团队 in 安全团队负责人: part of a post
+        add(start, b)
+    # the organization a post belongs to: 南国置业董事长, 家家悦独立董事, 发展局的局长
+    for x, y, _role, org in posts(L, ctx):
+        if org is not None:
+            add(*org)
+
+
+def _stock_code_orgs(L: Lang, ctx: SentenceContext, add) -> None:
+    """A listed company's name before its stock code: 山东钢铁（600022）, 惠理集团(00806)."""
+    text = ctx.sent.text
+    for m in _STOCK_CODE.finditer(text):
+        # the words of the name: back from the code while none is a time word, verb, adverb,
+        # preposition, conjunction, particle or pronoun (近日 | 追日电气（833832）)
+        start = m.end(1)
+        for w in reversed(words(ctx)):
+            if w[1] <= start and w[0] >= m.start(1) and w[1] == start and not w[3].startswith(_NOT_IN_NAME):
+                start = w[0]
+            elif w[1] <= start:
+                break
+        if m.end(1) - start >= 2 and text[start:m.end(1)] not in L.generic:
+            add(start, m.end(1))
 
 
 _NOT_IN_NAME = ("t", "v", "p", "d", "c", "u", "r", "f", "x")

@@ -170,6 +170,16 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.code == "de" and after and s.text[ts - off].islower() and not (L.pronoun is not None and L.pronoun.search(clause_head)) \
             and len(s.text[te - off: ms[after[0]].char_start - off].split()) <= V2_WORDS:
         return expand(L, ctx, after[0], +1, (te, cb))
+    return _earlier_subject(L, ctx, ts, framed, clause_head, head, prev_ctx)
+
+
+def _earlier_subject(L: Lang, ctx: SentenceContext, ts: int, framed: set, clause_head: str, head: str,
+                     prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
+    """A trigger with no person of its own clause: the subject of an earlier clause of the sentence,
+    unless the clause names another subject (a group, an unnamed person, 我/您, a place or an
+    organization); else a pronoun's antecedent in the previous sentences."""
+    s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
+    ca, _cb = ctx.clause_of(ts)
     # an earlier clause of the sentence (unless a plural subject stands in between)
     if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
                                    for g in L.group.finditer(clause_head)):
