@@ -788,37 +788,3 @@ def export_tables(out_dir: Path, fmt: str, to_dir: Path, tables=TABLE_NAMES) -> 
 def _sql_string(path: Path) -> str:
     """A path as an SQL string literal."""
     return "'" + str(path).replace("'", "''") + "'"
-
-
-# ---------------------------------------------------------------- metadata
-
-def read_metadata(path: Path) -> list[dict]:
-    """The rows of an archive's index file: JSON Lines (one object per line) or CSV with a header
-    row (chosen by the suffix; ``.tsv`` is tab-separated). Raises InputError naming the file and
-    line of a row that cannot be read."""
-    import csv
-    import json
-
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise InputError(f"cannot read metadata file {path}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"metadata file {path} is not UTF-8 text") from None
-    if path.suffix.lower() in (".csv", ".tsv"):
-        reader = csv.DictReader(text.splitlines(), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
-        return [dict(row) for row in reader]
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path}:{n}: not a JSON object ({e.msg}); the metadata file must hold one JSON object "
-                             "per line, or be a .csv with a header row") from None
-        if not isinstance(row, dict):
-            raise InputError(f"{path}:{n}: a JSON {type(row).__name__}, not an object with columns such as file, date, title")
-        rows.append(row)
-    return rows

@@ -4,7 +4,7 @@ matter at the top of a file, a date in the file's path.
 Archives keep dates and titles beside the texts: a JSONL or CSV index with one row per
 article (``index.jsonl``, ``metadata.csv``), a front-matter block (``---`` … ``---``), a date in
 the path (``2024/10/25/…``, ``20250328_08.txt``). This module turns them into ``ArticleMeta``
-records. Pure but for ``run_index``, which finds and reads the run's index file (``io.read_metadata``)
+records. Pure but for ``read_metadata`` and ``run_index``, which find and read the run's index file
 and says what the summary reports of it; elsewhere rows come already read and paths are only strings.
 
 Index rows are matched to articles by the path of the file they name (relative to the index
@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Mapping
 
+from . import io
 from .model import ArticleMeta
 
 # index file names found at the root of INPUT_DIR (first present wins); they are not articles
@@ -172,15 +173,13 @@ def date_from_path(article_id: str) -> str | None:
 def run_index(input_dir: Path, metadata_file: str | None):
     """The run's metadata index (``metadata_file``: ``--metadata FILE``, else an index file at the root of
     INPUT_DIR), the index file when it lies inside INPUT_DIR, and summary notes about it."""
-    from . import io
-
     if metadata_file:
         path = Path(metadata_file)
     else:
         path = next((input_dir / n for n in INDEX_NAMES if (input_dir / n).is_file()), None)
     if path is None:
         return None, None, []
-    rows = io.read_metadata(path)        # raises InputError with the file and line of a bad row
+    rows = read_metadata(path)        # raises InputError with the file and line of a bad row
     index = build_index(rows, str(path.parent), str(input_dir))
     found_here = "" if metadata_file else " (found in INPUT_DIR; not an article)"
     notes = [f"metadata: {index.rows:,} rows from {path}{found_here}"]
@@ -208,3 +207,35 @@ def head_notes(heads: Mapping[str, int], index) -> list[str]:
                      "text or path): their relative dates (今年5月, am Montag, last week) have no value; "
                      "give --metadata FILE or --reference-date DATE")
     return notes
+
+
+def read_metadata(path: Path) -> list[dict]:
+    """The rows of an archive's index file: JSON Lines (one object per line) or CSV with a header
+    row (chosen by the suffix; ``.tsv`` is tab-separated). Raises InputError naming the file and
+    line of a row that cannot be read."""
+    import csv
+    import json
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise io.InputError(f"cannot read metadata file {path}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise io.InputError(f"metadata file {path} is not UTF-8 text") from None
+    if path.suffix.lower() in (".csv", ".tsv"):
+        reader = csv.DictReader(text.splitlines(), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        return [dict(row) for row in reader]
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise io.InputError(f"{path}:{n}: not a JSON object ({e.msg}); the metadata file must hold one JSON object "
+                             "per line, or be a .csv with a header row") from None
+        if not isinstance(row, dict):
+            raise io.InputError(f"{path}:{n}: a JSON {type(row).__name__}, not an object with columns such as file, date, title")
+        rows.append(row)
+    return rows
