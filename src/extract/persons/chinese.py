@@ -364,11 +364,20 @@ def with_jieba_name(c: Candidate, toks: Sequence[Token]) -> Candidate:
     stays one."""
     if len(c.text) != 1:
         return c
+    r = lexicons()
     for t in toks:
         if t.char_start == c.start and t.pos == "nr" and 2 <= len(t.text) <= 3 and all(is_han(ch) for ch in t.text) \
-                and t.text[-1] not in NEVER_LAST_OF_NAME:
+                and t.text[-1] not in NEVER_LAST_OF_NAME and not _title_tail(t.text[1:], r):
             return Candidate(c.sentence_id, c.start, t.char_end, t.text, c.kind, c.context)
     return c
+
+
+SURNAME_SUFFIXES = "氏老公婆翁伯叔姐哥嫂杯"   # 杜氏, 胡老, 王公, 尤杯: a surname with a form of address or a cup
+
+
+def _title_tail(tail: str, r: dict) -> bool:
+    """What follows a surname in jieba's word is a title or a form of address (刘老师, 周总理, 杜氏)."""
+    return tail[0] in SURNAME_SUFFIXES or tail in HONORIFICS_AFTER_SURNAME or bool(r["titles_zh"].search(tail))
 
 
 def trim_to_known(c: Candidate, alias_of: dict[str, str]) -> Candidate:
