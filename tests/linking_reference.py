@@ -11,7 +11,7 @@ from typing import Iterable, Sequence
 
 from extract.model import Mention, PersonRow
 from extract.persons.linking import _latin_key, _latin_sound, _romanizations, _zh_sound
-from extract.persons.names import full_variant, lexicons, norm_dots
+from extract.persons.names import article_bound, full_variant, lexicons, norm_dots, untagged
 from extract.text import HAN_RE
 
 
@@ -20,6 +20,7 @@ def person_id(name: str) -> str:
 
 
 def _is_full(name: str) -> bool:
+    name = untagged(name)
     if HAN_RE.search(name):
         return len(name.replace("·", "")) >= 2
     return len(name.split()) >= 2
@@ -87,7 +88,7 @@ def _link_shared_aliases(links: _Links) -> None:
     surface_owner: dict[str, list] = defaultdict(list)
     for k, n in links.nodes.items():
         for s in n["surfaces"]:
-            if _is_full(norm_dots(s)) or (HAN_RE.search(s) and len(s) >= 2):
+            if not article_bound(s) and (_is_full(norm_dots(s)) or (HAN_RE.search(s) and len(s) >= 2)):
                 surface_owner[norm_dots(s).casefold()].append((k, s))
     for owners in surface_owner.values():
         # every owner joins one owner from another article: the components (and the evidence each
@@ -221,9 +222,10 @@ def _person_rows(links: _Links) -> tuple[dict[tuple[str, str], str], list[Person
         if latin:
             name = max(latin, key=lambda n: (keys[n], len(n.split()), n))
         elif zh:
-            name = max(zh, key=lambda n: (len(n), keys[n], n))
+            name = max(zh, key=lambda n: (len(untagged(n)), keys[n], n))
         else:
             name = max(keys, key=lambda n: (keys[n], len(n), n))
+        name = untagged(name)
         pid = person_id(name)
         n = 2
         while pid in seen_ids:             # two people the run could not link share a display name

@@ -28,6 +28,7 @@ PAIRS = [
     ("Jeff Wu", "Jeff Wu"), ("Jeffrey Wu", "Jeffrey Wu"), ("Wu", "Wu"), ("习近平", "习近平"), ("王", "王"),
     ("克", "克"), ("Wang", "Wang"), ("Wang Yi", "Wang Yi"), ("王毅", "王毅"), ("王毅", "Wang Yi"),
     ("Klaus Weber", "Klaus Weber"), ("Weber", "Weber"), ("Anna Weber", "Anna Weber"), ("韦伯", "韦伯"),
+    ("陈先生", "陈先生"), ("陈", "陈先生"),
 ]
 
 

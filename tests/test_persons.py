@@ -528,3 +528,31 @@ def test_a_surname_the_recognizer_cut_from_a_name_jieba_reads_whole_is_the_name(
 
     found = find_persons("27岁的王帅，入职一年多，学的是煤矿相关专业。", lang="zh")
     assert found["text"].tolist() == ["王帅"]
+
+
+def test_a_surname_alone_or_an_address_form_is_one_person_per_article():
+    """陈先生 of one story and 陈先生 of another are two people: such keys never link the run."""
+    from extract import find_persons
+    from extract.model import Sentence
+    from extract.persons.linking import link_persons
+    from extract.persons.mentions import find_mentions
+    from extract.segment import tokenize
+
+    def article(text):
+        s = Sentence(0, text, 0, len(text), 1, "content")
+        return find_mentions([s], tokenize(text, 0, 0, "zh"), "zh")
+
+    a = article("住在屯门的陈先生向记者表示，他每天都要排队两小时。")
+    b = article("陈先生在庭上承认，他在店内偷走三部手机。")
+    assert [m.text for m in a] == ["陈先生"] and [m.text for m in b] == ["陈先生"]
+    id_of, rows = link_persons([("a1", "zh", a), ("a2", "zh", b)])
+    assert id_of[("a1", a[0].person_key)] != id_of[("a2", b[0].person_key)]
+    assert sorted(r.name for r in rows) == ["陈先生", "陈先生"]
+    assert not find_persons("陈先生向记者表示。", lang="zh").empty
+
+
+def test_a_married_name_once_given_in_full_completes_its_other_occurrences():
+    from extract import find_persons
+
+    found = find_persons("特首林郑月娥今日表示支持。有议员会前往廉署举报林郑月娥，要求调查。", lang="zh")
+    assert found["text"].tolist() == ["林郑月娥", "林郑月娥"]

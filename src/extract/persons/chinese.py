@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Sequence
+from typing import Collection, Sequence
 
 from ..model import Sentence, Token
 from ..text import HAN_RE, is_han
@@ -359,15 +359,17 @@ def without_word_tail(c: Candidate) -> Candidate:
 
 
 def with_jieba_name(c: Candidate, toks: Sequence[Token]) -> Candidate:
-    """A surname alone from the recognizer where jieba reads a two- or three-character personal
-    name starting there (王 in 27岁的王帅，) is that name; a surname jieba also leaves alone (骆指出)
-    stays one."""
-    if len(c.text) != 1:
+    """A surname alone, or two characters, from the recognizer where jieba reads a longer personal
+    name (up to three characters) starting there (王 in 27岁的王帅，, 徐立 in 徐立之表示) is that name;
+    a surname jieba also leaves alone (骆指出) stays one, and a title after it is no part (刘老师)."""
+    if len(c.text) > 2:
         return c
     r = lexicons()
     for t in toks:
-        if t.char_start == c.start and t.pos == "nr" and 2 <= len(t.text) <= 3 and all(is_han(ch) for ch in t.text) \
-                and t.text[-1] not in NEVER_LAST_OF_NAME and not _title_tail(t.text[1:], r):
+        if t.char_start == c.start and t.pos == "nr" and len(c.text) < len(t.text) <= 3 \
+                and all(is_han(ch) for ch in t.text) and t.text[-1] not in NEVER_LAST_OF_NAME \
+                and (len(c.text) == 1 or t.text[-1] not in r["edge_chars"]) \
+                and not _title_tail(t.text[len(c.text):] if len(c.text) == 2 else t.text[1:], r):
             return Candidate(c.sentence_id, c.start, t.char_end, t.text, c.kind, c.context)
     return c
 
@@ -414,13 +416,15 @@ def with_function_surname(c: Candidate, s: Sentence) -> Candidate:
 
 # common surnames that also work as prepositions or particles: never the first of two surnames
 PREPOSITION_SURNAMES = frozenset("向于和与同对给把被让将由从跟以自在为及")
+PERSON_NOUN_END = "人者"    # 继任人林郑月娥, 候选人叶刘淑仪: a noun for a person, then the name
 MARRIED_NAME_AFTER = "，。、；：！？,.;:!?（(「『“\"《 　"    # what may stand before a married name (林郑月娥)
 
 
-def with_married_surname(c: Candidate, s: Sentence) -> Candidate:
+def with_married_surname(c: Candidate, s: Sentence, known: Collection[str] = ()) -> Candidate:
     """Hong Kong married women's names put the husband's surname before their own: 林郑月娥, 叶刘淑仪,
     范徐丽泰. A three-character name right after another common surname takes it in when that
-    surname opens the phrase (after a title, punctuation or a particle: 特首林郑月娥, 和叶刘淑仪)."""
+    surname opens the phrase (after a title, punctuation or a particle: 特首林郑月娥, 和叶刘淑仪), or
+    anywhere once the article has named her so (``known``: 举报林郑月娥 after 特首林郑月娥)."""
     r = lexicons()
     a = c.start - s.char_start
     if len(c.text) != 3 or a < 1 or c.text[0] not in r["surnames1"]:
@@ -429,8 +433,11 @@ def with_married_surname(c: Candidate, s: Sentence) -> Candidate:
     if first not in r["surnames1"] or first in PREPOSITION_SURNAMES:
         return c
     before = s.text[:a - 1]
+    # the husband's surname opens the phrase: after a title, punctuation or a particle, or the
+    # article names her so where it does (known: 特首林郑月娥 … 举报林郑月娥)
     if before and not (before[-1] in MARRIED_NAME_AFTER or before[-1] in BEFORE_A_SUBJECT
-                       or r["titles_zh"].search(before[-12:])):
+                       or before[-1] in PERSON_NOUN_END or r["titles_zh"].search(before[-12:])
+                       or first + c.text in known):
         return c
     given = c.text[1:]
     if (given[0] in PREPOSITION_SURNAMES or NUMERAL_BEFORE.search(given[0]) or given in dictionary_words()[1]

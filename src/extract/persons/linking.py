@@ -32,7 +32,7 @@ from typing import Iterable, Sequence
 
 from ..model import BODY_LABELS, Mention, PersonRow, RunPersons, Sentence
 from ..text import HAN_RE, alternation, is_han
-from .names import full_variant, lexicons, norm_dots
+from .names import article_bound, dictionary_words, full_variant, lexicons, norm_dots, untagged
 
 # Mandarin has no voicing contrast and few finals, so transliteration maps sound classes together:
 # d/t, b/p, g/k, r/l; "hi" is written with x (Hinton → 辛顿), soft g and j with j/q/zh (Page → 佩奇).
@@ -97,6 +97,7 @@ def person_id(name: str) -> str:
 
 
 def _is_full(name: str) -> bool:
+    name = untagged(name)
     if HAN_RE.search(name):
         return len(name.replace("·", "")) >= 2
     return len(name.split()) >= 2
@@ -105,22 +106,32 @@ def _is_full(name: str) -> bool:
 # ---------------------------------------------------------------- map: one article at a time
 
 def _qualifies(surface: str) -> bool:
-    """A surface that can link two articles by itself: a full name, or a Chinese alias of two characters or more."""
+    """A surface that can link two articles by itself: a full name, or a Chinese alias of two characters or
+    more, but never a surname with a form of address (陈先生 names someone of one article)."""
+    if article_bound(surface):
+        return False
     return _is_full(norm_dots(surface)) or (bool(HAN_RE.search(surface)) and len(surface) >= 2)
 
 
 def confirmed_aliases(mentions: Sequence[Mention]) -> set[str]:
     """The Chinese aliases one article confirms: surfaces of a person key that also has a Latin
-    full name or a dotted full name among its surfaces."""
+    full name or a dotted full name among its surfaces, unless jieba knows them as a common word."""
     by_key: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         by_key[m.person_key].add(m.text)
+    words, function = dictionary_words()
+    common = words | function          # 保安, 首先: common words confirm nothing
     out: set[str] = set()
     for surfaces in by_key.values():
         latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in norm_dots(x) for x in surfaces)
         if latin:
-            out.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2)
+            out.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2 and x not in common)
     return out
+
+
+# a number right after a word that is not a date (3日, 5月): a quantity the word modifies
+_QUANTITY_AFTER = re.compile(r"[\d０-９.,%]+(?![\d０-９]*[日月年号时])"
+                             r"|[一二三四五六七八九十百千万亿两几]+(?:[多余])?[万亿千百%倍成个名人元]")
 
 
 def alias_pattern(confirmed) -> re.Pattern | None:
@@ -144,6 +155,8 @@ def with_run_aliases(sentences: Sequence[Sentence], mentions: Sequence[Mention],
             continue
         for m in rx.finditer(s.text):
             a, b = s.char_start + m.start(), s.char_start + m.end()
+            if _QUANTITY_AFTER.match(s.text, m.end()):
+                continue           # 高达3000万: "as high as" before a quantity, not Godard
             if not any(used[a:b]):
                 used[a:b] = b"\x01" * (b - a)
                 added.append(Mention(s.sentence_id, m.group(), a, b, keys.get(m.group(), m.group()), "run-alias"))
@@ -514,9 +527,10 @@ def _persons(t: AliasTable, u: _Union) -> Linking:
         if latin:
             name = max(latin, key=lambda n: (keys[n], len(n.split()), n))
         elif zh:
-            name = max(zh, key=lambda n: (len(n), keys[n], n))
+            name = max(zh, key=lambda n: (len(untagged(n)), keys[n], n))
         else:
             name = max(keys, key=lambda n: (keys[n], len(n), n))
+        name = untagged(name)
         pid = person_id(name)
         n = 2
         while pid in seen_ids:             # two people the run could not link share a display name

@@ -12,9 +12,10 @@ groups the mentions of one person inside the article (``linking`` maps keys to r
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Sequence
 
@@ -38,7 +39,18 @@ from .chinese import (
     zh_candidates,
 )
 from .latin import GERMAN_NOUN_END, latin_candidates, latin_model_candidates
-from .names import GLOSS, Candidate, body_sentences, by_sentence, dictionary_words, full_variant, lexicons, norm_dots
+from .names import (
+    GLOSS,
+    Candidate,
+    article_bound,
+    body_sentences,
+    by_sentence,
+    dictionary_words,
+    full_variant,
+    lexicons,
+    norm_dots,
+    tagged,
+)
 
 SPELLING_VARIANT_RATIO = 0.70   # Ultraman ~ Altman (.71): only for a repeated word with the same ending
 SPELLING_VARIANT_SAME_START = 0.85  # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88); not Scholz ~ Schulz (.83)
@@ -115,7 +127,18 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     bounds = {t.char_start for t in tokens} | {t.char_end for t in tokens}
     short_forms, unaligned = _short_forms(art.clusters)
     mentions = _with_repeats(art.accepted, body, short_forms, bounds, unaligned)
-    return [Mention(sid, text, a, b, _canonical_key(art.clusters, key), src) for sid, text, a, b, key, src in mentions]
+    out = [Mention(sid, text, a, b, _canonical_key(art.clusters, key), src) for sid, text, a, b, key, src in mentions]
+    return _article_bound_keys(out, body)
+
+
+def _article_bound_keys(mentions: list[Mention], body: Sequence[Sentence]) -> list[Mention]:
+    """A person known only by a surname (陈) or a surname with a form of address (陈先生) is
+    someone of this article: the key gets the article's tag (a digest of its body), so across
+    the run 陈先生 of one story is not 陈先生 of another."""
+    if not any(article_bound(m.person_key) for m in mentions):
+        return mentions
+    tag = hashlib.sha1("\n".join(s.text for s in body).encode("utf-8")).hexdigest()[:8]
+    return [replace(m, person_key=tagged(m.person_key, tag)) if article_bound(m.person_key) else m for m in mentions]
 
 
 def _candidates(body: Sequence[Sentence], toks_by_sentence, use_model: bool, model_scope: str,
@@ -171,13 +194,14 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         if c.kind == "model" and len(c.text) >= 3:
             full = with_married_surname(c, text_of[c.sentence_id]).text
             ahead[full] = full
+    married = {n for n in ahead if len(n) == 4}     # 林郑月娥, named so somewhere in the article
     for c in zh_cands:
         if c.kind == "model":
             c = trim_to_known(c, alias_of)
             c = without_word_tail(c)
             c = with_function_surname(c, text_of[c.sentence_id])
         if c.kind in ("model", "zh-native"):
-            c = with_married_surname(c, text_of[c.sentence_id])
+            c = with_married_surname(c, text_of[c.sentence_id], married)
         if c.kind != "zh-dot":
             c = extend_to_known(c, {**ahead, **alias_of}, text_of[c.sentence_id])
             c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])

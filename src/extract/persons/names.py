@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .. import lexicon
 from ..model import BODY_LABELS, Sentence, Token
+from ..text import is_han
 
 MIN_TRANSLIT_CHARS = 2          # one transliteration character alone is not a name
 MAX_TRANSLIT_CHARS = 7          # 克里哲夫斯基; longer runs are phrases
@@ -155,3 +156,25 @@ def full_variant(x: str, y: str) -> bool:
     if x == y or len(px) != len(py) or any(a[:1] != b[:1] for a, b in zip(px, py)):
         return False
     return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= FULL_NAME_VARIANT_RATIO
+
+
+# A Chinese surname alone (陈) or with a polite form of address (陈先生) names one person inside an
+# article only: its person key carries the article's tag, so the run never links two articles by it.
+ARTICLE_TAG = "\u241f"
+
+
+def article_bound(key: str) -> bool:
+    """A Chinese person key that names someone only inside its article: one character (a surname
+    alone), or a surname with 女士/先生/小姐/太太."""
+    from .chinese import is_address_form
+
+    return (len(key) == 1 and is_han(key)) or is_address_form(key)
+
+
+def tagged(key: str, tag: str) -> str:
+    return f"{key}{ARTICLE_TAG}{tag}"
+
+
+def untagged(key: str) -> str:
+    """The person key without its article tag (the surface it was made from)."""
+    return key.split(ARTICLE_TAG, 1)[0]
