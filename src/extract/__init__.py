@@ -132,15 +132,17 @@ def _span_back(to_text, a: int, b: int) -> tuple[int, int]:
 
 
 def _persons_of(text: str, lang: str):
-    """(sentences, mentions, {person key: person id}, offset map) of one text: the mentions of
-    stage 4a linked by stage 5 as in a run of one article, so ids have the tables' form."""
+    """(sentences, mentions, {person key: person id}, {person id: name}, offset map) of one text:
+    the mentions of stage 4a linked by stage 5 as in a run of one article, so ids and names have
+    the tables' form."""
     from .persons import find_mentions, link_run
 
     _, sentences, tokens, to_text = _analyse(text, lang)
     mentions = find_mentions(sentences, tokens, lang, use_model=True, model_scope="all")
     linked = link_run([("text", lang, sentences, mentions)])
+    name_of = {r.person_id: r.name for r in linked.rows}
     id_of = {key: pid for (_, key), pid in linked.person_id_of.items()}
-    return sentences, linked.mentions["text"], id_of, to_text
+    return sentences, linked.mentions["text"], id_of, name_of, to_text
 
 
 def find_persons(text: str, *, lang: str | None = None) -> "pd.DataFrame":
@@ -149,12 +151,12 @@ def find_persons(text: str, *, lang: str | None = None) -> "pd.DataFrame":
     import pandas as pd
 
     lang = _check(text, lang)
-    _, mentions, id_of, to_text = _persons_of(text, lang)
+    _, mentions, id_of, name_of, to_text = _persons_of(text, lang)
     rows = []
     for m in mentions:
         a, b = _span_back(to_text, m.char_start, m.char_end)
         rows.append({"text": text[a:b], "char_start": a, "char_end": b, "person_id": id_of[m.person_key],
-                     "name": m.person_key, "source": m.source})
+                     "name": name_of[id_of[m.person_key]], "source": m.source})
     return pd.DataFrame(rows, columns=["text", "char_start", "char_end", "person_id", "name", "source"])
 
 
@@ -180,12 +182,13 @@ def find_events(text: str, *, lang: str | None = None, reference: str | None = N
     from . import dates, events
 
     lang = _check(text, lang, reference)
-    sentences, mentions, id_of, to_text = _persons_of(text, lang)
+    sentences, mentions, id_of, name_of, to_text = _persons_of(text, lang)
     found_dates = dates.find_dates(sentences, reference, lang)
     rows = []
     for e in events.find_events(sentences, mentions, found_dates, lang, reference, require_person=False):
         a, b = (_span_back(to_text, e.char_start, e.char_end) if e.char_start >= 0 else (-1, -1))
-        rows.append({"type": e.type, "persons": list(e.person_keys), "person_ids": [id_of[k] for k in e.person_keys],
+        rows.append({"type": e.type, "persons": [name_of[id_of[k]] for k in e.person_keys],
+                     "person_ids": [id_of[k] for k in e.person_keys],
                      "org": e.org, "role": e.role, "date": e.date, "trigger": e.trigger, "char_start": a,
                      "char_end": b, "evidence": e.evidence})
     return pd.DataFrame(rows, columns=["type", "persons", "person_ids", "org", "role", "date", "trigger",
