@@ -556,3 +556,13 @@ def test_a_married_name_once_given_in_full_completes_its_other_occurrences():
 
     found = find_persons("特首林郑月娥今日表示支持。有议员会前往廉署举报林郑月娥，要求调查。", lang="zh")
     assert found["text"].tolist() == ["林郑月娥", "林郑月娥"]
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("骆指出，政府会再研究。", ["骆"], id="surname-then-a-verb-of-saying"),
+    pytest.param("张首先表示支持。", ["张"], id="surname-then-an-adverb"),
+])
+def test_a_surname_and_the_verb_after_it_are_not_one_name(text, want):
+    from extract import find_persons
+
+    assert find_persons(text, lang="zh")["text"].tolist() == want

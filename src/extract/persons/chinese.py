@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Collection, Sequence
 
 from ..model import Sentence, Token
@@ -25,7 +26,7 @@ from .names import (
     Candidate,
     body_sentences,
     by_sentence,
-                    dictionary_words,
+    dictionary_words,
     is_surname,
     lexicons,
 )
@@ -380,6 +381,22 @@ SURNAME_SUFFIXES = "氏老公婆翁伯叔姐哥嫂杯"   # 杜氏, 胡老, 王�
 def _title_tail(tail: str, r: dict) -> bool:
     """What follows a surname in jieba's word is a title or a form of address (刘老师, 周总理, 杜氏)."""
     return tail[0] in SURNAME_SUFFIXES or tail in HONORIFICS_AFTER_SURNAME or bool(r["titles_zh"].search(tail))
+
+
+def verb_tail(word: str) -> bool:
+    """A two-character word after a surname that is a verb of saying or doing, or an adverb (指出,
+    首先), not a time word or a noun that may be a given name (万年, 明朝, 当年)."""
+    r = lexicons()
+    return bool(r["verbs_zh"].fullmatch(word)) or word in _adverbs()
+
+
+@lru_cache(maxsize=1)
+def _adverbs() -> frozenset[str]:
+    """jieba's two-character adverbs, conjunctions and prepositions (首先, 随即, 并且)."""
+    from importlib import resources
+
+    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    return frozenset(re.findall(r"^(\S\S) \d+ (?:d|c|p)$", text, re.M))
 
 
 def trim_to_known(c: Candidate, alias_of: dict[str, str]) -> Candidate:

@@ -30,6 +30,7 @@ from .chinese import (
     model_says_no,
     names_a_vessel,
     trim_to_known,
+    verb_tail,
     with_function_surname,
     with_honorific,
     with_jieba_name,
@@ -192,8 +193,13 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
     ahead = {}
     for c in zh_cands:
         if c.kind == "model" and len(c.text) >= 3:
-            full = with_married_surname(c, text_of[c.sentence_id]).text
-            ahead[full] = full
+            # not 骆指出, 张首先: a surname and a verb or adverb (a time word or noun, 张万年, 李明朝,
+            # may be a given name: the recognizer's whole span stays known ahead)
+            cut = without_word_tail(c)
+            kept = cut if cut.text != c.text and verb_tail(c.text[1:]) else c
+            full = with_married_surname(kept, text_of[c.sentence_id]).text
+            if len(full) >= 3:
+                ahead[full] = full
     married = {n for n in ahead if len(n) == 4}     # 林郑月娥, named so somewhere in the article
     for c in zh_cands:
         if c.kind == "model":
