@@ -309,6 +309,7 @@ def test_dates_zh_same_day_words_need_a_stated_day(text, expected):
     pytest.param("一百年后的今天，旧书又流行起来。", "今天", "2021", id="a-hundred-years-later-today"),
     pytest.param("今天的会议上，他宣布辞职。", "今天", "2021-04-18", id="todays-meeting-is-a-day"),
     pytest.param("今天（4月16日）我到法庭旁听。", "今天", "2021-04-16", id="the-text-says-which-day-today-is"),
+    pytest.param("同一天（17日），另一名议员宣布辞职。", "同一天", "2021-04-17", id="a-story-day-with-its-day-in-brackets"),
 ])
 def test_today_reads_its_context(text, surface, value):
     got = [(d.text, d.value) for d in find_dates_in_text(text, "2021-04-18", "zh")]
@@ -319,6 +320,7 @@ def test_today_reads_its_context(text, surface, value):
     pytest.param("指挥部发布7号通告，要求居民筛查。", id="notice-number"),
     pytest.param("码头的3号泊位改成社区园圃。", id="berth-number"),
     pytest.param("天文台挂起8号风球。", id="typhoon-signal"),
+    pytest.param("村内3、4号屋的居民已撤离。", id="house-number"),
 ])
 def test_a_numbered_thing_is_no_day(text):
     assert not [d for d in find_dates_in_text(text, "2021-04-18", "zh") if "号" in d.text]

@@ -199,7 +199,27 @@ def _bare_clock(g: dict, m: re.Match, st: State, hh: int | None, mi: int | None,
     return Out(v, "time", False) if v else None
 
 
-_STATED_DAY = re.compile(r"[（(](1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日[)）]")
+_STATED_DAY = re.compile(r"[（(](?:(1[0-2]|0?[1-9])月)?(3[01]|[12]\d|0?[1-9])日[)）]")
+
+
+def _stated_day(st: State, end: int) -> Point | None:
+    """今天（4月16日）, 同一天（24日）: the day the text states in brackets right after a day word
+    (a day alone takes the reference's month, or the month before when it would lie ahead)."""
+    stated = _STATED_DAY.match(st.sentence, end)
+    if not stated or not st.ref:
+        return None
+    d = int(stated.group(2))
+    if stated.group(1):
+        mo = int(stated.group(1))
+        y = past_year(st, mo, d) or st.ref.year
+    else:
+        y, mo = st.ref.year, st.ref.month
+        if d > st.ref.day + 1:
+            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+    try:
+        return from_date(date(y, mo, d))
+    except ValueError:
+        return None
 _YEARS_SINCE = re.compile(r"(?:年|世纪)[后前]的$")
 
 
@@ -226,18 +246,16 @@ def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
             return Out(None, "date", True)
         if st.label == "meta" or not st.ref:
             return Out(None, "date", True)
-        stated = _STATED_DAY.match(st.sentence, m.end())
-        if stated:                # 今天（4月16日）: the text says which day it means
-            mo, d = int(stated.group(1)), int(stated.group(2))
-            y = past_year(st, mo, d) or st.ref.year
-            try:
-                return from_date(date(y, mo, d))
-            except ValueError:
-                pass
+        stated = _stated_day(st, m.end())
+        if stated is not None:    # 今天（4月16日）: the text says which day it means
+            return stated
         if w in ("今天", "今日") and _nowadays(st.sentence, m.start(), m.end()):
             return Out(f"{st.ref.year:04d}", "date", True, "reference", None)
         return from_date(st.ref + timedelta(days=int(off)))
     off = int(lookup(L, "narrday", w) or 0)
+    stated = _stated_day(st, m.end())
+    if stated is not None:        # 同一天（24日）
+        return stated
     # 当天 / 当晚 / 次日 name a day of the story: the last day it stated; a story that stated only
     # years or months gives no day (a year would pass for a precise value), one that stated
     # nothing is told on its reference day
