@@ -378,3 +378,23 @@ def test_a_ship_named_after_a_person_is_no_person():
     found = extract.find_persons("美军“罗斯福”号航母离开红海，“艾森豪威尔”号将前往接替。", lang="zh")
     assert found.empty
 
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    pytest.param("Julia Frank wechselt im Sommer zu Bayer.", "de", ("join", ["Julia Frank"], "Bayer", None),
+                 id="de-gapped-wechselt-zu"),
+    pytest.param("Peter Maier folgt auf Hans Weber als Vorstandschef von BASF.", "de",
+                 ("appoint", ["Peter Maier"], "BASF", "Vorstandschef"), id="de-folgt-auf"),
+    pytest.param("Die Deutsche Bank hat Anna Roth zur neuen Finanzchefin ernannt.", "de",
+                 ("appoint", ["Anna Roth"], "Deutsche Bank", "Finanzchefin"), id="de-compound-post-whole"),
+    pytest.param("Google has hired Sarah Lin as its new chief financial officer.", "en",
+                 ("join", ["Sarah Lin"], "Google", "chief financial officer"), id="en-hired-as"),
+    pytest.param("Mark Davis is joining Microsoft as head of AI research.", "en",
+                 ("join", ["Mark Davis"], "Microsoft", "head of AI research"), id="en-head-of-unit"),
+])
+def test_events_german_and_english_frames(text, lang, want):
+    import extract
+
+    rows = extract.find_events(text, lang=lang)
+    got = [(r.type, list(r.persons), r.org, None if r.role != r.role else r.role) for r in rows.itertuples()]
+    assert want in got

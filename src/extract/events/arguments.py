@@ -215,6 +215,11 @@ def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: b
 _NAMING = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 
 
+_AS_POST = re.compile(r"\b(?:as|als)\s+(?:(?:its|their|his|her|the|a|an|new|neue[rnm]?|neuer|zum|zur)\s+)*$", re.I)
+_EN_POST_OF = re.compile(r" of (?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)(?:[A-Z]{2,4} )?[a-z][a-z&-]+(?: [a-z][a-z&-]+){0,2}"
+                         r"(?=[\s,.;:)]|$)")     # head of AI research, not CEO of Globex Inc (its org)
+
+
 def role_at(L: Lang, text: str, a: int, b: int, ctx: SentenceContext | None = None) -> list[tuple[int, int, str]]:
     if L.roles is None:
         return []
@@ -227,6 +232,13 @@ def role_at(L: Lang, text: str, a: int, b: int, ctx: SentenceContext | None = No
                 continue
             if y < len(text) and text[y].isalpha() and text[y].islower():
                 continue
+            if L.code == "de":       # a German compound is one post: Finanzchefin, Vorstandsvorsitzender
+                while x > a and text[x - 1].isalpha():
+                    x -= 1
+            if L.code == "en":       # head of AI research, director of sales: the unit is part of the post
+                of = _EN_POST_OF.match(text, y)
+                if of and of.end() <= max(b, y):
+                    y = of.end()
         elif y < len(text) and text[y] in ROLE_NOT_AFTER_ZH:
             continue            # 董事会, 委员会: a body, not a post
         if ws is not None:
@@ -365,6 +377,11 @@ def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: S
     def within(a: int, b: int) -> list:
         return [(x, y, r) for x, y, r, _ in ps if a <= x and y <= b]
 
+    if typ == "join" and L.latin:
+        # hired X as its new CFO, wechselt als Finanzchef zu Y: the post after as/als
+        for x, y, r in within(lo - off, hi - off):
+            if _AS_POST.search(s.text, max(0, x - 24), x):
+                return r
     if typ in ("appoint", "return"):
         # the new post: after the trigger (出任 CEO, named CEO), else between subject and trigger
         # (Anna Keller wurde zur Präsidentin ernannt)
