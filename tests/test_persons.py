@@ -566,3 +566,15 @@ def test_a_surname_and_the_verb_after_it_are_not_one_name(text, want):
     from extract import find_persons
 
     assert find_persons(text, lang="zh")["text"].tolist() == want
+
+
+@pytest.mark.parametrize("text,want", [
+    pytest.param("林瑞华指，政府会再研究。", ["林瑞华"], id="name-then-zhi-before-a-comma"),
+    pytest.param("法官陈官续指被告毫无悔意。", ["陈官"], id="name-then-xu-zhi"),
+    pytest.param("张翔发表讲话。", ["张翔"], id="name-then-fabiao"),
+    pytest.param("刘皇发、黄宏发出席会议。", ["刘皇发", "黄宏发"], id="names-ending-in-fa-stay-whole"),
+])
+def test_a_one_character_verb_after_a_name_is_not_part_of_it(text, want):
+    from extract import find_persons
+
+    assert find_persons(text, lang="zh")["text"].tolist() == want

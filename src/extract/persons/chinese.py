@@ -383,6 +383,26 @@ def _title_tail(tail: str, r: dict) -> bool:
     return tail[0] in SURNAME_SUFFIXES or tail in HONORIFICS_AFTER_SURNAME or bool(r["titles_zh"].search(tail))
 
 
+VERB_CHARS_AFTER_NAME = "指称续作发说问答"   # HK papers: 林瑞华指，… 陈官续指 … 王毅作出 … 张翔发表
+_VERB_WORDS_AFTER_NAME = ("作出", "发表", "发言", "续指", "续称", "续说", "问道", "答道", "说明", "发文", "作证")
+
+
+def without_verb_char(c: Candidate, s: Sentence) -> Candidate:
+    """A recognizer span of three characters or more that ends in a one-character verb of saying
+    or doing (林瑞华指，, 陈官续指, 王毅作出, 张翔发表): the name before it."""
+    t = c.text
+    if c.kind not in ("model", "zh-native") or len(t) < 3 or t[-1] not in VERB_CHARS_AFTER_NAME \
+            or t[0] not in lexicons()["surnames1"]:
+        return c
+    nxt = s.text[c.end - s.char_start:c.end - s.char_start + 1]
+    word = t[-1] + nxt
+    # before punctuation only 指 and 称 are verbs (林瑞华指，); 刘皇发、黄宏发、 are names
+    alone = t[-1] in "指称" and (nxt == "" or not is_han(nxt))
+    if not (alone or word in _VERB_WORDS_AFTER_NAME or lexicons()["verbs_zh"].fullmatch(word)):
+        return c
+    return Candidate(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)
+
+
 def verb_tail(word: str) -> bool:
     """A two-character word after a surname that is a verb of saying or doing, or an adverb (指出,
     首先), not a time word or a noun that may be a given name (万年, 明朝, 当年)."""
