@@ -578,3 +578,9 @@ def test_a_one_character_verb_after_a_name_is_not_part_of_it(text, want):
     from extract import find_persons
 
     assert find_persons(text, lang="zh")["text"].tolist() == want
+
+
+def test_a_well_known_organization_is_no_person():
+    from extract import find_persons
+
+    assert find_persons("以色列与哈马斯达成停火协议，哈马斯表示欢迎。", lang="zh").empty
