@@ -9,8 +9,9 @@ once per process and language.
 
 Character spans of ``PER`` for each text; offsets are into the text as given. The Chinese model
 reads one spaCy token per character (trained by ``extract.persons.train``, see
-``models/persons_zh/TRAINING.md``), the German and English ones read words
-(``extract.persons.train_latin``, ``models/persons_<lang>/TRAINING.md``).
+``models/persons_zh/TRAINING.md``), the English one reads words (``extract.persons.train_latin``,
+``models/persons_en/TRAINING.md``); the German one is a CRF over words (``persons.crf``, trained by
+``extract.persons.train_crf``, ``models/persons_de/TRAINING.md``).
 The Chinese one costs about 25 µs per character (≈ 40 k characters per CPU-second, 75 % of it in
 tok2vec): 12× slower than jieba.lcut, 170× slower than rjieba (FACTS.md). Give it the sentences that
 need it.
@@ -25,6 +26,7 @@ MODELS = Path(__file__).parents[1] / "models"
 MODEL_DIR = MODELS / "persons_zh"
 LANGUAGES = ("zh", "de", "en")
 LABEL = "PER"
+CRF_LANGUAGES = ("de",)   # read by a CRF (``persons.crf``), not a spaCy pipeline
 BATCH_SIZE = 32   # texts per forward pass: on short windows 32 runs 20-25 % faster than 64 or 128 (cache)
 
 
@@ -47,11 +49,19 @@ def _nlp(lang: str = "zh"):
 
 def shipped(lang: str = "zh") -> bool:
     """True when the model of ``lang`` has its files in the package (cheap: loads nothing)."""
+    if lang in CRF_LANGUAGES:
+        from . import crf
+
+        return crf.shipped(model_dir(lang))
     return (model_dir(lang) / "config.cfg").exists()
 
 
 def available(lang: str = "zh") -> bool:
-    """True when the model of ``lang`` is shipped and spaCy can load it."""
+    """True when the model of ``lang`` is shipped and spaCy (python-crfsuite for German) can load it."""
+    if lang in CRF_LANGUAGES:
+        from . import crf
+
+        return crf.available(model_dir(lang))
     try:
         _nlp(lang)
     except (OSError, ImportError, ValueError):
@@ -61,6 +71,10 @@ def available(lang: str = "zh") -> bool:
 
 def predict(texts: Sequence[str], lang: str = "zh") -> list[list[tuple[int, int]]]:
     """``[(char_start, char_end), …]`` of every person name, for each text, in text order."""
+    if lang in CRF_LANGUAGES:
+        from . import crf
+
+        return crf.predict(texts, model_dir(lang))
     nlp = _nlp(lang)
     out = []
     for i in range(0, len(texts), BATCH_SIZE):
