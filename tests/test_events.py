@@ -162,6 +162,7 @@ NOT_EVENTS = [
     ("zh-handover", "zh", "1997年回归后，冯启明一直在政府任职。", {"冯启明": "冯启明"}),
     ("zh-comparison", "zh", "邝伟文说，留下比离开需要更大勇气。", {"邝伟文": "邝伟文"}),
     ("zh-helm-metaphor", "zh", "何振邦领航掌舵，推动改革。", {"何振邦": "何振邦"}),
+    ("zh-a-theory-is-no-founding", "zh", "这一理论是周建国创立的。", {"周建国": "周建国"}),
     ("zh-conviction-is-no-founding", "zh", "法官宣判成立袭击罪，被告郑子豪须即时还押。", {"郑子豪": "郑子豪"}),
     ("zh-retirement-as-a-topic", "zh", "周立新多次就退休保障问题发言。", {"周立新": "周立新"}),
     ("zh-not-necessarily", "zh", "罗婉仪说高票当选不一定代表有公信力。", {"罗婉仪": "罗婉仪"}),
@@ -350,6 +351,7 @@ def test_events_negation_stays_in_its_clause(text, lang, types):
 @pytest.mark.parametrize("text, lang, org", [
     ("Max Brandauer verlässt Harlow Logistics.", "de", "Harlow Logistics"),     # an `end` word of orgs.txt
     ("近日宏川电气（833832）发公告称，副总经理易伟明辞职。", "zh", "宏川电气"),        # a listed company's stock code
+    ("何佩珊在2010年创立文化交流机构「乒乓策划」。", "zh", "乒乓策划"),               # a quoted name after its kind
     ("6月27日，锦城饭店（601999）财务负责人孔文进辞职。", "zh", "锦城饭店"),
     ("Greta Holm joined Nordvik Pharmaceuticals in May.", "en", "Nordvik Pharmaceuticals"),
 ])

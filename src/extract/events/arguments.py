@@ -51,6 +51,8 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         _zh_named_orgs(L, ctx, add)
     if L.code == "zh":
         _stock_code_orgs(L, ctx, add)
+        for m in _QUOTED_AFTER_KIND.finditer(text):    # 文化交流机构「乒乓策划」
+            add(*m.span(1))
     for m in _CAMEL.finditer(text):
         if m.group(0) not in L.generic:
             add(*m.span())
@@ -124,6 +126,9 @@ def _stock_code_orgs(L: Lang, ctx: SentenceContext, add) -> None:
             add(start, m.end(1))
 
 
+# a name in quotes right after a word for a kind of organization is that organization's name
+_QUOTED_AFTER_KIND = re.compile(r"(?:机构|公司|组织|团体|平台|品牌|基金会|协会|学会|剧团|乐队|网站|媒体|工作室)"
+                                r"[「“\"『]([^」”\"』，。]{2,16})[」”\"』]")
 _NOT_IN_NAME = ("t", "v", "p", "d", "c", "u", "r", "f", "x")
 _STOCK_CODE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12})\s?[（(]"
                          r"(?:(?:[A-Z]{2}|港股|股票代码|证券代码)[:：]?\s?)?\d{5,6}(?:\.[A-Z]{2})?[)）]")
