@@ -584,3 +584,13 @@ def test_a_well_known_organization_is_no_person():
     from extract import find_persons
 
     assert find_persons("以色列与哈马斯达成停火协议，哈马斯表示欢迎。", lang="zh").empty
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("示威者在骆克道集结，警方到场。", id="a-street"),
+    pytest.param("以军袭击纳赛尔医院，多人死亡。", id="a-hospital-named-after-someone"),
+])
+def test_a_street_or_a_building_is_no_person(text):
+    from extract import find_persons
+
+    assert find_persons(text, lang="zh").empty

@@ -529,6 +529,18 @@ def names_a_vessel(c: Candidate, s: Sentence) -> bool:
     return bool(_VESSEL_AFTER.match(s.text, c.end - s.char_start))
 
 
+_PLACE_AFTER = re.compile(r"(?:医院|机场|港口|车站|广场|大厦|酒店|大道|公园|体育场|球场|大学|铁路|高铁)")
+ROAD_ENDS = "道路街"
+
+
+def names_a_place(c: Candidate, s: Sentence) -> bool:
+    """A transliteration or recognizer span that is a street (骆克道) or stands before a building or
+    a place word (纳赛尔医院, 雅万高铁) names a place, not a person."""
+    if c.kind not in ("zh-translit", "model"):
+        return False
+    return (len(c.text) >= 3 and c.text[-1] in ROAD_ENDS) or bool(_PLACE_AFTER.match(s.text, c.end - s.char_start))
+
+
 def extend_to_known(c: Candidate, alias_of: dict[str, str], s: Sentence) -> Candidate:
     """A candidate that is a known Chinese name of the article cut short, where the text goes on
     to read that name, is that name: 林嘉 in 林嘉文本人 (jieba: 林嘉/文本) once 林嘉文 is found."""

@@ -28,6 +28,7 @@ from .chinese import (
     list_members,
     model_candidates,
     model_says_no,
+    names_a_place,
     names_a_vessel,
     trim_to_known,
     verb_tail,
@@ -217,7 +218,7 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
         if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
             continue
-        if names_a_vessel(c, text_of[c.sentence_id]):
+        if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]):
             continue
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
