@@ -296,13 +296,6 @@ def _train(args) -> int:
             from .persons.train_crf import train_crf
 
             report = train_crf(args.out_dir, data_dir, seed=args.seed)
-            sel = report["selection"]
-            print(f"extract: German CRF person model written to {args.out_dir} in {report['minutes']} min; "
-                  f"held-out F1 {sel['f1']} (c1 {report['best']['c1']}, c2 {report['best']['c2']})", file=sys.stderr)
-            for name, score in report.get("eval", {}).items():
-                print(f"  {name}: P {score['p']} R {score['r']} F1 {score['f1']}", file=sys.stderr)
-            print(f"  details: {args.out_dir / 'TRAINING.md'}", file=sys.stderr)
-            return 0
         else:
             from .persons.train_latin import train_persons_latin
 
@@ -311,8 +304,12 @@ def _train(args) -> int:
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     best = report.get("best", {})
-    print(f"extract: person model written to {args.out_dir} after {report.get('steps_run')} steps "
-          f"({report.get('minutes_run')} min); best held-out F1 {best.get('dev_f')}", file=sys.stderr)
+    if args.lang == "de":
+        print(f"extract: German CRF person model written to {args.out_dir} in {report['minutes']} min; "
+              f"held-out F1 {report['selection']['f1']} (c1 {best['c1']}, c2 {best['c2']})", file=sys.stderr)
+    else:
+        print(f"extract: person model written to {args.out_dir} after {report.get('steps_run')} steps "
+              f"({report.get('minutes_run')} min); best held-out F1 {best.get('dev_f')}", file=sys.stderr)
     for name, score in report.get("eval", {}).items():
         print(f"  {name}: P {score['p']} R {score['r']} F1 {score['f1']}", file=sys.stderr)
     print(f"  details: {args.out_dir / 'TRAINING.md'}", file=sys.stderr)

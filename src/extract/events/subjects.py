@@ -27,6 +27,7 @@ _AGENT_NOUN = re.compile(r"[人者](?![员士数次])")
 AGENT_NOUN_GAP = 2     # characters between an agent noun (创办人) and the name it titles
 _ZH_OBLIQUE = re.compile(r"[对向与给跟替把被由和同为][^，。；]{0,1}$")
 _PLACE_TAGS = frozenset({"ns", "nt"})
+_PREP_BEFORE_PLACE = re.compile(r"[在于从到自往赴对向与和同跟给为由把被]")   # 在北京, 对中国: a place, no subject
 
 
 def role_before(L: Lang, ctx: SentenceContext, a: int, b: int) -> bool:
@@ -40,7 +41,7 @@ def _non_person_subject(ctx: SentenceContext, a: int, b: int) -> bool:
     for w in words(ctx):
         if a <= w[0] and w[1] <= b and w[3] in _PLACE_TAGS:
             lead = ctx.sent.text[max(a, w[0] - 2):w[0]]
-            if not re.search(r"[在于从到自往赴对向与和同跟给为由把被]", lead):
+            if not _PREP_BEFORE_PLACE.search(lead):
                 return True
     return False
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Collection, Sequence
 
 from ..model import Sentence, Token
@@ -21,9 +20,11 @@ from ..text import HAN_RE, is_han
 from .names import (
     DOTS,
     GLOSS,
+    HONORIFICS_AFTER_SURNAME,
     MAX_TRANSLIT_CHARS,
     MIN_TRANSLIT_CHARS,
     Candidate,
+    adverbs,
     body_sentences,
     by_sentence,
     dictionary_words,
@@ -407,16 +408,7 @@ def verb_tail(word: str) -> bool:
     """A two-character word after a surname that is a verb of saying or doing, or an adverb (指出,
     首先), not a time word or a noun that may be a given name (万年, 明朝, 当年)."""
     r = lexicons()
-    return bool(r["verbs_zh"].fullmatch(word)) or word in _adverbs()
-
-
-@lru_cache(maxsize=1)
-def _adverbs() -> frozenset[str]:
-    """jieba's two-character adverbs, conjunctions and prepositions (首先, 随即, 并且)."""
-    from importlib import resources
-
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    return frozenset(re.findall(r"^(\S\S) \d+ (?:d|c|p)$", text, re.M))
+    return bool(r["verbs_zh"].fullmatch(word)) or word in adverbs()
 
 
 def trim_to_known(c: Candidate, alias_of: dict[str, str]) -> Candidate:
@@ -485,7 +477,6 @@ def with_married_surname(c: Candidate, s: Sentence, known: Collection[str] = ())
 
 
 RARE_HAN_RE = re.compile("[\u3400-\u4dbf\U00020000-\U0002ffff]")   # CJK Extension A, B and later
-HONORIFICS_AFTER_SURNAME = ("女士", "先生", "小姐", "太太")   # 苑女士: the surface that names her
 NUMERAL_BEFORE = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万廿卅几]$")
 
 
@@ -510,9 +501,6 @@ def with_honorific(c: Candidate, s: Sentence) -> Candidate:
     return c
 
 
-def is_address_form(surface: str) -> bool:
-    """A surname with a polite form of address (苑女士): names one person inside an article only."""
-    return len(surface) == 3 and surface.endswith(HONORIFICS_AFTER_SURNAME)
 
 
 def after_numeral(c: Candidate, s: Sentence) -> bool:

@@ -24,7 +24,6 @@ from ..text import HAN_RE, alternation
 from .chinese import (
     after_numeral,
     extend_to_known,
-    is_address_form,
     list_members,
     model_candidates,
     model_says_no,
@@ -50,6 +49,7 @@ from .names import (
     by_sentence,
     dictionary_words,
     full_variant,
+    is_address_form,
     lexicons,
     norm_dots,
     tagged,

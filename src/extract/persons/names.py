@@ -64,14 +64,26 @@ FUNCTION_TAGS = frozenset("v vd d c f t m r p q u y".split())   # verbs, adverbs
 
 
 @lru_cache(maxsize=1)
+def jieba_dictionary() -> str:
+    """jieba's own dictionary file (word, frequency, tag per line), read once."""
+    from importlib import resources
+
+    return resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def adverbs() -> frozenset[str]:
+    """jieba's two-character adverbs, conjunctions and prepositions (首先, 随即, 并且)."""
+    return frozenset(re.findall(r"^(\S\S) \d+ (?:d|c|p)$", jieba_dictionary(), re.M))
+
+
+@lru_cache(maxsize=1)
 def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
     """From jieba's own dictionary, read once: (runs of transliteration characters that are
     places, organizations or common words — 加沙 ns, 保安 nz, 道德; two-character verbs, adverbs,
     conjunctions, numbers and time words — 指出, 首先, 当年)."""
-    from importlib import resources
-
     translit = re.escape("".join(sorted(lexicons()["translit"])))
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    text = jieba_dictionary()
     common = {w for w, freq, tag in re.findall(rf"^([{translit}]{{2,7}}) (\d+) (\S+)$", text, re.M)
               if (not tag.startswith("nr") and int(freq) >= TRANSLIT_WORD_MIN_FREQ) or int(freq) >= NAME_TAGGED_WORD_FREQ}
     tags = "|".join(sorted(FUNCTION_TAGS, key=len, reverse=True))
@@ -163,11 +175,17 @@ def full_variant(x: str, y: str) -> bool:
 ARTICLE_TAG = "\u241f"
 
 
+HONORIFICS_AFTER_SURNAME = ("女士", "先生", "小姐", "太太")   # 苑女士: the surface that names her
+
+
+def is_address_form(surface: str) -> bool:
+    """A surname with a polite form of address (苑女士): names one person inside an article only."""
+    return len(surface) == 3 and surface.endswith(HONORIFICS_AFTER_SURNAME)
+
+
 def article_bound(key: str) -> bool:
     """A Chinese person key that names someone only inside its article: one character (a surname
     alone), or a surname with 女士/先生/小姐/太太."""
-    from .chinese import is_address_form
-
     return (len(key) == 1 and is_han(key)) or is_address_form(key)
 
 
