@@ -17,8 +17,11 @@ def _rows(text: str) -> list[tuple]:
     # the organization before a post, the post whole
     ("南岭置业董事长王建国昨日辞职。", ("depart", ("王建国",), "南岭置业", "董事长")),
     ("星河电子独立董事陈国华因个人原因辞职。", ("depart", ("陈国华",), "星河电子", "独立董事")),
-    # a department before a post is part of the post; the appointing body is not the post's organization
-    ("特区政府宣布任命刘志伟为海港发展局局长。", ("appoint", ("刘志伟",), "特区政府", "海港发展局局长")),
+    # a bureau before a post is part of the post and its organization, not the body that appoints
+    ("特区政府宣布任命刘志伟为海港发展局局长。", ("appoint", ("刘志伟",), "海港发展局", "海港发展局局长")),
+    ("国务院任命赵立新为国家能源局局长。", ("appoint", ("赵立新",), "国家能源局", "国家能源局局长")),
+    # a department is part of the post; the organization is the company
+    ("星河电子公司任命陈小红为财务部经理。", ("appoint", ("陈小红",), "星河电子公司", "财务部经理")),
     # a team before a post is part of the post, not the organization
     ("安全团队负责人李明和王强先后宣布离职。", ("depart", ("李明",), None, "安全团队负责人")),
     # 离职并加入X: X is the join's, not the departure's
@@ -116,3 +119,56 @@ def test_events_coordinated_subject_with_its_own_title():
 def test_events_travel_territories_and_agreements_are_no_departure(text):
     rows = [r for r in _rows(text) if r[1]]
     assert rows == [], rows
+
+
+def _latin_rows(text: str, lang: str, reference: str = "2024-06-01") -> list[tuple]:
+    df = extract.find_events(text, lang=lang, reference=reference)
+    return [(r.type, tuple(r.persons), r.org, r.role, r.date) for r in df.itertuples()]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # the organization hiring, not the one of the post the person had (former …)
+    ("Globex Inc has hired former Initech chief executive Dana Whitfield to lead its cloud unit.", "en",
+     ("join", ("Dana Whitfield",), "Globex Inc", None, None)),
+    # the organization a person returns to after "to"; the company left, not the one founded later
+    ("Marcus Hale returned to Vandelay Industries as chief executive in November 2022.", "en",
+     ("return", ("Marcus Hale",), "Vandelay Industries", "chief executive", "2022-11")),
+    ("Initech co-founder Priya Raman left the company in 2019 to start Bluefin Labs.", "en",
+     ("depart", ("Priya Raman",), "Initech", "co-founder", "2019")),
+    # a future event's own date after the trigger, not the day it was announced
+    ("Globex Inc said on Tuesday that its chief operating officer Dana Whitfield will retire at the end of the year.",
+     "en", ("depart", ("Dana Whitfield",), "Globex Inc", "chief operating officer", "2024")),
+    # German: where a move goes (zur X), not where it comes from; a name of several words after zum
+    ("Anna Brenner wechselt von der Allianz zur Hansa Rück Versicherung.", "de",
+     ("join", ("Anna Brenner",), "Hansa Rück Versicherung", None, None)),
+    ("Jonas Albrecht kehrt zum FC Nordstadt Kiel zurück.", "de",
+     ("return", ("Jonas Albrecht",), "FC Nordstadt Kiel", None, None)),
+    # a verb-final separable verb in a subordinate clause; the organization of a compound post
+    ("Am Dienstag wurde bekannt, dass Siemens-Chef Lukas Brandt zurücktritt.", "de",
+     ("depart", ("Lukas Brandt",), "Siemens", "Chef", "2024-05-28")),
+    # parting ways with someone: the person after "von" is dismissed; a legal form keeps its name
+    ("Die Nordwerk AG trennt sich von Konzernchef Herbert Kessler.", "de",
+     ("dismiss", ("Herbert Kessler",), "Nordwerk AG", "Konzernchef", None)),
+    # a past-tense sentence: the Monday before the reference (a Saturday), not the one after
+    ("Der Vorstand der Nordwerk AG hat am Montag Roland Kessler zum Vorstandschef ernannt.", "de",
+     ("appoint", ("Roland Kessler",), "Nordwerk AG", "Vorstandschef", "2024-05-27")),
+])
+def test_events_latin_frames(text, lang, want):
+    rows = _latin_rows(text, lang)
+    assert want in rows, rows
+
+
+@pytest.mark.parametrize("text, want", [
+    # 公司 in a post refers back: the company named in the sentence, the post without it
+    ("5月20日，中国移动公告，赵立新辞去公司董事长职务。", ("depart", ("赵立新",), "中国移动", "董事长")),
+    # a former post before the name is not the post joined
+    ("星河电子公司前总裁陈国华加盟南岭置业集团。", ("join", ("陈国华",), "南岭置业集团", None)),
+])
+def test_events_company_anaphor_and_former_posts(text, want):
+    assert want in _rows(text), _rows(text)
+
+
+def test_events_bare_year_end_and_name_before_cause():
+    """年底 without a year is the reference year; 因 after a name is no part of it (徐雷因家庭原因)."""
+    df = extract.find_events("京东方公司宣布，财务总监许明因个人原因将于年底离职。", lang="zh", reference="2024-06-01")
+    assert [(r.type, tuple(r.persons), r.date) for r in df.itertuples()] == [("depart", ("许明",), "2024")]

@@ -18,6 +18,7 @@ YEAR_MIN, YEAR_MAX = 1900, 2099   # a bare 4-digit number is read as a year only
 REFERENCE_YEARS = (1000, 8999)    # a reference outside these years is refused: offsets of up to 1000 units from it
                                   # must stay inside the calendar (datetime's years 1–9999)
 WEEKDAY_WINDOW = (-4, 2)          # a bare weekday is the nearest one in this window around the anchor (past bias)
+PAST_WEEKDAY = (-6, 0)            # … in a sentence told in the past: the last one (hat am Montag ernannt)
 
 GRAN = {"Y": 0, "M": 1, "D": 2, "T": 3}        # granularity order of a resolved point
 UNIT_GRAN = {"C": "Y", "10Y": "Y", "Y": "Y", "Q": "M", "M": "M", "W": "D", "D": "D", "H": "D", "MIN": "D", "S": "D"}

@@ -19,7 +19,7 @@ from ..text import to_simplified
 from . import de, en, zh
 from .calendar import parse_ref
 from .merge import merge, takes_trailing_hour, trailing_hour
-from .rules import LANGUAGES, Rules, tense
+from .rules import LANGUAGES, Rules, tense, told_in_past
 from .shared import Out, State
 
 GRAMMARS: dict[str, ModuleType] = {"zh": zh, "de": de, "en": en}
@@ -147,6 +147,7 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
         st.line_no, st.label, st.sentence = sent.line_no, sent.label, text
         fut_at, st.present = tense(lang, text)
         st.future, st.future_at = fut_at is not None, fut_at if fut_at is not None else len(text)
+        st.past = not st.future and told_in_past(lang, text)
         for s2, e2, res in _sentence_mentions(text, cands, resolve, st, GRAMMARS[lang]):
             out.append(DateMention(sent.sentence_id, text[s2:e2], sent.char_start + s2, sent.char_start + e2,
                                    res.value, res.type, res.relative, res.anchor))

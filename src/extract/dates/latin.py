@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..text import alternation
 from .calendar import (
+    PAST_WEEKDAY,
     YEAR_MAX,
     YEAR_MIN,
     Point,
@@ -502,7 +503,7 @@ def resolve_weekday(g: dict, m: re.Match, st: State, wd: int) -> Out | None:
     elif a is not None:
         p, anc = from_date(weekday_near(a.as_date(), wd, -3, 3)), "narrative"
     else:
-        p, anc = from_date(weekday_near(st.ref, wd)), "reference"
+        p, anc = from_date(weekday_near(st.ref, wd, *PAST_WEEKDAY) if st.past else weekday_near(st.ref, wd)), "reference"
     if g.get("whh") is not None:
         ap = (g.get("wap") or "").lower()
         part = word_value(st.language, "part", g["wpart3"]) if g.get("wpart3") else "pm" if ap.startswith("p") else None

@@ -87,6 +87,18 @@ def tense(language: str, text: str) -> tuple[int | None, bool]:
     return None, pres
 
 
+@lru_cache(maxsize=None)
+def past_rx(language: str) -> re.Pattern | None:
+    """Words of a sentence told in the past (category ``past``: hat, said, 了)."""
+    words = lex(language).get("past")
+    return _words_rx(language, alternation(words)) if words else None
+
+
+def told_in_past(language: str, text: str) -> bool:
+    rx = past_rx(language)
+    return rx is not None and rx.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Rules:
     language: str

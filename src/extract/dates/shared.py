@@ -45,6 +45,7 @@ class State:
     future_at: int = 0                   # where its first future word is: dates after it point forward
     pos: int = 0                         # where the expression being resolved starts
     present: bool = False                # a scheduled present (verlässt … Ende Juli): no past bias
+    past: bool = False                   # told in the past (hat … ernannt, said, 了) and no future word
     sentence: str = ""
 
     def ref_point(self) -> Point | None:

@@ -11,6 +11,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from .calendar import (
+    PAST_WEEKDAY,
     YEAR_MAX,
     YEAR_MIN,
     Point,
@@ -80,7 +81,7 @@ def rules() -> Rules:
     time = rf"(?:{hour}|{clock})"
     lunar = rf"(?P<lunar>农历|阴历){_S}"                  # 农历二〇二〇年十月初一, 2015年农历正月初一, 闰四月初一
     # 上半年, 一季度 without a year: of the year in focus (前三季度 and 三个季度 are durations)
-    period = rf"(?<![\d{_CNN}个多每近前这那头第上下])(?P<period>{alt(L, 'period')})(?!{_S}[\d{_CNN}])"
+    period = rf"(?<![\d{_CNN}个多每近前这那头第上下新])(?P<period>{alt(L, 'period')})(?!{_S}[\d{_CNN}])"
     dpart = (rf"(?:(?:{lunar})?(?:(?:{year_abs}|{year_rel})(?:{_S}的?{_S}{yend})?|{period})?"
              rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?"
              rf"|{rday}|{week})")
@@ -377,12 +378,14 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
 
 
 def _period(word: str, st: State) -> Out:
-    """``上半年`` / ``一季度`` without a year: of the year in focus (``2023-H1``, ``2024-Q1``)."""
+    """``上半年`` / ``一季度`` / ``年底`` without a year: of the year in focus (``2023-H1``, ``2024-Q1``, ``2024``)."""
     code = lookup(L, "period", word)
     focus = focus_year(st)
     if focus is None:
         return Out(None, "date", True)
     y, anc = focus
+    if code == "Y":             # 年底, 年初 without a year: that year (as 今年年底)
+        return Out(f"{y:04d}", "date", True, anc, Point(y))
     return Out(year_part(y, code[0], int(code[1])), "date", True, anc, Point(y))
 
 
@@ -468,7 +471,7 @@ def _weekday(g: dict, st: State, hh, mi, part) -> Out | None:
         if a is not None:
             p, anc = from_date(weekday_near(a.as_date(), wd, -3, 3)), "narrative"
         elif st.ref:
-            p, anc = from_date(weekday_near(st.ref, wd)), "reference"
+            p, anc = from_date(weekday_near(st.ref, wd, *PAST_WEEKDAY) if st.past else weekday_near(st.ref, wd)), "reference"
         else:
             return Out(None, "date", True)
     p = apply_time(p, hh, mi, part)

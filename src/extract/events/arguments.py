@@ -22,6 +22,27 @@ ROLE_GAP = 8          # characters between a role word and the person it describ
 _CAMEL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[A-Z]{2,6})(?![A-Za-z])")
 _CAP_SEQ = re.compile(r"(?<![A-Za-z\-])[A-Z][A-Za-z&\-]+(?:\s[A-Z][A-Za-z&\-]+)*(?![A-Za-z])")
 _HAS_DIGIT = re.compile(r"\d")
+_HYPHEN_POST = re.compile(r"(?<![\w\-])([A-Z][\w&]*)-([^\W\d_]+)(?![\w\-])")
+_DE_PREP_NAME = re.compile(r"\b(?:zum|zur|beim|vom|(?:zu|bei|von)\s+(?:der|dem|den))\s+"
+                           r"([A-ZÄÖÜ][\w&\-]*(?:\s+[A-ZÄÖÜ][\w&\-]*)+)")
+_DE_SOURCE = re.compile(r"\b(?:von|vom|aus)(?:\s+(?:der|dem|den))?\s+$")
+_EN_ORG_NEXT = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:hired|hires|appointed|appoints|named|names|fired|fires|"
+                          r"sued|sues|announced|announces|agreed|acquired|acquires|confirmed|promoted|ousted)\b")
+
+
+def _en_first_is_org(L: Lang, text: str, end: int) -> bool:
+    """A capitalized name opening an English sentence is an organization when a post or what
+    companies do follows it (Initech co-founder X, Globex has hired, Initech's board)."""
+    if _EN_ORG_NEXT.match(text, end):
+        return True
+    if re.match(r"\s+(?:said|says|announced)\b", text[end:]) and re.search(r"\bits\b", text[end:]):
+        return True             # Globex said … its chief operating officer: a company speaking
+    nxt = re.match(r"\s+", text[end:])
+    return nxt is not None and L.roles is not None and L.roles.match(text, end + nxt.end()) is not None
+
+
+_LEAD_WORD = re.compile(r"(\w+)\s+")
+_DETERMINERS = frozenset("The A An This That Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen".split())
 
 
 def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -42,17 +63,30 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
             return
         found.append((a, b, name))
 
+    for m in latin_legal().finditer(text):      # before the names: Bayer AG, not Bayer
+        a = m.start()
+        while (w := _LEAD_WORD.match(text, a, m.end())) is not None and w.group(1) in _DETERMINERS:
+            a = w.end()                          # Die Bayer AG → Bayer AG
+        add(a, m.end())
+    if L.code == "de":      # zur Munich Re, zum FC Bayern München, bei der Deutschen Bank: a name of two words or more
+        for m in _DE_PREP_NAME.finditer(text):
+            if not (L.roles is not None and L.roles.search(m.group(1))):
+                add(*m.span(1))
     if L.orgs is not None:
         for m in L.orgs.finditer(text):
             add(*m.span())
-    for m in latin_legal().finditer(text):
-        add(*m.span())
     if L.zh_org is not None:
         _zh_named_orgs(L, ctx, add)
     if L.code == "zh":
         _stock_code_orgs(L, ctx, add)
         for m in _QUOTED_AFTER_KIND.finditer(text):    # 文化交流机构「乒乓策划」
             add(*m.span(1))
+    if L.latin and L.roles is not None:
+        for m in _HYPHEN_POST.finditer(text):    # Adidas-Chef, Siemens-Vorstand: the post's organization
+            post = m.group(2)
+            r = [x for x in L.roles.finditer(post) if x.end() == len(post)]
+            if r and m.group(1) not in L.generic and m.group(1) not in _DETERMINERS:
+                add(*m.span(1))
     for m in _CAMEL.finditer(text):
         if m.group(0) not in L.generic:
             add(*m.span())
@@ -60,11 +94,20 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         first = re.match(r"\W*\w+", text)
         for m in _CAP_SEQ.finditer(text):
             a, b = m.span()
-            if L.code == "en" and first and a < first.end():
+            if L.code == "en" and first and a < first.end() and not _en_first_is_org(L, text, b):
                 continue
             if _HAS_DIGIT.search(text[a:b]) or m.group(0) in _EN_STOP or m.group(0) in L.generic:
                 continue
             add(a, b)
+    if L.latin:     # FC + Bayern → FC Bayern: two names with one space between are one
+        found.sort()
+        joined: list[tuple[int, int, str]] = []
+        for a, b, name in found:
+            if joined and text[joined[-1][1]:a] == " ":
+                joined[-1] = (joined[-1][0], b, text[joined[-1][0]:b])
+            else:
+                joined.append((a, b, name))
+        found = joined
     roles = L.roles
     out = []
     for a, b, name in sorted(found):
@@ -176,10 +219,15 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
         if L.code == "zh":
             # a unit before the post: 发展局局长
             u = np_start(L, ctx, x, max(0, x - UNIT_MAX), stops)
-            if u < x and (text[u:x].endswith(_units()) or role.startswith(_units())) and x - u <= UNIT_MAX and not any(
+            if u < x and (text[u:x].endswith(_units()) or role.startswith(_units())) and x - u <= UNIT_MAX \
+                    and text[u:x].lstrip("该本其") not in _zh_suffixes() and not any(
                     u < m.char_end - off and m.char_start - off < x for m in ctx.ments):
+                unit = _known_unit(L, text, u, x)
                 x = u
                 role = text[x:y]
+                if unit is not None:        # 国家能源局局长: a ministry or bureau is the post's organization
+                    out.append((x, y, role, unit))
+                    continue
             end = x
             while end > 0 and text[end - 1] == " ":
                 end -= 1
@@ -196,6 +244,17 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
         out.append((x, y, role, org))
     ctx.posts = out
     return out
+
+
+def _known_unit(L: Lang, text: str, u: int, x: int) -> tuple[int, int] | None:
+    """The unit grown back to ``u`` before a post at ``x`` when it ends in a well-known body
+    (``orgs.txt`` names: 国家能源局, 海港发展局 ends in 发展局): that body is the post's organization;
+    None for a department (财务部经理)."""
+    if L.orgs is None:
+        return None
+    if any(m.end() == x for m in L.orgs.finditer(text, u, x)):
+        return u, x
+    return None
 
 
 def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: bool = True) -> bool:
@@ -301,17 +360,22 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
     after = [o for o in orgs if o[0] >= ts and o[1] <= hi]   # inside a gapped trigger too (schließt sich X an)
     before = [o for o in orgs if o[1] <= ts and o[0] >= lo]
     if L.code == "de":
+        if typ in ("join", "return"):   # wechselt von der Allianz zur Munich Re: where to, not where from
+            after = [o for o in after if not _DE_SOURCE.search(text, max(0, o[0] - off - 9), o[0] - off)] or after
         near = sorted(after + before, key=lambda o: min(abs(o[0] - te), abs(ts - o[1])))
         return near[0][2] if near else None
     # the organization of the post the trigger names (出任X公司CEO, 辞去发展局局长职务)
     for x, y, _r, org in posts(L, ctx):
-        if org is not None and te - off <= org[0] and y <= hi - off:
-            return text[org[0]:org[1]]
+        if org is not None and te - off <= org[0] and y <= hi - off \
+                and not (typ in NEW_POST_TYPES and _former(L, text, min(x, org[0]))):
+            return text[org[0]:org[1]]      # (hired former OpenAI chief X: not OpenAI)
     forward = typ in ("join", "found", "sue", "merge") or trig.flags & {"org"} or typ == "appoint"
     if typ == "join" and trig.voice == "patient":       # 谷歌聘用 A: the hiring org is the subject
         forward = False
     if typ == "depart" and after and L.code == "zh" and not text[te - off:after[0][0] - off].strip(" 了"):
         forward = True                                   # 离开腾讯, 退出国家队
+    if forward and after and typ == "depart" and L.latin and not _object_gap(text[te - off:after[0][0] - off]):
+        forward = False                                  # left the company in 2019 to start X: not X
     if forward and after:
         return after[0][2]
     if L.code == "zh" and typ in OBJECT_TYPES and trig.voice == "agent":
@@ -324,7 +388,7 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
         if aff is not None:
             return aff
     if not forward:     # after a departure only its object (辞职 美国股东发起调查: another clause's)
-        after = [o for o in after if o[0] - te <= 2]
+        after = [o for o in after if o[0] - te <= 2 or (L.latin and _object_gap(text[te - off:o[0] - off]))]
     first, second = (after, before[::-1]) if forward else (before[::-1], after)
     for group in (first, second):
         if group:
@@ -336,6 +400,15 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
         if earlier:
             return earlier[-1][2]
     return None
+
+
+_OBJECT_GAP = re.compile(r"\s*(?:(?:to|at|from|zu|zum|zur|bei|beim|nach|in|into)\s+)?(?:(?:the|der|die|das|den|dem)\s+)?", re.I)
+
+
+def _object_gap(between: str) -> bool:
+    """The text between a Latin-script trigger and an organization is no more than a preposition
+    and an article (returned to Disney, verlässt die Allianz): the organization is its object."""
+    return _OBJECT_GAP.fullmatch(between) is not None
 
 
 AFFILIATION_GAP = 4   # characters besides posts and modifiers between an organization and its member
@@ -373,6 +446,26 @@ def title_of(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
     return got[-1][2] if got else None
 
 
+NEW_POST_TYPES = frozenset({"join", "appoint"})
+def _former(L: Lang, text: str, x: int) -> bool:
+    """The post at ``x`` is marked as a former one, also before the organization it is of (前总裁,
+    百度前总裁, 前百度总裁, former OpenAI chief, ehemaliger Chef): not the post an event gives."""
+    if L.code == "zh":
+        head = text[max(0, x - FORMER_REACH):x]
+        k = max(head.rfind("前"), head.rfind("原"))
+        if k < 0 or re.search(r"[，,。；;：:、]", head[k:]):
+            return False
+        word = head[max(0, k - 1):k + 2]
+        return not (word[:1] in _NOT_FORMER_BEFORE or word[-1:] in _NOT_FORMER_AFTER.get(head[k], ""))
+    return _FORMER_LATIN.search(text, max(0, x - 40), x) is not None
+
+
+FORMER_REACH = 8      # characters of an organization name between 前/原 and the post (前百度总裁)
+_NOT_FORMER_BEFORE = set("日当目此之以先提眼空")         # 目前, 此前, 提前: time words, not "former"
+_NOT_FORMER_AFTER = {"前": "往夕天年景线方面", "原": "因本来则料先告"}   # 前往, 原因, 原告
+_FORMER_LATIN = re.compile(r"\b(?:former|ex-|ehemalige[rnms]?|frühere[rnms]?)\s*(?:[\w.&\-]+\s+){0,2}$", re.I)
+
+
 def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: Sequence[Mention]) -> str | None:
     s, off = ctx.sent, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
@@ -401,6 +494,8 @@ def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: S
     if typ != "appoint":
         # the post the trigger names: 辞去首席执行官职务, 辞去X公司董事一职, stepped down as CEO
         got = within(te - off, min(hi - off, te - off + 24))
+        if got and typ in NEW_POST_TYPES and _former(L, s.text, got[0][0]):
+            got = []            # hired former chief executive X: the post X had
         if got and (L.code != "zh" or re.fullmatch(r"[了其去任\s]*(?:[^，,。；;]{0,16}?(?:的|之)?)?",
                                                    s.text[te - off: got[0][0]])):
             return got[0][2]
@@ -414,6 +509,8 @@ def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: S
         # title before the name: 首席科学家 Ilya / OpenAI 总裁、董事会主席 Greg Brockman / 作为CEO的奥特曼
         lo2 = max(ca - off, a - ROLE_GAP - 12)
         cands = [r for r in within(lo2, a) if a - r[1] <= ROLE_GAP]
+        if cands and typ in NEW_POST_TYPES and _former(L, s.text, cands[-1][0]):
+            cands = []          # 百度前总裁张亚勤加盟…: the post left behind, not the one taken
         if cands:
             last = cands[-1]
             chain = [last]

@@ -91,10 +91,11 @@ TITLE_LEAD = 6        # characters of modifiers before the title of a coordinate
 _ZH_PREP = re.compile(r"[向给对替]\s*[^，,。；;：:]{0,10}$")
 
 
-def _after_prep(L: Lang, text: str, pos: int) -> bool:
+def _after_prep(L: Lang, text: str, pos: int, lo: int = 0) -> bool:
     """A Latin-script name right after a preposition (von Firmengründer Otto Brenner, zu Brenner,
-    from co-founder X) names a predecessor, a source or a target, not the one who acts."""
-    return L.prep is not None and L.prep.search(text, max(0, pos - 60), pos) is not None
+    from co-founder X) names a predecessor, a source or a target, not the one who acts; a
+    preposition before ``lo`` (the end of a trigger that holds it: trennt sich von) does not count."""
+    return L.prep is not None and L.prep.search(text, max(lo, pos - 60), pos) is not None
 
 
 def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
@@ -127,7 +128,7 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.latin:     # (a name right before a noun trigger is its owner: von Schumanns Rücktritt)
         noun = s.text[ts - off].isupper()
         before = [i for i in before if (noun and ts - ms[i].char_end <= 1) or not _after_prep(L, s.text, ms[i].char_start - off)]
-        after = [i for i in after if not _after_prep(L, s.text, ms[i].char_start - off)]
+        after = [i for i in after if not _after_prep(L, s.text, ms[i].char_start - off, te - off)]
     if L.relative is not None and L.relative.match(s.text, ca - off) and ca > s.char_start:
         # X, der … zurücktrat / X, who resigned: the subject is the head before the relative clause
         head_ms = [i for i, m in enumerate(ms) if m.char_end <= ca]

@@ -51,6 +51,8 @@ def pick_date(ctx: SentenceContext, ts: int, te: int, L: Lang, typ: str = "") ->
     own = [d for d in usable if owners.get(d.char_start) == (ts, te)]
     if own:
         before = [d for d in own if d.char_end <= ts]
+        if L.code == "en" and before and len(own) > len(before):
+            return own[len(before)].value       # said on Tuesday that X will retire at the end of the year
         return (before[-1] if before else own[0]).value
     first_person = ctx.ments[0].char_start if ctx.ments else ctx.sent.char_end
     ca = ctx.clause_of(ts)[0]

@@ -167,11 +167,16 @@ def predict(texts: Sequence[str], model_dir: Path = MODEL_DIR) -> list[list[tupl
     return out
 
 
+def _is_title(word: str, gaz: dict[str, str]) -> bool:
+    """A title word, also as the last part of a compound (Adidas-Chef, SPD-Vorsitzende)."""
+    return "t" in gaz.get(word, "") or ("-" in word and "t" in gaz.get(word.rsplit("-", 1)[-1], ""))
+
+
 def _trim(text: str, span: tuple[int, int], gaz: dict[str, str]) -> tuple[int, int] | None:
     """A span without a title or punctuation at its start (Prof. Tilman Sauer → Tilman Sauer) and
     without punctuation but a dot at its end; None when nothing is left."""
     toks = [(span[0] + a, span[0] + b) for a, b in tokenize(text[span[0]:span[1]])]
-    while toks and (not text[toks[0][0]].isalnum() or "t" in gaz.get(text[toks[0][0]:toks[0][1]], "")):
+    while toks and (not text[toks[0][0]].isalnum() or _is_title(text[toks[0][0]:toks[0][1]], gaz)):
         toks.pop(0)
     while toks and not text[toks[-1][0]].isalnum() and text[toks[-1][0]] != ".":   # Ludwig XIV. keeps its dot
         toks.pop()

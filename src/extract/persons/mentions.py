@@ -197,7 +197,7 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         if c.kind == "model" and len(c.text) >= 3:
             # not 骆指出, 张首先: a surname and a verb or adverb (a time word or noun, 张万年, 李明朝,
             # may be a given name: the recognizer's whole span stays known ahead)
-            c = without_verb_char(c, text_of[c.sentence_id])
+            c = without_verb_char(trim_to_known(c, {}), text_of[c.sentence_id])   # not 徐雷因 ahead
             cut = without_word_tail(c)
             kept = cut if cut.text != c.text and verb_tail(c.text[1:]) else c
             full = with_married_surname(kept, text_of[c.sentence_id]).text
