@@ -172,3 +172,35 @@ def test_events_bare_year_end_and_name_before_cause():
     """年底 without a year is the reference year; 因 after a name is no part of it (徐雷因家庭原因)."""
     df = extract.find_events("京东方公司宣布，财务总监许明因个人原因将于年底离职。", lang="zh", reference="2024-06-01")
     assert [(r.type, tuple(r.persons), r.date) for r in df.itertuples()] == [("depart", ("许明",), "2024")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a cleft after a succession verb names the successor, who takes the post of the departure before
+    ("星河科技公司周三宣布，首席技术官陈立明将离开公司。接替他的是原副总裁刘芳。",
+     ("appoint", ("刘芳",), "星河科技公司", "首席技术官")),
+    # a company name with a business suffix (资本) is an organization a person can leave
+    ("2023年8月，赵明加入蓝海资本。今年3月，他离开蓝海资本。", ("depart", ("赵明",), "蓝海资本", None)),
+    # 该公司 + a department before a post: the department is part of the post
+    ("据悉，该公司人力资源总监孙蕾上周被解雇。", ("dismiss", ("孙蕾",), None, "人力资源总监")),
+    # taking someone's place in a post: the one before 取代, not the predecessor; 联合 belongs to the post
+    ("陈国华取代刘志伟成为北辰集团总裁。", ("appoint", ("陈国华",), "北辰集团", "总裁")),
+    ("天成汽车联合创始人冯雪宣布离职。", ("depart", ("冯雪",), "天成汽车", "联合创始人")),
+])
+def test_events_successions_suffixes_and_posts(text, want):
+    assert want in _rows(text), _rows(text)
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Dana Whitfield joined Globex Inc in 2004 and became chief executive in 2021.", "en",
+     ("appoint", ("Dana Whitfield",), "Globex Inc", "chief executive", "2021")),
+])
+def test_events_became_a_post(text, lang, want):
+    assert want in _latin_rows(text, lang), _latin_rows(text, lang)
+
+
+def test_events_became_without_a_post_is_nothing():
+    assert extract.find_events("Dana Whitfield became famous after the trial.", lang="en").empty
+    assert extract.find_events("陈国华成为舆论焦点。", lang="zh").empty
+    # a record or a ranking, not a post taken
+    assert extract.find_events("陈国华被裁定罪成，成为首位被定罪的前行政总裁。", lang="zh").empty
+    assert extract.find_events("Dana Whitfield became the first woman to lead the bank.", lang="en").empty

@@ -25,6 +25,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _HYPHEN_POST = re.compile(r"(?<![\w\-])([A-Z][\w&]*)-([^\W\d_]+)(?![\w\-])")
 _DE_PREP_NAME = re.compile(r"\b(?:zum|zur|beim|vom|(?:zu|bei|von)\s+(?:der|dem|den))\s+"
                            r"([A-ZÄÖÜ][\w&\-]*(?:\s+[A-ZÄÖÜ][\w&\-]*)+)")
+_GENERIC_HEAD = re.compile(r"[该本其]?(?:公司|集团)(?!的)")
 _DE_SOURCE = re.compile(r"\b(?:von|vom|aus)(?:\s+(?:der|dem|den))?\s+$")
 _EN_ORG_NEXT = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:hired|hires|appointed|appoints|named|names|fired|fires|"
                           r"sued|sues|announced|announces|agreed|acquired|acquires|confirmed|promoted|ousted)\b")
@@ -235,6 +236,14 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
                 end -= 1
             start = np_start(L, ctx, end, 0, stops + tuple((p[0], p[1]) for p in out))
             name = text[start:end].strip()
+            g = _GENERIC_HEAD.match(text, start, end)
+            if g is not None and g.end() < end and end == x:
+                # 该公司人力资源总监: "the company" then a department: the department is part of the post
+                start, name = g.end(), text[g.end():end].strip()
+                if not _is_name(L, ctx, start, end, name):
+                    x, role = start, text[start:y]
+                    out.append((x, y, role, None))
+                    continue
             if _is_name(L, ctx, start, end, name):
                 org = (start, start + len(text[start:end].rstrip()))
         else:
@@ -489,6 +498,7 @@ def pick_role(L: Lang, ctx: SentenceContext, typ: str, ts: int, te: int, subj: S
         got = got or within(te - off, hi - off)
         if not got and subj and subj[-1].char_end <= ts:
             got = within(subj[-1].char_end - off, ts - off)
+        got = [g for g in got if not _former(L, s.text, g[0])]     # 接替他的是原副总裁A: A's old post
         if got:
             return got[0][2]
     if typ != "appoint":

@@ -30,6 +30,8 @@ UNNAMED_MODIFIER = 3  # characters of a modifier between 的 and a person noun (
 TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
 FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
 AFFILIATION_LOOKS = 6  # other mentions of a person read for the organization it is introduced with
+POST_REACH = 16       # characters after a ``post`` trigger (became, 成为) within which its post must start
+SUCCESSION_BACK = 2   # sentences back a successor looks for the departure whose post it takes
 
 
 @dataclass
@@ -135,6 +137,8 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     if "org" in trig.flags and not any(ca <= o[0] and o[1] <= cb for o in org_candidates(L, ctx)) \
             and not (L.orgref is not None and L.orgref.search(s.text, ca - off, cb - off)):
         return
+    if "post" in trig.flags and not _post_follows(L, ctx, te, cb, "succeed" in trig.flags):
+        return                  # became chief executive, 成为公司CEO: a post must follow (not became clear)
     if not _in_frame(L, ctx, trig, ts, te):
         return
     subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES and not defendant else []
@@ -146,12 +150,17 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     # clause (加盟对手X，出任营运总裁; 重返集团，出任董事); a succession verb without a post of its
     # own restates the event before it (重新出任董事长，接替A)
     last = cands[-1] if cands and cands[-1].sentence is s else None
-    if typ == "appoint" and last is not None and set(person_keys(subj)) <= set(last.persons) and (
+    # 赵强接任刘洋成为首席科学家: the one between a succession verb and its complement is the predecessor
+    predecessor = last is not None and "succeed" in last.extra and bool(subj) \
+        and all(last.end <= m.char_start and m.char_end <= ts for m in subj)
+    if typ == "appoint" and last is not None and (set(person_keys(subj)) <= set(last.persons) or predecessor) and (
             (L.complement is not None and L.complement.fullmatch(h.group(0))
              and (last.start >= ca or opens_next_clause(L, ctx, last, ca, ts)))
             or ("succeed" in trig.flags and opens_next_clause(L, ctx, last, ca, ts)
                 and not role_at(L, s.text, te - off, cb - off))):
         last.role = last.role or pick_role(L, ctx, "appoint", ts, te, subj)
+        if last.org is None and last.type == "appoint":     # 取代A成为北辰集团总裁: the new post's organization
+            last.org = pick_org(L, ctx, "appoint", trig, ts, te, subj)
         if last.type == "join" and last.extra and last.extra[0] == "patient":
             last.type = "appoint"
         return
@@ -212,6 +221,27 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
     return True
 
 
+_RANKED = re.compile(r"[一首]\s*[位个名]|第[一二三四五六七八九十\d]|最后|唯一|[A-Za-z]*\b(?:first|only|last)\b")
+POST_TAIL = 3         # characters after the post of a ``post`` trigger before its clause ends
+
+
+def _post_follows(L: Lang, ctx: SentenceContext, te: int, cb: int, succession: bool = False) -> bool:
+    """A ``post`` trigger (成为, became) takes a post: one starts within ``POST_REACH`` characters,
+    with no person and no ranking (首位, 最后一位, the first) before it, and ends its clause or a
+    coordination (成为特首。, 成为秘书长及…; not 成为首位被定罪的前特首, 成为X批评的重点). After a
+    succession verb the person before the post is the predecessor (取代A成为特首)."""
+    s, off = ctx.sent, ctx.sent.char_start
+    got = role_at(L, s.text, te - off, min(cb, te + POST_REACH) - off)
+    if not got:
+        return False
+    x, y, _r = got[-1]
+    if (not succession and any(te <= m.char_start and m.char_end <= x + off for m in ctx.ments)) \
+            or _RANKED.search(s.text, te - off, x):
+        return False
+    tail = s.text[y:cb - off].strip()
+    return len(tail) <= POST_TAIL or tail[:1] in "及和、与" or (L.latin and tail.split(" ")[0] in ("in", "at", "of", "on", "and"))
+
+
 def _unnamed_head(L: Lang, ctx: SentenceContext, te: int) -> bool:
     """The trigger modifies a person noun that is no name (刚入职的新老师, 被辞退的员工): the event
     is that unnamed person's."""
@@ -238,6 +268,16 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
                 if o.sentence is c.sentence and o.role and set(c.persons) <= set(o.persons):
                     c.role = o.role
                     c.org = c.org or o.org
+                    break
+    # a successor takes the post of the departure told before (A离职 … 接替他的是B; B succeeds A)
+    place = {s.sentence_id: k for k, s in enumerate(art.body)}
+    for i, c in enumerate(art.cands):
+        if c.type == "appoint" and "succeed" in c.extra and c.persons and (c.org is None or c.role is None):
+            for o in art.cands[:i][::-1]:
+                if place[c.sentence.sentence_id] - place[o.sentence.sentence_id] > SUCCESSION_BACK:
+                    break
+                if o.type in ("depart", "dismiss") and not set(o.persons) & set(c.persons):
+                    c.org, c.role = c.org or o.org, c.role or o.role
                     break
     todo = [c for c in art.cands if (c.org is None or c.role is None) and c.persons and c.type in FALLBACK_ORG_TYPES]
     if not todo:

@@ -155,6 +155,11 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
         if before:
             return expand(L, ctx, before[-1], -1, (ca, ts))
         return []
+    # a cleft after the trigger: 接替他的是原副总裁A, 出任CEO的将是A (the one named after 的是)
+    if after and L.code == "zh":
+        mid = s.text[te - off: ms[after[0]].char_start - off]
+        if _ZH_CLEFT.fullmatch(mid):
+            return expand(L, ctx, after[0], +1, (te, cb))
     # relative clause head after the trigger: 加入 X 的 A, 最近请长假休息的总裁 A
     # (not after a succession verb: 接替因病辞职的 A = A is the predecessor)
     if after and L.code == "zh" and "succeed" not in trig.flags:
@@ -229,6 +234,7 @@ def _antecedent(L: Lang, prev: Sequence[SentenceContext]) -> list[Mention]:
 _NOMINAL_SUBJECT = re.compile(r"(?!的|们的)")
 _NOMINAL_OBLIQUE = re.compile(r"[在被向对与和给让由把从跟同]")
 
+_ZH_CLEFT = re.compile(r"[^,，。;；:：]{0,12}的(?:人)?(?:将|会|则|就)?是[^,，。;；:：]{0,10}")
 # trigger … 的 … name, with no verb of saying or copula in between: the name heads a relative clause
 _ZH_RELATIVE = re.compile(r"[^,，。;；:：是说称表示的]{0,12}的[^,，。;；:：是说称表示的]{0,10}")
 
