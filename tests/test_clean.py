@@ -723,3 +723,26 @@ def test_clean_sentences_with_commas_or_slashes_are_no_keyword_lines(line):
     from extract.clean.local import _is_breadcrumb, _is_keyword_line
 
     assert not _is_keyword_line(line) and not _is_breadcrumb(line)
+
+
+INLINE_RELATED = """Startseite > Wirtschaft
+
+Werftenverbund Kiel ordnet die Führung neu
+
+Die Werft kündigte am Montag einen Umbau des Vorstands an. Gründe: hohe Kosten und weniger Aufträge.
+
+Mehr zum Thema: Werften erhöhen Preise | Stahl wird teurer
+Related: Shipyards raise prices | Steel costs climb
+相关阅读：船厂提价｜钢价上涨
+"""
+
+
+@pytest.mark.parametrize("line_no, label, reason_prefix", [
+    (5, "content", "content:"),              # a colon inside body text is no header
+    (7, "boilerplate", "boilerplate:related-inline"),
+    (8, "boilerplate", "boilerplate:related-inline"),
+    (9, "boilerplate", "boilerplate:related-inline"),
+])
+def test_clean_related_header_with_its_teasers_on_one_line(line_no, label, reason_prefix):
+    _ca, labels = _labels(INLINE_RELATED)
+    assert labels[line_no][0] == label and labels[line_no][1].startswith(reason_prefix), labels[line_no]

@@ -204,3 +204,17 @@ def test_events_became_without_a_post_is_nothing():
     # a record or a ranking, not a post taken
     assert extract.find_events("陈国华被裁定罪成，成为首位被定罪的前行政总裁。", lang="zh").empty
     assert extract.find_events("Dana Whitfield became the first woman to lead the bank.", lang="en").empty
+
+
+def test_events_successor_after_by_takes_the_post_left():
+    text = ("Globex Inc said that its chief executive Martin Kroll will step down at the end of the month. "
+            "Kroll will be succeeded by Elena Vasquez.")
+    rows = _latin_rows(text, "en", reference="2025-03-04")
+    assert ("depart", ("Martin Kroll",), "Globex Inc", "chief executive", "2025-03") in rows, rows
+    assert ("appoint", ("Elena Vasquez",), "Globex Inc", "chief executive", "2025-03") in rows, rows
+
+
+def test_events_german_institution_noun_is_enough_for_leaving():
+    rows = _latin_rows("Vorstandschef Thomas Keller wird das Institut zum 30. Juni verlassen.", "de",
+                       reference="2025-02-03")
+    assert ("depart", ("Thomas Keller",), None, "Vorstandschef", "2025-06-30") in rows, rows

@@ -244,6 +244,21 @@ def _header_kind(ln: Ln, R) -> str | None:
     return None
 
 
+_INLINE_HEAD = re.compile(r"\s*([^:：|｜]{2,40}?)\s*[:：]\s*(\S.*)$")
+_ITEM_SEP = re.compile(r"[|｜]|\s[/•·]\s|\s{2,}|；")
+
+
+def _inline_list(ln: Ln, R) -> bool:
+    """A related-stories header with its teasers on the same line (Related: A | B, Mehr zum Thema:
+    X | Y, 相关阅读：A｜B): the header of ``clean_list_headers.txt`` before a colon and items split by
+    separators after it."""
+    m = _INLINE_HEAD.match(ln.m)
+    if m is None or not _ITEM_SEP.search(m.group(2)):
+        return False
+    head = _HEADER_TRAIL.sub("", DECOR.sub("", m.group(1))).strip()
+    return any(kind == "related" and rx.fullmatch(head) for kind, rx in R["headers"])
+
+
 def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
     for ln in lines:
         if ln.label is not None:        # front matter, labelled before any rule
@@ -262,6 +277,9 @@ def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min
         if ln.header:
             label = "meta" if ln.header == "references" else "boilerplate"
             set_label(ln, label, f"{label}:{ln.header}-header")
+            continue
+        if _inline_list(ln, R):
+            set_label(ln, "boilerplate", "boilerplate:related-inline")
             continue
         if ln.units <= MAX_BOILERPLATE_UNITS:
             for name, rx in R["footer"]:

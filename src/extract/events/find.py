@@ -25,6 +25,7 @@ NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has 
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
 FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence"})
+FOCUS_ORG_TYPES = frozenset({"appoint"})   # without an organization of their own: the article's, if it has one
 TRAVEL_TO = 2         # characters between a travel word and an organization it goes to (前往微软)
 UNNAMED_MODIFIER = 3  # characters of a modifier between 的 and a person noun (刚入职的新老师)
 TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
@@ -272,14 +273,17 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
     # a successor takes the post of the departure told before (A离职 … 接替他的是B; B succeeds A)
     place = {s.sentence_id: k for k, s in enumerate(art.body)}
     for i, c in enumerate(art.cands):
-        if c.type == "appoint" and "succeed" in c.extra and c.persons and (c.org is None or c.role is None):
+        if c.type == "appoint" and "succeed" in c.extra and c.persons:
             for o in art.cands[:i][::-1]:
                 if place[c.sentence.sentence_id] - place[o.sentence.sentence_id] > SUCCESSION_BACK:
                     break
                 if o.type in ("depart", "dismiss") and not set(o.persons) & set(c.persons):
-                    c.org, c.role = c.org or o.org, c.role or o.role
+                    # the post left is the post taken (Nachfolger wird Finanzvorständin X: X's new post is
+                    # the predecessor's, not the title X has now), from when it is left
+                    c.org, c.role, c.date = c.org or o.org, o.role or c.role, c.date or o.date
                     break
-    todo = [c for c in art.cands if (c.org is None or c.role is None) and c.persons and c.type in FALLBACK_ORG_TYPES]
+    todo = [c for c in art.cands if (c.org is None or c.role is None) and c.persons
+            and (c.type in FALLBACK_ORG_TYPES or (c.type in FOCUS_ORG_TYPES and c.org is None))]
     if not todo:
         return
     L = art.L
@@ -301,7 +305,7 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
     sent_of = {s.sentence_id: s for s in art.body}
     for c in todo:
         ms = sorted(by_key.get(c.persons[0], []), key=lambda m: (m.char_start > c.start, abs(m.char_start - c.start)))
-        for m in ms[:AFFILIATION_LOOKS]:
+        for m in ms[:AFFILIATION_LOOKS] if c.type in FALLBACK_ORG_TYPES else ():   # (a new post: not the old one)
             s = sent_of.get(m.sentence_id)
             if s is None or (c.org is not None and c.role is not None):
                 continue

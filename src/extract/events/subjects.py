@@ -147,7 +147,8 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.code == "zh" and trig.voice == "agent":
         before = [i for i in before if not _ZH_PREP.search(s.text, max(ca - off, ms[i].char_start - off - 12),
                                                                ms[i].char_start - off)]
-    if trig.voice == "patient" and not is_passive(L, s, ca, ts):
+    if trig.voice == "patient" and (trig.key.endswith((" by", " von")) or not is_passive(L, s, ca, ts)):
+        # (succeeded by X: the "by" of the trigger names X, whatever passive stands before it)
         if L.code == "zh" and _ZH_PERSONAL.match(s.text, te - off):
             return []           # 委任我: the one appointed is the speaker, not a named person
         if after:
