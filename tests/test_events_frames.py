@@ -218,3 +218,16 @@ def test_events_german_institution_noun_is_enough_for_leaving():
     rows = _latin_rows("Vorstandschef Thomas Keller wird das Institut zum 30. Juni verlassen.", "de",
                        reference="2025-02-03")
     assert ("depart", ("Thomas Keller",), None, "Vorstandschef", "2025-06-30") in rows, rows
+
+
+@pytest.mark.parametrize("text, want", [
+    # a bureau whose name holds 及 is one unit; the predecessor leaves the post the successor takes
+    ("特首今日宣布，委任陈大文为创新及科技局局长，接替辞职的林志强。",
+     ("depart", ("林志强",), "创新及科技局", "创新及科技局局长")),
+    ("特首今日宣布，委任陈大文为创新及科技局局长，接替辞职的林志强。",
+     ("appoint", ("陈大文",), "创新及科技局", "创新及科技局局长")),
+    # the official form of a posting: X同志任Y
+    ("中共中央决定，赵立新同志任天津市委书记。", ("appoint", ("赵立新",), "天津市委", "书记")),
+])
+def test_events_bureaus_and_official_postings(text, want):
+    assert want in _rows(text), _rows(text)

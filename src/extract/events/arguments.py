@@ -25,6 +25,8 @@ _HAS_DIGIT = re.compile(r"\d")
 _HYPHEN_POST = re.compile(r"(?<![\w\-])([A-Z][\w&]*)-([^\W\d_]+)(?![\w\-])")
 _DE_PREP_NAME = re.compile(r"\b(?:zum|zur|beim|vom|(?:zu|bei|von)\s+(?:der|dem|den))\s+"
                            r"([A-ZÄÖÜ][\w&\-]*(?:\s+[A-ZÄÖÜ][\w&\-]*)+)")
+_UNIT_AND = "及与和"      # inside a bureau's name (创新及科技局): its two halves are one unit
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _GENERIC_HEAD = re.compile(r"[该本其]?(?:公司|集团)(?!的)")
 _DE_SOURCE = re.compile(r"\b(?:von|vom|aus)(?:\s+(?:der|dem|den))?\s+$")
 _EN_ORG_NEXT = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:hired|hires|appointed|appoints|named|names|fired|fires|"
@@ -220,6 +222,11 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
         if L.code == "zh":
             # a unit before the post: 发展局局长
             u = np_start(L, ctx, x, max(0, x - UNIT_MAX), stops)
+            if u < x and u >= 3 and text[u - 1] in _UNIT_AND:     # 创新及科技局, 食物及卫生局: one bureau
+                w = next((w for w in words(ctx) if w[1] == u - 1), None)
+                if w is not None and 2 <= w[1] - w[0] <= 4 and HAN_RUN.fullmatch(w[2]) \
+                        and not any(w[0] < m.char_end - off and m.char_start - off < w[1] for m in ctx.ments):
+                    u = w[0]
             if u < x and (text[u:x].endswith(_units()) or role.startswith(_units())) and x - u <= UNIT_MAX \
                     and text[u:x].lstrip("该本其") not in _zh_suffixes() and not any(
                     u < m.char_end - off and m.char_start - off < x for m in ctx.ments):

@@ -273,6 +273,17 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
     # a successor takes the post of the departure told before (A离职 … 接替他的是B; B succeeds A)
     place = {s.sentence_id: k for k, s in enumerate(art.body)}
     for i, c in enumerate(art.cands):
+        if c.type == "appoint" and "succeed" in c.extra:
+            # 委任A为X局局长，接替辞职的B: B's departure is from the post A takes (the one of A's
+            # appointments in the sentence that names it)
+            same = [x for x in art.cands if x.sentence is c.sentence and x.type == "appoint" and x.persons == c.persons]
+            role = next((x.role for x in [c, *same] if x.role), None)
+            org = next((x.org for x in [c, *same] if x.org), None)
+            for o in art.cands[i + 1:]:
+                if o.sentence is c.sentence and o.type in ("depart", "dismiss") and o.start > c.start \
+                        and not set(o.persons) & set(c.persons):
+                    o.role, o.org = o.role or role, o.org or org
+    for i, c in enumerate(art.cands):
         if c.type == "appoint" and "succeed" in c.extra and c.persons:
             for o in art.cands[:i][::-1]:
                 if place[c.sentence.sentence_id] - place[o.sentence.sentence_id] > SUCCESSION_BACK:
@@ -290,8 +301,12 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
     seen: dict[str, int] = {}
     shown: dict[str, str] = {}
     titles = [s for s in sentences if s.label == "title"]
+    # a part of a person's name is no organization (Trump of Donald Trump, left untagged elsewhere)
+    name_parts = {w.casefold() for ms in art.ments_by.values() for m in ms for w in re.split(r"[\s·.\-]+", m.text) if w}
     for ctx, weight in [(c, 1) for c in art.ctxs.values()] + [(art.ctx_of(s), TITLE_WEIGHT) for s in titles]:
         for _a, _b, name in org_candidates(L, ctx):
+            if name.casefold() in name_parts:
+                continue
             key = name.casefold().replace(" ", "")
             seen[key] = seen.get(key, 0) + weight
             shown.setdefault(key, name)
