@@ -17,6 +17,7 @@ from extract import _analyse, normalize, segment
 from extract.model import CleanArticle, Line, Mention
 from extract.persons import add_run_aliases, find_mentions, link_persons, person_id
 from extract.persons import recognizer as person_model
+from extract.persons.names import article_bound, untagged
 
 
 @lru_cache(maxsize=None)
@@ -594,3 +595,21 @@ def test_a_street_or_a_building_is_no_person(text):
     from extract import find_persons
 
     assert find_persons(text, lang="zh").empty
+
+
+@pytest.mark.parametrize("text, names", [
+    # a withheld name (常某, 张某某) is one person of its article, whatever jieba tags it as
+    ("涉事老师常某称他不知情。等到常某确认其不受到刑事处罚时，再完成支付。", {"常某"}),
+    ("据悉，王某与李某某发生争执，被告张某某当庭认罪。", {"王某", "李某某", "张某某"}),
+    # 某 before a noun is "some", not a name
+    ("某些人认为，非常某种程度上这是对的。", set()),
+])
+def test_persons_withheld_names(text, names):
+    found = _mentions(text, "zh")
+    assert {m.text for m in found} == names, found
+    for m in found:                      # article-bound: never linked across the run by the surface
+        assert article_bound(untagged(m.person_key)), m
+
+
+def test_persons_cause_after_a_name_is_no_part_of_it():
+    assert {m.text for m in _mentions("京东方公司宣布，财务总监许明因个人原因将于年底离职。", "zh")} == {"许明"}

@@ -18,6 +18,7 @@ from typing import Collection, Sequence
 from ..model import Sentence, Token
 from ..text import HAN_RE, is_han
 from .names import (
+    ANONYMIZED,
     DOTS,
     GLOSS,
     HONORIFICS_AFTER_SURNAME,
@@ -71,7 +72,19 @@ def zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[Candidate]:
         if t.text[:1] in r["surnames1"] or t.text[:2] in r["surnames2"]:
             out.append(Candidate(s.sentence_id, t.char_start, t.char_end, t.text, "zh-native",
                              _zh_context(s, t.char_start, t.char_end)))
+    # a withheld name (常某, 张某某): a surname opening a jieba word, then 某, whatever jieba tags
+    starts = {t.char_start for t in toks}
+    known = {(c.start, c.end) for c in out}
+    for m in _ANONYMIZED_NAME.finditer(s.text):
+        a, b = s.char_start + m.start(), s.char_start + m.end()
+        if m.group(1) in r["any_surname"] and a in starts and (a, b) not in known \
+                and not any(x <= a < y for x, y in taken):
+            out.append(Candidate(s.sentence_id, a, b, m.group(0), "zh-native", _zh_context(s, a, b)))
     return out
+
+
+_ANONYMIZED_NAME = re.compile(r"([\u4e00-\u9fff])(?:%s)(?![某些种人地处方面样类个位天时日年月次])"
+                              % "|".join(ANONYMIZED))
 
 
 MAX_DOT_PART = 4   # a part of a dotted name outside the transliteration characters: one short jieba word

@@ -42,6 +42,7 @@ from .chinese import (
 )
 from .latin import GERMAN_NOUN_END, latin_candidates, latin_model_candidates
 from .names import (
+    ANONYMIZED,
     GLOSS,
     Candidate,
     article_bound,
@@ -223,14 +224,16 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
-        if c.kind in ("zh-translit", "zh-native") and (c.text in model_rejected if repeated
-                                                      else model_says_no(c, model_read, model_spans)):
+        # 常某, 张某某: a withheld name is a person whatever the recognizer (trained to tag 张 of 张某) says
+        anonymized = c.kind == "zh-native" and c.text[1:] in ANONYMIZED
+        if c.kind in ("zh-translit", "zh-native") and not anonymized and (
+                c.text in model_rejected if repeated else model_says_no(c, model_read, model_spans)):
             # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees
             continue
         s = text_of[c.sentence_id]
         gloss = GLOSS.match(s.text[c.end - s.char_start:])
         key = _chinese_key(c, alias_of, gloss)
-        ok = key is not None or c.kind in ("model", "zh-list") or c.context or repeated
+        ok = key is not None or c.kind in ("model", "zh-list") or c.context or repeated or anonymized
         if ok and key is None and not c.context and c.kind == "zh-translit" and c.text in dictionary_words()[0]:
             continue          # only its repeats vouch for it, and jieba knows it as a place or word (加沙, 保安)
         if ok:

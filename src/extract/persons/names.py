@@ -175,17 +175,20 @@ def full_variant(x: str, y: str) -> bool:
 ARTICLE_TAG = "\u241f"
 
 
-HONORIFICS_AFTER_SURNAME = ("女士", "先生", "小姐", "太太")   # 苑女士: the surface that names her
+HONORIFICS_AFTER_SURNAME = ("女士", "先生", "小姐", "太太", "某某", "某")   # 苑女士, 常某: the surface that names them
+ANONYMIZED = ("某某", "某")    # 常某, 张某某: a name withheld, one person of this article
 
 
 def is_address_form(surface: str) -> bool:
-    """A surname with a polite form of address (苑女士): names one person inside an article only."""
-    return len(surface) == 3 and surface.endswith(HONORIFICS_AFTER_SURNAME)
+    """A surname with a polite form of address or a withheld name (苑女士, 常某, 张某某): names one
+    person inside an article only."""
+    return (len(surface) == 3 and surface.endswith(HONORIFICS_AFTER_SURNAME)) \
+        or (len(surface) in (2, 3) and surface.endswith(ANONYMIZED) and not surface.endswith("某某某"))
 
 
 def article_bound(key: str) -> bool:
     """A Chinese person key that names someone only inside its article: one character (a surname
-    alone), or a surname with 女士/先生/小姐/太太."""
+    alone), or a surname with 女士/先生/小姐/太太 or 某."""
     return (len(key) == 1 and is_han(key)) or is_address_form(key)
 
 
