@@ -231,3 +231,10 @@ def test_events_german_institution_noun_is_enough_for_leaving():
 ])
 def test_events_bureaus_and_official_postings(text, want):
     assert want in _rows(text), _rows(text)
+
+
+def test_events_persons_listed_after_including():
+    rows = _latin_rows("Globex Inc fired its top executives, including CEO Dana Whitfield, after the takeover.", "en")
+    assert ("dismiss", ("Dana Whitfield",), "Globex Inc", "CEO", None) in rows, rows
+    zh = _rows("星河公司解雇了多名高管，包括首席财务官陈立明和法务总监刘芳。")
+    assert any(r[0] == "dismiss" and set(r[1]) == {"陈立明", "刘芳"} for r in zh), zh

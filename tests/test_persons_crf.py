@@ -102,3 +102,18 @@ def test_germeval_dev_floor_in_find_persons():
     found = [[(int(a), int(b)) for a, b in zip(df.char_start, df.char_end)]
              for df in (extract.find_persons(r["text"], lang="de") for r in rows)]
     assert score_spans(gold, found)["f1"] >= 0.70
+
+
+@pytest.mark.parametrize("text, span, want", [
+    ("Präsident Greg BrockmanLange Ferien", "Greg BrockmanLange Ferien", "Greg Brockman"),
+    ("der Erfinder von RLHFJan Leike", "RLHFJan Leike", "Jan Leike"),
+    ("Conor McGregor blieb", "Conor McGregor", "Conor McGregor"),     # Mc, Mac, Di: one name
+    ("Leonardo DiCaprio kam", "Leonardo DiCaprio", "Leonardo DiCaprio"),
+])
+def test_recognizer_span_cut_where_converted_text_glued_words(text, span, want):
+    from extract.persons.latin import unglued
+    from extract.persons.names import lexicons
+
+    a = text.index(span)
+    x, y = unglued(text, a, a + len(span), lexicons()["given"])
+    assert text[x:y] == want

@@ -155,7 +155,8 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
             return expand(L, ctx, after[0], +1, (te, cb))
         if before:
             return expand(L, ctx, before[-1], -1, (ca, ts))
-        return []
+        return _included(L, ctx, cb)
+    # (fired its top executives, including CEO X: the persons the next clause lists)
     # a cleft after the trigger: 接替他的是原副总裁A, 出任CEO的将是A (the one named after 的是)
     if after and L.code == "zh":
         mid = s.text[te - off: ms[after[0]].char_start - off]
@@ -179,6 +180,21 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
             and len(s.text[te - off: ms[after[0]].char_start - off].split()) <= V2_WORDS:
         return expand(L, ctx, after[0], +1, (te, cb))
     return _earlier_subject(L, ctx, ts, framed, clause_head, head, prev_ctx)
+
+
+_INCLUDING = re.compile(r"[\s,，、]*(?:(?:including|among them|such as|namely|darunter|unter ihnen)\b|"
+                        r"其中包括|包括|其中有)", re.I)
+
+
+def _included(L: Lang, ctx: SentenceContext, cb: int) -> list[Mention]:
+    """The persons of the clause after ``cb`` when it opens with an inclusion cue (, including CEO X
+    and Y; ，包括A和B): the members of the group a trigger's object names."""
+    s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
+    if cb >= s.char_end or not _INCLUDING.match(s.text, cb - off):
+        return []
+    nb = ctx.clause_of(cb + 1)[1] if cb + 1 < s.char_end else s.char_end
+    inside = [i for i, m in enumerate(ms) if cb <= m.char_start and m.char_end <= nb]
+    return expand(L, ctx, inside[0], +1, (cb, nb)) if inside else []
 
 
 def _earlier_subject(L: Lang, ctx: SentenceContext, ts: int, framed: set, clause_head: str, head: str,

@@ -62,29 +62,58 @@ def _word_features(w: str, gaz: dict[str, str], clusters: dict[str, tuple[str, s
     return f
 
 
+_NEIGHBOUR_KINDS = ("sh", "ti", "up", "gz", "c1", "c2", "lc", "ag")
+CACHE_WORDS = 200_000     # distinct words whose features a process keeps (news repeats its words)
+_FEATURE_CACHES: dict[str, dict] = {}   # model folder → word → features (its gazetteer and clusters)
+
+
+def _word_entry(w: str, gaz: dict[str, str], clusters: dict[str, tuple[str, str]],
+                cache: dict | None) -> tuple[list[str], list[str], list[str], str]:
+    """A word's own features, those its neighbours at -1 and +1 see, and its lowercase form;
+    from ``cache`` when given (the same lists every time: callers copy before changing them)."""
+    if cache is not None:
+        hit = cache.get(w)
+        if hit is not None:
+            return hit
+    own = _word_features(w, gaz, clusters)
+    seen = [x for x in own if x[:2] in _NEIGHBOUR_KINDS or x == "mixed"]
+    entry = (own, ["1" + x for x in seen], ["-1" + x for x in seen], w.lower())
+    if cache is not None:
+        if len(cache) >= CACHE_WORDS:
+            cache.clear()
+        cache[w] = entry
+    return entry
+
+
 def sentence_features(words: Sequence[str], gaz: dict[str, str],
-                      clusters: dict[str, tuple[str, str]]) -> list[list[str]]:
+                      clusters: dict[str, tuple[str, str]], cache: dict | None = None) -> list[list[str]]:
     """Features of each word of one sentence (``gaz``: word → gazetteer flags; ``clusters``:
-    word → (coarse, fine) cluster ids)."""
-    own = [_word_features(w, gaz, clusters) for w in words]
+    word → (coarse, fine) cluster ids; ``cache``: word → its features, kept between calls)."""
+    ents = [_word_entry(w, gaz, clusters, cache) for w in words]
     n = len(words)
     out = []
-    for i, w in enumerate(words):
-        f = ["b"] + own[i]
-        first = all(x in _OPENERS for x in words[:i])
+    first = True
+    for i in range(n):
+        own, _as_next, _as_prev, low = ents[i]
+        f = ["b", *own]
+        if i > 0 and words[i - 1] not in _OPENERS:
+            first = False
         if first:
             f.append("first")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"{d}w=" + words[j].lower())
-                if abs(d) == 1:
-                    f += [f"{d}" + x for x in own[j] if x[:2] in ("sh", "ti", "up", "gz", "c1", "c2", "lc", "ag")
-                          or x == "mixed"]
-            else:
-                f.append(f"{d}w=<pad>")
+        f.append("-2w=" + ents[i - 2][3] if i >= 2 else "-2w=<pad>")
+        if i >= 1:
+            f.append("-1w=" + ents[i - 1][3])
+            f += ents[i - 1][2]
+        else:
+            f.append("-1w=<pad>")
+        if i + 1 < n:
+            f.append("1w=" + ents[i + 1][3])
+            f += ents[i + 1][1]
+        else:
+            f.append("1w=<pad>")
+        f.append("2w=" + ents[i + 2][3] if i + 2 < n else "2w=<pad>")
         if i > 0:
-            f.append("bi=" + words[i - 1].lower() + "|" + w.lower())
+            f.append("bi=" + ents[i - 1][3] + "|" + low)
         out.append(f)
     return out
 
@@ -155,6 +184,7 @@ def spans_of_tags(tags: Iterable[str], toks: Sequence[tuple[int, int]]) -> list[
 def predict(texts: Sequence[str], model_dir: Path = MODEL_DIR) -> list[list[tuple[int, int]]]:
     """``[(char_start, char_end), …]`` of every person name, for each text, in text order."""
     tagger, gaz, clusters = _load(str(model_dir))
+    cache = _FEATURE_CACHES.setdefault(str(model_dir), {})
     out = []
     for text in texts:
         toks = tokenize(text)
@@ -162,7 +192,7 @@ def predict(texts: Sequence[str], model_dir: Path = MODEL_DIR) -> list[list[tupl
             out.append([])
             continue
         words = [text[a:b] for a, b in toks]
-        tags = tagger.tag(sentence_features(words, gaz, clusters))
+        tags = tagger.tag(sentence_features(words, gaz, clusters, cache))
         out.append([sp for sp in (_trim(text, sp, gaz) for sp in spans_of_tags(tags, toks)) if sp])
     return out
 

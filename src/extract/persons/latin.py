@@ -128,9 +128,11 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
 
 MODEL_LANGUAGES = ("de", "en")  # languages whose articles the word-level person recognizer reads (when shipped)
 # ... inside a run too (``scope="candidates"``): German capitalizes every noun, so nearly every German
-# sentence would go to the model — the German CRF reads ~0.3 M characters a second (the spaCy model
-# before it 0.17 M) against the rules' 1.6 M, the persons stage would run ~5x slower; German runs keep
-# the rules until the model gets windows around real candidates (see issue 12)
+# sentence would go to the model. With its word-feature cache the German CRF reads ~0.7 M characters a
+# second (0.35 M without, the spaCy model before it 0.17 M) against the rules' 1.6 M; tried in runs it
+# lowered persons F1 on both dev sets (dev 0.965 -> 0.938, real dev 0.867 -> 0.824: single common
+# nouns such as Internetnutzer, titles of games) while GermEval-style clean news gains, so German runs
+# keep the rules and ``find_persons`` uses the model (see issue 12)
 PIPELINE_MODEL_LANGUAGES = ("en",)
 _CAPITALIZED_LATER = re.compile(r"\S\s+[\"'„“«(]?[A-ZÀ-ÖØ-Þ]")   # a capitalized word that is not the first
 
@@ -151,6 +153,25 @@ def latin_model_jobs(body, language: str | None, scope: str = "candidates") -> l
             and (scope == "all" or _CAPITALIZED_LATER.search(s.text) or s.text[:1].isupper())]
 
 
+# a word run into the next: three lowercase letters then a capital (BrockmanLange; McGregor, DiCaprio,
+# MacDonald stay whole), or an acronym then a capitalized word (RLHFJan)
+_GLUE = re.compile(r"(?<=[a-zà-öø-ÿß]{3})(?=[A-ZÀ-ÖØ-Þ])|(?<=[A-Z]{2})(?=[A-Z][a-zà-öø-ÿß])")
+
+
+def unglued(text: str, a: int, b: int, given: frozenset | set) -> tuple[int, int]:
+    """A span whose words run into the next without a space (Greg BrockmanLange Ferien, RLHFJan
+    Leike: text glued by a converter) cut at the glue: the part with a given name, else the first."""
+    cuts = [m.start() for m in _GLUE.finditer(text, a, b) if a < m.start() < b]
+    if not cuts:
+        return a, b
+    bounds = [a, *cuts, b]
+    parts = [(x, y) for x, y in zip(bounds, bounds[1:]) if text[x:y].strip()]
+    for x, y in parts:
+        if any(w in given for w in text[x:y].split()):
+            return x, y
+    return parts[0]
+
+
 def latin_model_candidates(body, language: str | None, scope: str = "candidates",
                            predicted=None) -> list[Candidate]:
     """The recognizer's spans in Latin sentences as candidates: a span of two or more words is a
@@ -166,7 +187,7 @@ def latin_model_candidates(body, language: str | None, scope: str = "candidates"
     out = []
     for (s, wa, _wb), spans in predicted:
         for a, b in spans:
-            a, b = wa + a, wa + b
+            a, b = unglued(s.text, wa + a, wa + b, r["given"])
             text = s.text[a:b]
             if not text[:1].isupper() or any(w in r["org_words"] or w in r["not"] for w in text.split()):
                 continue        # an organization (Harlow Logistics) or a word that is never a name
