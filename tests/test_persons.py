@@ -613,3 +613,14 @@ def test_persons_withheld_names(text, names):
 
 def test_persons_cause_after_a_name_is_no_part_of_it():
     assert {m.text for m in _mentions("京东方公司宣布，财务总监许明因个人原因将于年底离职。", "zh")} == {"许明"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # one word said like a company is no person; the people around it still are
+    ("Separately, Initech announced last week that it had hired Priya Nair.", {"Priya Nair"}),
+    ("Dana Whitfield joined the software maker from rival Initech in 2019.", {"Dana Whitfield"}),
+    ("Globex's shares rose 5% after Smith's remarks, Smith said.", {"Smith"}),
+])
+def test_persons_english_company_words(text, names):
+    assert {m.text for m in _mentions(text, "en")} >= names
+    assert not {"Initech", "Globex"} & {m.text for m in _mentions(text, "en")}

@@ -109,7 +109,7 @@ def _name_from_words(s: Sentence, words, title_before: bool, zh_context: bool) -
             out.append(Candidate(s.sentence_id, s.char_start + a, s.char_start + b, s.text[a:b], "latin-full", title_before))
             return out
     for a, b, w in words:
-        if len(w) < 2 or w.endswith("."):
+        if len(w) < 2 or w.endswith(".") or (not zh_context and _company_word(s.text, a, b)):
             continue
         after = s.text[b:b + 12].strip()
         verb_after = bool(after) and after.split()[0].strip(",.:") in r["verbs_latin"] if after else False
@@ -172,6 +172,22 @@ def unglued(text: str, a: int, b: int, given: frozenset | set) -> tuple[int, int
     return parts[0]
 
 
+_COMPANY_BEFORE = re.compile(r"\b(?:rival|company|firm|startup|start-up|maker|giant|group|conglomerate|retailer|"
+                             r"carrier|lender|insurer|automaker|carmaker|chipmaker|parent|subsidiary|brand|"
+                             r"outlet|publisher|network|studio|platform)\s+$", re.I)
+_COMPANY_AFTER = re.compile(r"(?:'s|’s)\s+(?:shares|stock|board|chief|CEO|CFO|COO|CTO|founder|co-founder|headquarters|"
+                            r"revenue|profit|sales|market|parent|subsidiary|unit|division|spokesperson|spokesman|"
+                            r"spokeswoman|employees|staff|stake|products?|platform|app)\b"
+                            r"|\s+(?:announced|confirmed|disclosed)\s+(?:\w+\s+){0,3}?that\s+it\b")
+
+
+def _company_word(text: str, a: int, b: int) -> bool:
+    """One English word the recognizer took for a name, said like a company: after a word for one
+    (rival Initech), before what companies have (Globex's shares, Initech's board) or referred to
+    as "it" (Initech announced last week that it had hired)."""
+    return bool(_COMPANY_BEFORE.search(text, max(0, a - 24), a) or _COMPANY_AFTER.match(text, b))
+
+
 def latin_model_candidates(body, language: str | None, scope: str = "candidates",
                            predicted=None) -> list[Candidate]:
     """The recognizer's spans in Latin sentences as candidates: a span of two or more words is a
@@ -191,6 +207,8 @@ def latin_model_candidates(body, language: str | None, scope: str = "candidates"
             text = s.text[a:b]
             if not text[:1].isupper() or any(w in r["org_words"] or w in r["not"] for w in text.split()):
                 continue        # an organization (Harlow Logistics) or a word that is never a name
+            if language == "en" and " " not in text and _company_word(s.text, a, b):
+                continue        # rival Initech, Globex's shares, Initech announced that it had hired
             initial = not s.text[:a].strip(" \"'„“«»()[]-–—•*")
             kind = "latin-full" if len(text.split()) >= 2 else "latin-single"
             out.append(Candidate(s.sentence_id, s.char_start + a, s.char_start + b, text, kind, True, initial,
