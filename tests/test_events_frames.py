@@ -238,3 +238,27 @@ def test_events_persons_listed_after_including():
     assert ("dismiss", ("Dana Whitfield",), "Globex Inc", "CEO", None) in rows, rows
     zh = _rows("星河公司解雇了多名高管，包括首席财务官陈立明和法务总监刘芳。")
     assert any(r[0] == "dismiss" and set(r[1]) == {"陈立明", "刘芳"} for r in zh), zh
+
+
+@pytest.mark.parametrize("text, want", [
+    # a congratulation's day is not the day of the election it congratulates on
+    ("央视网消息：11月21日，国家主席致电陈国华，祝贺他当选星河共和国总统。", (None,)),
+    # an agent noun is a title: the sentence's date is another event's (his death), not the founding
+    ("著名作家、《南岭日报》创办人陈国华今年10月30日逝世。", (None,)),
+])
+def test_events_dates_that_belong_to_something_else(text, want):
+    df = extract.find_events(text, lang="zh", reference="2022-11-22")
+    assert not df.empty and all(d is None for d in df["date"]), df[["type", "persons", "date"]]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a title in 《》 right before a post or a founder noun names the organization
+    ("著名作家、《南岭日报》创办人陈国华今年逝世。", ("found", ("陈国华",), "南岭日报", "创办人")),
+    # 原 before an organization is "former", not part of its name; 排队 is no team
+    ("原星河大学学者陈立明移居香港，出任《南岭日报》总编辑。", ("appoint", ("陈立明",), "南岭日报", "总编辑")),
+    ("1992年7月9日，逾百人排队，陈国华接替刘志伟上任港督。", ("appoint", ("陈国华",), None, "港督")),
+    # 委员 is a post
+    ("会议任命王晓萍、赵立新为国家监委委员。", ("appoint", ("王晓萍",), "国家监委", "委员")),
+])
+def test_events_titled_orgs_and_posts(text, want):
+    assert want in _rows(text), _rows(text)

@@ -44,6 +44,7 @@ def _en_first_is_org(L: Lang, text: str, end: int) -> bool:
     return nxt is not None and L.roles is not None and L.roles.match(text, end + nxt.end()) is not None
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)]*\)")
 _LEAD_WORD = re.compile(r"(\w+)\s+")
 _DETERMINERS = frozenset("The A An This That Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen".split())
 
@@ -84,15 +85,22 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         _stock_code_orgs(L, ctx, add)
         for m in _QUOTED_AFTER_KIND.finditer(text):    # 文化交流机构「乒乓策划」
             add(*m.span(1))
+        for m in _TITLED_BEFORE_POST.finditer(text):   # 《明报》创办人, 《经济导报》总编辑
+            if L.roles is not None and (L.roles.match(text, m.end()) or _FOUNDER_NOUN.match(text, m.end())):
+                add(*m.span(1))
     if L.latin and L.roles is not None:
         for m in _HYPHEN_POST.finditer(text):    # Adidas-Chef, Siemens-Vorstand: the post's organization
             post = m.group(2)
             r = [x for x in L.roles.finditer(post) if x.end() == len(post)]
             if r and m.group(1) not in L.generic and m.group(1) not in _DETERMINERS:
                 add(*m.span(1))
+    urls = [u.span() for u in _URL.finditer(text)]
     for m in _CAMEL.finditer(text):
-        if m.group(0) not in L.generic:
-            add(*m.span())
+        if m.group(0) in L.generic or any(x <= m.start() < y for x, y in urls):
+            continue        # (a link's letters: https://…/AE…)
+        if L.code == "zh" and len(m.group(0)) == 2 and m.group(0).isupper():
+            continue        # AM声音广播牌照, AE: two capitals in Chinese text are seldom an organization
+        add(*m.span())
     if L.code in ("zh", "en"):
         first = re.match(r"\W*\w+", text)
         for m in _CAP_SEQ.finditer(text):
@@ -149,11 +157,27 @@ def _zh_named_orgs(L: Lang, ctx: SentenceContext, add) -> None:
             continue
         if any(x <= start and b <= y for x, y, _r, _o in posts(L, ctx)):
             continue        # 安全团队 in 安全团队负责人: part of a post
+        if any(w[0] < suf_at < w[1] and w[3].startswith("v") for w in words(ctx)) \
+                or text[suf_at - 1:suf_at + 1] in _VERBS_IN_DUI:
+            continue        # 排队, 带队: the suffix is part of a verb, no organization
+        if text[start:start + 1] in "原前" and _former_marker(text, start):
+            start += 1      # 原夏门大学: the organization, not "former"
+            if b - start < 2:
+                continue
         add(start, b)
     # the organization a post belongs to: 南国置业董事长, 家家悦独立董事, 发展局的局长
     for x, y, _role, org in posts(L, ctx):
         if org is not None:
             add(*org)
+
+
+_VERBS_IN_DUI = frozenset("排队 列队 插队 带队 归队 入队 离队 组队 结队 整队 站队 收队 出队 编队 随队".split())
+
+
+def _former_marker(text: str, start: int) -> bool:
+    """原/前 opening an organization name marks a former affiliation (原夏门大学, 前雇主): not part
+    of the name, unless it is a word of the name (前海, 原平)."""
+    return text[start:start + 2] not in ("前海", "前进", "前锋", "前线", "原子", "原平", "原野")
 
 
 def _stock_code_orgs(L: Lang, ctx: SentenceContext, add) -> None:
@@ -175,6 +199,8 @@ def _stock_code_orgs(L: Lang, ctx: SentenceContext, add) -> None:
 # a name in quotes right after a word for a kind of organization is that organization's name
 _QUOTED_AFTER_KIND = re.compile(r"(?:机构|公司|组织|团体|平台|品牌|基金会|协会|学会|剧团|乐队|网站|媒体|工作室)"
                                 r"[「“\"『]([^」”\"』，。]{2,16})[」”\"』]")
+_TITLED_BEFORE_POST = re.compile(r"《([^》\s]{1,12})》\s*")
+_FOUNDER_NOUN = re.compile(r"(?:创办人|创始人|创刊人|创立人|创办者|创始者)")
 _NOT_IN_NAME = ("t", "v", "p", "d", "c", "u", "r", "f", "x")
 _STOCK_CODE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12})\s?[（(]"
                          r"(?:(?:[A-Z]{2}|港股|股票代码|证券代码)[:：]?\s?)?\d{5,6}(?:\.[A-Z]{2})?[)）]")

@@ -333,12 +333,18 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
             c.org = focus
 
 
+_CONGRATULATION = re.compile(r"祝贺|贺电|贺信|致贺|道贺|贺函")
+_AGENT_NOUN_AFTER = re.compile(r"[人者](?![员士数次])")
+
+
 def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, typ: str) -> str | None:
     """The date of an event, in order: the time expression governing its trigger, a heading line's
     date, after 同时/gleichzeitig the latest date of the events told before, the last date of the
     previous sentences of its paragraph, the reference date after a present-time adverb."""
     L, s, body = art.L, ctx.sent, art.body
     off = s.char_start
+    if L.code == "zh" and (_CONGRATULATION.search(s.text, 0, ts - off) or _AGENT_NOUN_AFTER.match(s.text, te - off)):
+        return None     # 11月21日，习近平致电A，祝贺他当选: the message's day; 《明报》创办人A今年逝世: a title
     date = pick_date(ctx, ts, te, L, typ) or art.heading.get(s.sentence_id)
     if date is None and art.cands and L.same is not None and L.same.search(s.text, 0, ts - off):
         # 同时/gleichzeitig/at the same time: when the news told before happened (the latest
