@@ -262,3 +262,17 @@ def test_events_dates_that_belong_to_something_else(text, want):
 ])
 def test_events_titled_orgs_and_posts(text, want):
     assert want in _rows(text), _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "李明说教育要回归初心。",               # an abstract object, not an organization
+    "北京不悦奥巴马的「重返亚太」战略。",     # a policy
+    "结果特朗普只好重回谈判桌。",             # a metaphor
+    "张超雄重返会议厅内，继续发言。",         # a room
+])
+def test_events_return_needs_an_organization_or_post(text):
+    assert extract.find_events(text, lang="zh").empty, extract.find_events(text, lang="zh")
+
+
+def test_events_return_to_an_organization_stays():
+    assert ("return", ("王兴",), "美团", None) in _rows("2023年底，王兴重返美团董事会。")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
+from ..text import HAN_RE
 from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at, title_of
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
@@ -187,6 +188,7 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
 
 
 _TRAVEL_BACK = re.compile(r"\s+(?:nach|home|to\s+(?:the\s+)?(?:country|city|island|capital|home))\b", re.I)
+_FREE_AFTER_OBJORG = set("了后前并和及与而再又也就才时的，")   # what may follow an objorg trigger with no object
 _INTRANSITIVE_NOT = re.compile(r"了?(?:时|的|之际|期间|现场)")
 
 
@@ -211,7 +213,11 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
                 return False
         obj = np_after(L, ctx, te - off, hi - off)
         if obj is None:
-            # 离开时 / 离开的人: the moment or the people leaving, not a departure from a post
+            # 离开时 / 离开的人: the moment or the people leaving, not a departure from a post;
+            # 回归初心: an object that is no noun phrase of a name is no organization either
+            nxt = s.text[te - off:te - off + 1]
+            if HAN_RE.match(nxt) and nxt not in _FREE_AFTER_OBJORG:
+                return False
             return _INTRANSITIVE_NOT.match(s.text, te - off) is None
         a, b = obj[0] + off, obj[1] + off
         if any(o[0] < b and a < o[1] for o in org_candidates(L, ctx)):
