@@ -87,8 +87,8 @@ def _strip_titles(L: Lang, between: str) -> str:
 
 TITLE_LEAD = 6        # characters of modifiers before the title of a coordinated person (知名FPS主播)
 # a Chinese preposition before a person in the trigger's clause: that person is a recipient, a
-# source or a companion, not the one who acts (A向B递交辞呈, A对B表示将离职)
-_ZH_PREP = re.compile(r"[向给对替]\s*[^，,。；;：:]{0,10}$")
+# source or a companion, not the one who acts (A向B递交辞呈, A对B表示将离职, 跟随教练B转投)
+_ZH_PREP = re.compile(r"(?:[向给对替]|跟随|跟着|随同|陪同)\s*[^，,。；;：:]{0,10}$")
 
 
 def _after_prep(L: Lang, text: str, pos: int, lo: int = 0) -> bool:
