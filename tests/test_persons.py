@@ -624,3 +624,13 @@ def test_persons_cause_after_a_name_is_no_part_of_it():
 def test_persons_english_company_words(text, names):
     assert {m.text for m in _mentions(text, "en")} >= names
     assert not {"Initech", "Globex"} & {m.text for m in _mentions(text, "en")}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("暴风集团除已被批准逮捕的总经理冯鑫外，高管已全部辞职。", {"冯鑫"}),      # 除…外: 外 is no part of the name
+    ("球队主教练于根伟表示满意。", {"于根伟"}),                               # after a title 于 opens a name
+])
+def test_persons_function_characters_around_chinese_names(text, names):
+    import extract
+
+    assert set(extract.find_persons(text, lang="zh")["text"]) == names

@@ -161,7 +161,7 @@ def _zh_context(s: Sentence, start: int, end: int) -> bool:
     return bool(r["titles_zh"].search(before) or r["verbs_zh"].search(after.lstrip()) or GLOSS.match(s.text[b:]))
 
 
-NEVER_LAST_OF_NAME = frozenset("所等说称们的被把让因")   # function characters no given name ends with
+NEVER_LAST_OF_NAME = frozenset("所等说称们的被把让因外")   # function characters no given name ends with
 MODEL_LOOKS_PER_NAME = 2   # windows per distinct name-like token and article; repeats find the rest
 # characters of context each side of a name-like token (8 → 6 reads a fifth less; lost 0.3-0.9 % of
 # mentions on CCTV and HK news samples)
@@ -451,8 +451,9 @@ def with_function_surname(c: Candidate, s: Sentence) -> Candidate:
     if len(c.text) != 2 or a < 1 or s.text[a - 1] not in FUNCTION_WORD_SURNAMES:
         return c
     before = s.text[a - 2] if a >= 2 else ""
-    if before and HAN_RE.match(before) and before not in BEFORE_A_SUBJECT:
-        return c
+    after_title = bool(lexicons()["titles_zh"].search(s.text[max(0, a - 7):a - 1]))   # (the pattern ends with $)
+    if before and HAN_RE.match(before) and before not in BEFORE_A_SUBJECT and not after_title:
+        return c          # (中锋于晓辉: after a title 于 opens the name)
     return Candidate(c.sentence_id, c.start - 1, c.end, s.text[a - 1:a + 2], c.kind, c.context)
 
 
