@@ -276,3 +276,13 @@ def test_events_return_needs_an_organization_or_post(text):
 
 def test_events_return_to_an_organization_stays():
     assert ("return", ("王兴",), "美团", None) in _rows("2023年底，王兴重返美团董事会。")
+
+
+@pytest.mark.parametrize("text, want", [
+    # the name right before a patient trigger is the organization that hires or fires
+    ("星河科技解雇了陈立明。", ("dismiss", ("陈立明",), "星河科技", None)),
+    # a passive: the name before 被 is the person, and no organization is named
+    ("陈立明被解雇。", ("dismiss", ("陈立明",), None, None)),
+])
+def test_events_patient_trigger_subject_is_the_organization(text, want):
+    assert want in _rows(text), _rows(text)

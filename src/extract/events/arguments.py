@@ -441,7 +441,19 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
                    and not any(b <= o[0] and ctx.clause_of(a) == ctx.clause_of(o[0]) for a, b in ctx.spans if b <= ts)]
         if earlier:
             return earlier[-1][2]
+    if L.code == "zh" and trig.voice == "patient" and typ in ("join", "dismiss", "appoint") and not is_passive_zh(text, ts - off):
+        # 勒沃库森签下阿米里, 星辰科技解雇了A: the name that does it, right before the trigger
+        start = np_start(L, ctx, ts - off, max(0, ca - off), trigger_stops(ctx))
+        name = text[start:ts - off].strip()
+        if start < ts - off and _is_name(L, ctx, start, ts - off, name) \
+                and not any(start < m.char_end - off and m.char_start - off < ts - off for m in ctx.ments):
+            return name
     return None
+
+
+def is_passive_zh(text: str, at: int) -> bool:
+    """A passive marker right before a Chinese trigger (被解雇, 获委任, 遭开除)."""
+    return text[max(0, at - 1):at] in ("被", "获", "遭", "给")
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:(?:to|at|from|zu|zum|zur|bei|beim|nach|in|into)\s+)?(?:(?:the|der|die|das|den|dem)\s+)?", re.I)
