@@ -286,3 +286,14 @@ def test_events_return_to_an_organization_stays():
 ])
 def test_events_patient_trigger_subject_is_the_organization(text, want):
     assert want in _rows(text), _rows(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a name that opens a clause and announces is an organization, whatever jieba tags it
+    ("优信宣布COO彭惟廉辞职。", ("depart", ("彭惟廉",), "优信", "COO")),
+    ("华光电子昨日发布公告，聘任李建国为公司总经理。", ("appoint", ("李建国",), "华光电子", "总经理")),
+    # a time phrase before 宣布 is none
+    ("不过，自本月16日正式宣布后，陈立明获委任为局长。", ("appoint", ("陈立明",), None, "局长")),
+])
+def test_events_announcer_is_an_organization(text, want):
+    assert want in _rows(text), _rows(text)

@@ -83,6 +83,7 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         _zh_named_orgs(L, ctx, add)
     if L.code == "zh":
         _stock_code_orgs(L, ctx, add)
+        _announcer_orgs(L, ctx, add)
         for m in _QUOTED_AFTER_KIND.finditer(text):    # 文化交流机构「乒乓策划」
             add(*m.span(1))
         for m in _TITLED_BEFORE_POST.finditer(text):   # 《明报》创办人, 《经济导报》总编辑
@@ -178,6 +179,27 @@ def _former_marker(text: str, start: int) -> bool:
     """原/前 opening an organization name marks a former affiliation (原夏门大学, 前雇主): not part
     of the name, unless it is a word of the name (前海, 原平)."""
     return text[start:start + 2] not in ("前海", "前进", "前锋", "前线", "原子", "原平", "原野")
+
+
+_ANNOUNCER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\s」”]))([\u4e00-\u9fffA-Za-z0-9·&]{2,10}?)"
+                        r"(?=(?:今日|昨日|日前|近日|今天|昨天|周[一二三四五六日]|\d{1,2}日)?(?:正式|官方)?"
+                        r"(?:宣布|官宣|发布公告|公告称|发布声明|发表声明|发出声明))")
+_NOT_ANNOUNCER = re.compile(r"[他她它我你您们其该此这那的了在是和与及年月日]|^[自从于由对向将已曾也再又]|"
+                            r"^(?:政府|当局|官方|记者|外界|警方|据悉|报道|消息|同时|随后|此外|另外|最后|目前|本周|上周)")
+
+
+def _announcer_orgs(L: Lang, ctx: SentenceContext, add) -> None:
+    """A name that opens a clause and announces (优信宣布, 华光电子昨日发布公告, 蔚来官宣): a company
+    or a body speaking — not a person (a mention), a pronoun, a time or a generic word."""
+    text, off = ctx.sent.text, ctx.sent.char_start
+    for m in _ANNOUNCER.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if _NOT_ANNOUNCER.search(name) or name in L.generic or (L.roles is not None and L.roles.search(name)) \
+                or (L.nominal is not None and L.nominal.search(name)) \
+                or any(a < x.char_end - off and x.char_start - off < b for x in ctx.ments):
+            continue
+        add(a, b)
 
 
 def _stock_code_orgs(L: Lang, ctx: SentenceContext, add) -> None:
