@@ -297,3 +297,12 @@ def test_events_patient_trigger_subject_is_the_organization(text, want):
 ])
 def test_events_announcer_is_an_organization(text, want):
     assert want in _rows(text), _rows(text)
+
+
+def test_events_date_of_another_verb_is_not_the_events():
+    # the date belongs to 发表 in its own clause; the departure at the end is undated
+    df = extract.find_events("梁振英在2014年1月发表报告时改变安排，做法一直持续至梁振英卸任。", lang="zh")
+    assert [(r.type, r.date) for r in df.itertuples()] == [("depart", None)], df
+    # a date in a clause of saying dates what is said
+    df = extract.find_events("斯特凡丘克3日发文称，副总理陈立明递交了辞呈。", lang="zh", reference="2024-09-05")
+    assert [(r.type, r.date) for r in df.itertuples()] == [("depart", "2024-09-03")], df

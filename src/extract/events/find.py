@@ -357,7 +357,7 @@ def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, t
         # date of the events before it, not a background one)
         known = [c.date for c in art.cands if c.date]
         date = max(known, key=date_key) if known else None
-    if date is None and NARRATIVE_BACK:
+    if date is None and NARRATIVE_BACK and not ctx.dates:   # (a sentence with dates of its own keeps its frame)
         for j in range(k - 1, max(-1, k - 1 - NARRATIVE_BACK), -1):
             if NARRATIVE_SAME_LINE and body[j].line_no != s.line_no:
                 break

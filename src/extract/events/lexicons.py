@@ -52,6 +52,7 @@ class Lang:
     comitative: re.Pattern | None
     prep: re.Pattern | None
     same: re.Pattern | None
+    speech: re.Pattern | None
     orgref: re.Pattern | None
     complement: re.Pattern | None
     until: re.Pattern | None
@@ -148,6 +149,7 @@ def load_language(code: str) -> Lang:
         prep=re.compile(r"(?:%s)\s+(?:[^\W\d_][\w\-]*\s+){0,2}$" % _alt(cues["prep"], latin, ci).pattern, ci)
         if cues.get("prep") else None,
         same=_alt(cues.get("same", ()), latin, ci),
+        speech=_alt(cues.get("speech", ()), latin, ci),
         orgref=_alt(cues.get("orgref", ()), latin, ci),
         complement=_alt(cues.get("complement", ()), latin, ci),
         until=_alt(cues.get("until", ()), latin, ci),

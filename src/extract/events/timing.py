@@ -57,13 +57,30 @@ def pick_date(ctx: SentenceContext, ts: int, te: int, L: Lang, typ: str = "") ->
     first_person = ctx.ments[0].char_start if ctx.ments else ctx.sent.char_end
     ca = ctx.clause_of(ts)[0]
     free = [d for d in usable if d.char_end <= ts
-            and (owners.get(d.char_start) is None or d.char_start >= ca or d.char_end <= first_person)]
+            and (d.char_start >= ca or d.char_end <= first_person
+                 or (owners.get(d.char_start) is None and not _other_verb(L, ctx, d)))]
     if free:
         return free[-1].value
     # restated later in the sentence with its own date (被任命为CTO，任命自3月10日起生效)
     later = [d for d in usable if (o := owners.get(d.char_start)) is not None and o[0] >= te
              and ctx.types.get(o) == typ]
     return later[0].value if later else None
+
+
+def _other_verb(L: Lang, ctx: SentenceContext, d) -> bool:
+    """The clause of date ``d`` (another clause than the trigger's) has a verb of its own, not one of
+    saying (``speech`` cues): the date is that verb's (A在2014年1月发表报告时改变安排，…直至A卸任),
+    not the event's; 3日发文称，A辞职 keeps it."""
+    if L.code != "zh":
+        return False
+    from .phrases import words
+
+    off = ctx.sent.char_start
+    a, b = ctx.clause_of(d.char_start)
+    return any(a - off <= w[0] and w[1] <= b - off and w[3].startswith("v")
+               and not (d.char_start - off <= w[0] < d.char_end - off)
+               and not (L.speech is not None and L.speech.fullmatch(w[2]))
+               for w in words(ctx))
 
 
 def heading_date(sentences: Sequence[Sentence], all_dates: dict) -> dict[int, str]:
