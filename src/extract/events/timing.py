@@ -10,6 +10,7 @@ from typing import Sequence
 from ..model import BODY_LABELS, Sentence
 from .context import SentenceContext
 from .lexicons import Lang
+from .phrases import words
 
 DATED_TYPES = frozenset({"date", "time"})
 
@@ -73,8 +74,6 @@ def _other_verb(L: Lang, ctx: SentenceContext, d) -> bool:
     not the event's; 3日发文称，A辞职 keeps it."""
     if L.code != "zh":
         return False
-    from .phrases import words
-
     off = ctx.sent.char_start
     a, b = ctx.clause_of(d.char_start)
     return any(a - off <= w[0] and w[1] <= b - off and w[3].startswith("v")
