@@ -10,8 +10,10 @@ from typing import Sequence
 
 from .. import lexicon
 from ..model import Mention
+from ..text import is_han
 from .context import SentenceContext
 from .lexicons import Lang, Trigger, latin_legal
+from .modality import is_passive
 from .phrases import np_after, np_start, words
 
 ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
@@ -26,7 +28,6 @@ _HYPHEN_POST = re.compile(r"(?<![\w\-])([A-Z][\w&]*)-([^\W\d_]+)(?![\w\-])")
 _DE_PREP_NAME = re.compile(r"\b(?:zum|zur|beim|vom|(?:zu|bei|von)\s+(?:der|dem|den))\s+"
                            r"([A-ZÄÖÜ][\w&\-]*(?:\s+[A-ZÄÖÜ][\w&\-]*)+)")
 _UNIT_AND = "及与和"      # inside a bureau's name (创新及科技局): its two halves are one unit
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _GENERIC_HEAD = re.compile(r"[该本其]?(?:公司|集团)(?!的)")
 _DE_SOURCE = re.compile(r"\b(?:von|vom|aus)(?:\s+(?:der|dem|den))?\s+$")
 _EN_ORG_NEXT = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:hired|hires|appointed|appoints|named|names|fired|fires|"
@@ -159,9 +160,9 @@ def _zh_named_orgs(L: Lang, ctx: SentenceContext, add) -> None:
         if any(x <= start and b <= y for x, y, _r, _o in posts(L, ctx)):
             continue        # 安全团队 in 安全团队负责人: part of a post
         if any(w[0] < suf_at < w[1] and w[3].startswith("v") for w in words(ctx)) \
-                or text[suf_at - 1:suf_at + 1] in _VERBS_IN_DUI:
+                or any(text.startswith(v, suf_at - len(v) + 1) for v in L.suffix_verbs):
             continue        # 排队, 带队: the suffix is part of a verb, no organization
-        if text[start:start + 1] in "原前" and _former_marker(text, start):
+        if _former_char(text, start):
             start += 1      # 原夏门大学: the organization, not "former"
             if b - start < 2:
                 continue
@@ -172,13 +173,12 @@ def _zh_named_orgs(L: Lang, ctx: SentenceContext, add) -> None:
             add(*org)
 
 
-_VERBS_IN_DUI = frozenset("排队 列队 插队 带队 归队 入队 离队 组队 结队 整队 站队 收队 出队 编队 随队".split())
-
-
-def _former_marker(text: str, start: int) -> bool:
-    """原/前 opening an organization name marks a former affiliation (原夏门大学, 前雇主): not part
-    of the name, unless it is a word of the name (前海, 原平)."""
-    return text[start:start + 2] not in ("前海", "前进", "前锋", "前线", "原子", "原平", "原野")
+def _former_char(text: str, k: int) -> bool:
+    """The 前 or 原 at ``k`` means "former" (前总裁, 原夏门大学, 百度前总裁): not a part of a time
+    word or another word (目前, 此前, 前往, 原因, 原告, 前海, 原子)."""
+    before = text[k - 1:k] if k > 0 else ""
+    return text[k:k + 1] in _NOT_FORMER_AFTER and before not in _NOT_FORMER_BEFORE \
+        and text[k + 1:k + 2] not in _NOT_FORMER_AFTER[text[k]]
 
 
 _ANNOUNCER = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\s」”]))([\u4e00-\u9fffA-Za-z0-9·&]{2,10}?)"
@@ -272,7 +272,7 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
             u = np_start(L, ctx, x, max(0, x - UNIT_MAX), stops)
             if u < x and u >= 3 and text[u - 1] in _UNIT_AND:     # 创新及科技局, 食物及卫生局: one bureau
                 w = next((w for w in words(ctx) if w[1] == u - 1), None)
-                if w is not None and 2 <= w[1] - w[0] <= 4 and HAN_RUN.fullmatch(w[2]) \
+                if w is not None and 2 <= w[1] - w[0] <= 4 and all(is_han(ch) for ch in w[2]) \
                         and not any(w[0] < m.char_end - off and m.char_start - off < w[1] for m in ctx.ments):
                     u = w[0]
             if u < x and (text[u:x].endswith(_units()) or role.startswith(_units())) and x - u <= UNIT_MAX \
@@ -463,7 +463,8 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
                    and not any(b <= o[0] and ctx.clause_of(a) == ctx.clause_of(o[0]) for a, b in ctx.spans if b <= ts)]
         if earlier:
             return earlier[-1][2]
-    if L.code == "zh" and trig.voice == "patient" and typ in ("join", "dismiss", "appoint") and not is_passive_zh(text, ts - off):
+    if L.code == "zh" and trig.voice == "patient" and typ in ("join", "dismiss", "appoint") \
+            and not is_passive(L, ctx.sent, ca, ts):
         # 勒沃库森签下阿米里, 星辰科技解雇了A: the name that does it, right before the trigger
         start = np_start(L, ctx, ts - off, max(0, ca - off), trigger_stops(ctx))
         name = text[start:ts - off].strip()
@@ -471,11 +472,6 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
                 and not any(start < m.char_end - off and m.char_start - off < ts - off for m in ctx.ments):
             return name
     return None
-
-
-def is_passive_zh(text: str, at: int) -> bool:
-    """A passive marker right before a Chinese trigger (被解雇, 获委任, 遭开除)."""
-    return text[max(0, at - 1):at] in ("被", "获", "遭", "给")
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:(?:to|at|from|zu|zum|zur|bei|beim|nach|in|into)\s+)?(?:(?:the|der|die|das|den|dem)\s+)?", re.I)
@@ -523,6 +519,8 @@ def title_of(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
 
 
 NEW_POST_TYPES = frozenset({"join", "appoint"})
+
+
 def _former(L: Lang, text: str, x: int) -> bool:
     """The post at ``x`` is marked as a former one, also before the organization it is of (前总裁,
     百度前总裁, 前百度总裁, former OpenAI chief, ehemaliger Chef): not the post an event gives."""
@@ -531,14 +529,13 @@ def _former(L: Lang, text: str, x: int) -> bool:
         k = max(head.rfind("前"), head.rfind("原"))
         if k < 0 or re.search(r"[，,。；;：:、]", head[k:]):
             return False
-        word = head[max(0, k - 1):k + 2]
-        return not (word[:1] in _NOT_FORMER_BEFORE or word[-1:] in _NOT_FORMER_AFTER.get(head[k], ""))
+        return _former_char(text, max(0, x - FORMER_REACH) + k)
     return _FORMER_LATIN.search(text, max(0, x - 40), x) is not None
 
 
 FORMER_REACH = 8      # characters of an organization name between 前/原 and the post (前百度总裁)
 _NOT_FORMER_BEFORE = set("日当目此之以先提眼空")         # 目前, 此前, 提前: time words, not "former"
-_NOT_FORMER_AFTER = {"前": "往夕天年景线方面", "原": "因本来则料先告"}   # 前往, 原因, 原告
+_NOT_FORMER_AFTER = {"前": "往夕天年景线方面海进锋", "原": "因本来则料先告子平野"}   # 前往, 原因, 前海, 原子
 _FORMER_LATIN = re.compile(r"\b(?:former|ex-|ehemalige[rnms]?|frühere[rnms]?)\s*(?:[\w.&\-]+\s+){0,2}$", re.I)
 
 

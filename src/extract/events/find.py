@@ -16,7 +16,7 @@ from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
 from .modality import blocked, is_passive, negated
 from .phrases import np_after, words
-from .subjects import list_items, opens_next_clause, subject
+from .subjects import AGENT_NOUN, list_items, opens_next_clause, subject
 from .timing import DATED_TYPES, date_key, heading_date, pick_date
 
 PRONOUN_BACK = 3      # sentences a pronoun may look back for its antecedent
@@ -339,17 +339,14 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
             c.org = focus
 
 
-_CONGRATULATION = re.compile(r"祝贺|贺电|贺信|致贺|道贺|贺函")
-_AGENT_NOUN_AFTER = re.compile(r"[人者](?![员士数次])")
-
-
 def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, typ: str) -> str | None:
     """The date of an event, in order: the time expression governing its trigger, a heading line's
     date, after 同时/gleichzeitig the latest date of the events told before, the last date of the
     previous sentences of its paragraph, the reference date after a present-time adverb."""
     L, s, body = art.L, ctx.sent, art.body
     off = s.char_start
-    if L.code == "zh" and (_CONGRATULATION.search(s.text, 0, ts - off) or _AGENT_NOUN_AFTER.match(s.text, te - off)):
+    if L.code == "zh" and ((L.congratulate is not None and L.congratulate.search(s.text, 0, ts - off))
+                           or AGENT_NOUN.match(s.text, te - off)):
         return None     # 11月21日，习近平致电A，祝贺他当选: the message's day; 《明报》创办人A今年逝世: a title
     date = pick_date(ctx, ts, te, L, typ) or art.heading.get(s.sentence_id)
     if date is None and art.cands and L.same is not None and L.same.search(s.text, 0, ts - off):

@@ -53,6 +53,8 @@ class Lang:
     prep: re.Pattern | None
     same: re.Pattern | None
     speech: re.Pattern | None
+    congratulate: re.Pattern | None
+    suffix_verbs: frozenset
     orgref: re.Pattern | None
     complement: re.Pattern | None
     until: re.Pattern | None
@@ -150,6 +152,8 @@ def load_language(code: str) -> Lang:
         if cues.get("prep") else None,
         same=_alt(cues.get("same", ()), latin, ci),
         speech=_alt(cues.get("speech", ()), latin, ci),
+        congratulate=_alt(cues.get("congratulate", ()), latin, ci),
+        suffix_verbs=frozenset(cues.get("suffixverb", ())),
         orgref=_alt(cues.get("orgref", ()), latin, ci),
         complement=_alt(cues.get("complement", ()), latin, ci),
         until=_alt(cues.get("until", ()), latin, ci),

@@ -23,7 +23,7 @@ V2_WORDS = 3          # words (a title) between a German finite verb and its inv
 LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characters (bullets, numbers)
 
 
-_AGENT_NOUN = re.compile(r"[人者](?![员士数次])")
+AGENT_NOUN = re.compile(r"[人者](?![员士数次])")   # 创办人, 创立者 (not 人员, 人士)
 AGENT_NOUN_GAP = 2     # characters between an agent noun (创办人) and the name it titles
 _ZH_OBLIQUE = re.compile(r"[对向与给跟替把被由和同为][^，。；]{0,1}$")
 _PLACE_TAGS = frozenset({"ns", "nt"})
@@ -137,7 +137,7 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
         if L.pronoun is not None and prev_ctx and L.pronoun.search(s.text[:ca - off]):
             return _antecedent(L, prev_ctx)
         return []
-    if L.code == "zh" and _AGENT_NOUN.match(s.text, te - off):
+    if L.code == "zh" and AGENT_NOUN.match(s.text, te - off):
         # 创办人郑经翰, 创立者: the person named right after the agent noun, else nobody named
         nxt = [i for i in after if ms[i].char_start - te <= AGENT_NOUN_GAP]
         return expand(L, ctx, nxt[0], +1, (te, cb)) if nxt else []
