@@ -76,6 +76,18 @@ def test_events_unnamed_subject_takes_no_named_person():
     assert sents == [], sents
 
 
+def test_events_unnamed_subject_pointing_back_takes_the_apposed_name():
+    # 涉事的教师 points back: the article names that teacher (涉事教师吴某) in another sentence
+    text = ("家长周女士已经报警，但涉事的教师直到上周才被停职。"
+            "据校方透露，涉事教师吴某已向家长道歉。")
+    assert [r[:2] for r in _rows(text)] == [("leave_of_absence", ("吴某",))]
+    # no determiner that points back (一名教师): nobody named
+    assert [r for r in _rows("家长已经报警，但一名教师直到上周才被停职。涉事教师吴某已向家长道歉。") if r[1]] == []
+    # two teachers named with the noun: ambiguous, nobody
+    text2 = "涉事的教师直到上周才被停职。教师吴某和教师郑某都已向家长道歉。"
+    assert [r for r in _rows(text2) if r[1]] == []
+
+
 def _article(lines: list[str]) -> str:
     return "\n".join(lines)
 

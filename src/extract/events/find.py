@@ -50,6 +50,16 @@ class _Article:
     ctxs: dict[int, SentenceContext] = field(default_factory=dict)
     cands: list[EventCandidate] = field(default_factory=list)
 
+    def apposed(self, noun: str) -> Mention | None:
+        """The one person the article names right after ``noun`` (涉事老师常某 for 老师), None when
+        nobody or several are."""
+        got: dict[str, Mention] = {}
+        for s in self.body:
+            for m in self.ments_by.get(s.sentence_id, ()):
+                if s.text.endswith(noun, 0, m.char_start - s.char_start):
+                    got.setdefault(m.person_key, m)
+        return next(iter(got.values())) if len(got) == 1 else None
+
     def ctx_of(self, s: Sentence) -> SentenceContext:
         c = self.ctxs.get(s.sentence_id)
         if c is None:
@@ -143,7 +153,7 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         return                  # became chief executive, 成为公司CEO: a post must follow (not became clear)
     if not _in_frame(L, ctx, trig, ts, te):
         return
-    subj = subject(L, ctx, trig, ts, te, prev) if trig.type not in PERSONLESS_TYPES and not defendant else []
+    subj = subject(L, ctx, trig, ts, te, prev, art.apposed) if trig.type not in PERSONLESS_TYPES and not defendant else []
     if art.require_person and _unnamed_head(L, ctx, te):
         return
     typ = trig.type if (subj or not trig.alt) else trig.alt

@@ -47,6 +47,7 @@ class Lang:
     group: re.Pattern | None
     travel: re.Pattern | None    # zh: travel words (离开白宫前往机场)
     nominal: re.Pattern | None   # zh: a person noun that is no name (titles.txt and nominal cues)
+    definite: re.Pattern | None  # zh: a determiner that points back (涉事的老师, 该名男子)
     conj: re.Pattern          # full-match of the text between coordinated persons
     together: re.Pattern | None
     comitative: re.Pattern | None
@@ -143,6 +144,7 @@ def load_language(code: str) -> Lang:
         pronoun=_alt(cues.get("pronoun", ()), latin, ci),
         group=_alt(cues.get("group", ()), latin, ci),
         travel=_alt(cues.get("travel", ()), latin, ci),
+        definite=_alt(cues.get("definite", ()), latin, ci),
         nominal=_alt(tuple(lexicon.titles().get(code, ())) + tuple(cues.get("nominal", ())), latin, ci)
         if code == "zh" else None,
         conj=conj,

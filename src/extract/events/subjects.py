@@ -4,7 +4,8 @@ list items under a header. Reads a ``SentenceContext``; returns person ``Mention
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import replace
+from typing import Callable, Optional, Sequence
 
 from ..model import Mention, Sentence
 from .arguments import pick_org, pick_role, role_at
@@ -24,6 +25,8 @@ LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characte
 
 
 AGENT_NOUN = re.compile(r"[人者](?![员士数次])")   # 创办人, 创立者 (not 人员, 人士)
+Apposed = Callable[[str], Optional[Mention]]
+DEFINITE_REACH = 4     # characters between a pointing determiner and its noun (涉事的, 该名)
 AGENT_NOUN_GAP = 2     # characters between an agent noun (创办人) and the name it titles
 _ZH_OBLIQUE = re.compile(r"[对向与给跟替把被由和同为][^，。；]{0,1}$")
 _PLACE_TAGS = frozenset({"ns", "nt"})
@@ -98,8 +101,11 @@ def _after_prep(L: Lang, text: str, pos: int, lo: int = 0) -> bool:
     return L.prep is not None and L.prep.search(text, max(lo, pos - 60), pos) is not None
 
 
-def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
-    subj = _subject_core(L, ctx, trig, ts, te, prev_ctx)
+def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext],
+            apposed: Apposed | None = None) -> list[Mention]:
+    """The persons an event is about. ``apposed(noun)`` gives the one person the article names right
+    after that noun (涉事老师常某), for an unnamed subject with a determiner that points back."""
+    subj = _subject_core(L, ctx, trig, ts, te, prev_ctx, apposed)
     if subj and trig.type in COMITATIVE_TYPES and trig.voice == "agent" and L.comitative is not None:
         # 2017年与李卫东共同创立 / gemeinsam mit Jan Seidel gegründet: the one named with 与/mit is a
         # co-subject; the subject is the person before (or a pronoun's antecedent)
@@ -118,7 +124,7 @@ def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev
 
 
 def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int,
-                  prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
+                  prev_ctx: Sequence[SentenceContext], apposed: Apposed | None = None) -> list[Mention]:
     s, ms, off = ctx.sent, ctx.ments, ctx.sent.char_start
     ca, cb = ctx.clause_of(ts)
     # a name inside a time or a government phrase (梁振英年代, 林郑政府) is nobody's subject
@@ -179,7 +185,7 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.code == "de" and after and s.text[ts - off].islower() and not (L.pronoun is not None and L.pronoun.search(clause_head)) \
             and len(s.text[te - off: ms[after[0]].char_start - off].split()) <= V2_WORDS:
         return expand(L, ctx, after[0], +1, (te, cb))
-    return _earlier_subject(L, ctx, ts, framed, clause_head, head, prev_ctx)
+    return _earlier_subject(L, ctx, ts, framed, clause_head, head, prev_ctx, apposed)
 
 
 _INCLUDING = re.compile(r"[\s,，、]*(?:(?:including|among them|such as|namely|darunter|unter ihnen)\b|"
@@ -198,7 +204,7 @@ def _included(L: Lang, ctx: SentenceContext, cb: int) -> list[Mention]:
 
 
 def _earlier_subject(L: Lang, ctx: SentenceContext, ts: int, framed: set, clause_head: str, head: str,
-                     prev_ctx: Sequence[SentenceContext]) -> list[Mention]:
+                     prev_ctx: Sequence[SentenceContext], apposed: Apposed | None = None) -> list[Mention]:
     """A trigger with no person of its own clause: the subject of an earlier clause of the sentence,
     unless the clause names another subject (a group, an unnamed person, 我/您, a place or an
     organization); else a pronoun's antecedent in the previous sentences."""
@@ -208,10 +214,18 @@ def _earlier_subject(L: Lang, ctx: SentenceContext, ts: int, framed: set, clause
     if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
                                    for g in L.group.finditer(clause_head)):
         return []
-    # an unnamed subject in the trigger's own clause (涉事的老师…被停职): not a named person before it
-    if L.nominal is not None and any(_NOMINAL_SUBJECT.match(clause_head, n.end()) is not None
-                                     and not _NOMINAL_OBLIQUE.search(clause_head, 0, n.start())
-                                     for n in L.nominal.finditer(clause_head)):
+    # an unnamed subject in the trigger's own clause (涉事的老师…被停职): not a named person before it;
+    # after a determiner that points back, the person the article names with that noun (涉事老师常某)
+    unnamed = [n for n in L.nominal.finditer(clause_head) if _NOMINAL_SUBJECT.match(clause_head, n.end()) is not None
+               and not _NOMINAL_OBLIQUE.search(clause_head, 0, n.start())] if L.nominal is not None else []
+    if unnamed:
+        n = unnamed[-1]
+        if apposed is not None and L.definite is not None and re.search(
+                rf"(?:{L.definite.pattern})[的名位]?$", clause_head[max(0, n.start() - DEFINITE_REACH):n.start()]):
+            named = apposed(n.group(0))
+            if named is not None:
+                at = ca + n.start()
+                return [replace(named, sentence_id=s.sentence_id, char_start=at, char_end=at + len(n.group(0)))]
         return []
     # 祝贺您当选 / 我加入: a first or second person is the subject, not a name of an earlier clause
     if L.code == "zh" and _ZH_PERSONAL.search(clause_head):
