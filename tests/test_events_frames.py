@@ -76,6 +76,17 @@ def test_events_unnamed_subject_takes_no_named_person():
     assert sents == [], sents
 
 
+def test_events_affiliation_stays_in_its_clause_and_is_not_the_organization_joined():
+    # 蓝海科技 is 入职's object, in another clause: not the organization 郑凯 left
+    rows = [(t, p, o if isinstance(o, str) else None) for t, p, o, _r in _rows("王建国已入职蓝海科技，郑凯的领英显示他7月已离职。")]
+    assert ("depart", ("郑凯",), None) in rows
+    # the person joined 蓝海科技; the departure told elsewhere takes the article's other organization
+    text = "星河电子首席架构师郑凯上月离职。加入蓝海科技的郑凯表示，新团队更重视安全。"
+    assert ("depart", ("郑凯",), "星河电子", "首席架构师") in _rows(text)
+    # an organization right before its member in the same clause still is its affiliation
+    assert ("depart", ("郑凯",), "星河电子", "首席架构师") in _rows("郑凯今天宣布离职。星河电子首席架构师郑凯表示感谢。")
+
+
 def test_events_unnamed_subject_pointing_back_takes_the_apposed_name():
     # 涉事的教师 points back: the article names that teacher (涉事教师吴某) in another sentence
     text = ("家长周女士已经报警，但涉事的教师直到上周才被停职。"

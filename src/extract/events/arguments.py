@@ -484,6 +484,8 @@ def _object_gap(between: str) -> bool:
 
 
 AFFILIATION_GAP = 4   # characters besides posts and modifiers between an organization and its member
+JOINED_GAP = 0        # characters between a join trigger and the organization that is its object
+_CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
 
 
 def affiliation(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
@@ -497,13 +499,17 @@ def affiliation(L: Lang, ctx: SentenceContext, m: Mention) -> str | None:
     o = cands[-1]
     if any(o[1] <= x and y <= m.char_start for x, y in ctx.spans):
         return None             # 加入X的A: X is where A went, not where A is
+    if any(0 <= o[0] - y <= JOINED_GAP and ctx.types.get((x, y)) == "join" for x, y in ctx.spans):
+        return None             # 加入Anthropic的A, 已入职X，A…: the organization joined, not A's own
     between = text[o[1] - off:a]
+    if _CLAUSE_BREAK.search(between):
+        return None             # X已入职Anthropic，Jeff Wu…: another clause's organization
     for x, y, _r, _o in posts(L, ctx):
         if o[1] - off <= x and y <= a:
             between = between.replace(text[x:y], "")
     for mod in L.role_mods:
         between = between.replace(mod, "")
-    rest = re.sub(r"[\s的之、，,和兼及&/\-–]|\b(?:of|at|der|des|von|and|und)\b", "", between)
+    rest = re.sub(r"[\s的之、和兼及&/\-–]|\b(?:of|at|der|des|von|and|und)\b", "", between)
     if len(rest) <= (AFFILIATION_GAP if not L.latin else 0) and len(between) <= ROLE_GAP + 14:
         return o[2]
     return None
