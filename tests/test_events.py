@@ -393,6 +393,13 @@ def test_a_ship_named_after_a_person_is_no_person():
                  ("join", ["Sarah Lin"], "Google", "chief financial officer"), id="en-hired-as"),
     pytest.param("Mark Davis is joining Microsoft as head of AI research.", "en",
                  ("join", ["Mark Davis"], "Microsoft", "head of AI research"), id="en-head-of-unit"),
+    # a noun trigger names whose event it is with von/des/of, not the subject of the clause
+    pytest.param("Nach dem Weggang von Anna Keller übernahm Jonas Brandt die Leitung.", "de",
+                 ("depart", ["Anna Keller"], None, None), id="de-weggang-von"),
+    pytest.param("Seit dem Rücktritt des Vorstandschefs Peter Wolf sucht der Konzern einen Nachfolger.", "de",
+                 ("depart", ["Peter Wolf"], None, None), id="de-ruecktritt-des"),
+    pytest.param("After the resignation of John Miller, the board appointed Sarah Lee.", "en",
+                 ("depart", ["John Miller"], None, None), id="en-resignation-of"),
 ])
 def test_events_german_and_english_frames(text, lang, want):
     import extract

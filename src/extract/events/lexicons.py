@@ -48,6 +48,7 @@ class Lang:
     travel: re.Pattern | None    # zh: travel words (离开白宫前往机场)
     nominal: re.Pattern | None   # zh: a person noun that is no name (titles.txt and nominal cues)
     definite: re.Pattern | None  # zh: a determiner that points back (涉事的老师, 该名男子)
+    owner: re.Pattern | None     # de/en: after a noun trigger, whose event it is (Weggang von, resignation of)
     conj: re.Pattern          # full-match of the text between coordinated persons
     together: re.Pattern | None
     comitative: re.Pattern | None
@@ -145,6 +146,7 @@ def load_language(code: str) -> Lang:
         group=_alt(cues.get("group", ()), latin, ci),
         travel=_alt(cues.get("travel", ()), latin, ci),
         definite=_alt(cues.get("definite", ()), latin, ci),
+        owner=re.compile(r"\s+(?:%s)\s+" % _alt(cues["owner"], latin, ci).pattern, ci) if cues.get("owner") else None,
         nominal=_alt(tuple(lexicon.titles().get(code, ())) + tuple(cues.get("nominal", ())), latin, ci)
         if code == "zh" else None,
         conj=conj,

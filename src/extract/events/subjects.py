@@ -19,6 +19,8 @@ CONJ_GAP = 6          # max characters between two coordinated persons besides t
 SUBJECT_LEAD = 24     # a person this close to a sentence start is its subject (pronoun antecedent)
 
 
+OWNER_WORDS = 3       # words (an article, a title) between a noun trigger's "of"/"von" and the name
+OWNED_TYPES = frozenset({"depart", "dismiss", "appoint", "return", "leave_of_absence", "join"})
 CLAUSE_LEAD = 3       # characters before a trigger that still "opens" its clause (并, 将, and)
 V2_WORDS = 3          # words (a title) between a German finite verb and its inverted subject
 LIST_ITEM_LEAD = 4    # a list item begins with a name within this many characters (bullets, numbers)
@@ -131,6 +133,10 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     framed = {i for i, m in enumerate(ms) if L.code == "zh" and _FRAME_AFTER_NAME.match(s.text, m.char_end - off)}
     before = [i for i, m in enumerate(ms) if ca <= m.char_start and m.char_end <= ts and i not in framed]
     after = [i for i, m in enumerate(ms) if te <= m.char_start and m.char_end <= cb and i not in framed]
+    if L.owner is not None and after and trig.type in OWNED_TYPES and "succeed" not in trig.flags \
+            and (L.code != "de" or s.text[ts - off].isupper()) and (o := L.owner.match(s.text, te - off)) is not None \
+            and len(s.text[o.end():ms[after[0]].char_start - off].split()) <= OWNER_WORDS:
+        return expand(L, ctx, after[0], +1, (te, cb))      # der Weggang von X, the resignation of X
     if L.latin:     # (a name right before a noun trigger is its owner: von Schumanns Rücktritt)
         noun = s.text[ts - off].isupper()
         before = [i for i in before if (noun and ts - ms[i].char_end <= 1) or not _after_prep(L, s.text, ms[i].char_start - off)]
