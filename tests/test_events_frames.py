@@ -24,6 +24,9 @@ def _rows(text: str) -> list[tuple]:
     ("星河电子公司任命陈小红为财务部经理。", ("appoint", ("陈小红",), "星河电子公司", "财务部经理")),
     # a team before a post is part of the post, not the organization
     ("安全团队负责人李明和王强先后宣布离职。", ("depart", ("李明",), None, "安全团队负责人")),
+    # from one organization to another: the join's is where to
+    ("谷歌从微软挖来了李强。", ("join", ("李强",), "谷歌", None)),
+    ("为了把李强从微软挖到苹果公司，谷歌开出了高薪。", ("join", ("李强",), "苹果公司", None)),
     # 离职并加入X: X is the join's, not the departure's
     ("孙丽今年7月离职并加入蓝海科技公司。", ("join", ("孙丽",), "蓝海科技公司", None)),
 ])

@@ -29,6 +29,7 @@ _DE_PREP_NAME = re.compile(r"\b(?:zum|zur|beim|vom|(?:zu|bei|von)\s+(?:der|dem|d
                            r"([A-ZÄÖÜ][\w&\-]*(?:\s+[A-ZÄÖÜ][\w&\-]*)+)")
 _UNIT_AND = "及与和"      # inside a bureau's name (创新及科技局): its two halves are one unit
 _GENERIC_HEAD = re.compile(r"[该本其]?(?:公司|集团)(?!的)")
+_ZH_SOURCE = re.compile(r"(?:从|自)\s*$")
 _DE_SOURCE = re.compile(r"\b(?:von|vom|aus)(?:\s+(?:der|dem|den))?\s+$")
 _EN_ORG_NEXT = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:hired|hires|appointed|appoints|named|names|fired|fires|"
                           r"sued|sues|announced|announces|agreed|acquired|acquires|confirmed|promoted|ousted)\b")
@@ -421,6 +422,11 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
     off, text = ctx.sent.char_start, ctx.sent.text
     ca, cb = ctx.clause_of(ts)
     lo, hi = _frame(ctx, ts, te)
+    if L.code == "zh" and typ in ("join", "return"):
+        # 从谷歌跳槽到OpenAI, 把A从微软挖到苹果: where to, not where from (if the clause names both)
+        target = [o for o in orgs if not _ZH_SOURCE.search(text, max(0, o[0] - off - 2), o[0] - off)]
+        if target and len(target) < len(orgs) and any(ca <= o[0] < cb for o in target):
+            orgs = target
     after = [o for o in orgs if o[0] >= ts and o[1] <= hi]   # inside a gapped trigger too (schließt sich X an)
     before = [o for o in orgs if o[1] <= ts and o[0] >= lo]
     if L.code == "de":
