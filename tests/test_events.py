@@ -316,6 +316,18 @@ CASES_2 = [
      [], [("appoint", ("Elaine Wood",), None, None, None)]),
     ("en-stepped-aside", "en", ["Founder Ray Cole stepped aside on Monday."], {"Ray Cole": "Ray Cole"}, [("on Monday", "2024-06-24")],
      [("depart", ("Ray Cole",), None, None, "2024-06-24")]),
+    # 于是 goes on from the paragraph before: its date, across the line break; a new paragraph without it does not
+    ("zh-sequel-takes-the-paragraph-before", "zh", ["2019年，公司与创始人周明的分歧公开化。", "于是，周明带着团队离开了星河科技。"],
+     {"周明": "周明"}, [("2019年", "2019")], [("depart", ("周明",), "星河科技", None, "2019")]),
+    ("zh-new-paragraph-keeps-no-date", "zh", ["2019年，公司与创始人周明的分歧公开化。", "周明后来离开了星河科技。"],
+     {"周明": "周明"}, [("2019年", "2019")], [("depart", ("周明",), "星河科技", None, "!")]),
+    # an age dates the event, not the paragraph's date
+    ("zh-age-is-its-own-time", "zh", ["2016年，罗家俊在奥运会取得第八名。他15岁就正式加入香港队。"], {"罗家俊": "罗家俊"},
+     [("2016年", "2016")], [("join", ("罗家俊",), "香港队", None, "!")]),
+    # a group that resigned, and the members the next clause names, each with their own title
+    ("zh-group-including-members", "zh", ["公司多名高管近期相继离职，其中包括首席财务官李强和技术总监王建国。"],
+     {"李强": "李强", "王建国": "王建国"}, [],
+     [("depart", ("李强",), None, "首席财务官", None), ("depart", ("王建国",), None, "技术总监", None)]),
 ]
 
 

@@ -193,10 +193,14 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
         cands.append(EventCandidate(typ, persons, org, role, date, h.group(0), s, ts, te, s.text, score, flags))
     else:
         for p in persons:
-            cands.append(EventCandidate(typ, (p,), org, role, date, h.group(0), s, ts, te, s.text, score,
+            # A和B相继离职: one event each; a person with a title of its own keeps it (首席财务官A和技术总监B)
+            own = next((r for m in subj if m.person_key == p and m.sentence_id == s.sentence_id
+                        and (r := title_of(L, ctx, m))), None)
+            cands.append(EventCandidate(typ, (p,), org, own or role, date, h.group(0), s, ts, te, s.text, score,
                                         list(flags)))
 
 
+_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*岁")
 _TRAVEL_BACK = re.compile(r"\s+(?:nach|home|to\s+(?:the\s+)?(?:country|city|island|capital|home))\b", re.I)
 _FREE_AFTER_OBJORG = set("了后前并和及与而再又也就才时的，")   # what may follow an objorg trigger with no object
 _INTRANSITIVE_NOT = re.compile(r"了?(?:时|的|之际|期间|现场)")
@@ -364,9 +368,13 @@ def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, t
         # date of the events before it, not a background one)
         known = [c.date for c in art.cands if c.date]
         date = max(known, key=date_key) if known else None
+    if date is None and L.code == "zh" and _AGE.search(s.text, ctx.clause_of(ts)[0] - off, ts - off):
+        return None     # 他15岁就加入香港队: dated by an age, not by the dates told before
     if date is None and NARRATIVE_BACK and not ctx.dates:   # (a sentence with dates of its own keeps its frame)
+        # 于是/随后 opening the sentence: it goes on from the paragraph before, across the line break
+        sequel = L.sequel is not None and L.sequel.match(s.text) is not None
         for j in range(k - 1, max(-1, k - 1 - NARRATIVE_BACK), -1):
-            if NARRATIVE_SAME_LINE and body[j].line_no != s.line_no:
+            if NARRATIVE_SAME_LINE and body[j].line_no != s.line_no and not sequel:
                 break
             ds = art.dates_by.get(body[j].sentence_id)
             if ds:

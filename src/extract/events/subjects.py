@@ -219,7 +219,7 @@ def _earlier_subject(L: Lang, ctx: SentenceContext, ts: int, framed: set, clause
     # an earlier clause of the sentence (unless a plural subject stands in between)
     if L.group is not None and any(not clause_head[g.end():].lstrip().startswith("的")
                                    for g in L.group.finditer(clause_head)):
-        return []
+        return _included(L, ctx, _cb)   # 多名高管相继离职，其中包括A和B: the members named
     # an unnamed subject in the trigger's own clause (涉事的老师…被停职): not a named person before it;
     # after a determiner that points back, the person the article names with that noun (涉事老师常某)
     unnamed = [n for n in L.nominal.finditer(clause_head) if _NOMINAL_SUBJECT.match(clause_head, n.end()) is not None
