@@ -324,6 +324,9 @@ CASES_2 = [
     # an age dates the event, not the paragraph's date
     ("zh-age-is-its-own-time", "zh", ["2016年，罗家俊在奥运会取得第八名。他15岁就正式加入香港队。"], {"罗家俊": "罗家俊"},
      [("2016年", "2016")], [("join", ("罗家俊",), "香港队", None, "!")]),
+    # the last day in a post is a departure from it
+    ("zh-last-day-in-post", "zh", ["孙丽说，5月17日是她担任星河科技首席技术官的最后一天。"], {"孙丽": "孙丽"},
+     [("5月17日", "2024-05-17")], [("depart", ("孙丽",), "星河科技", None, "2024-05-17")]),
     # a group that resigned, and the members the next clause names, each with their own title
     ("zh-group-including-members", "zh", ["公司多名高管近期相继离职，其中包括首席财务官李强和技术总监王建国。"],
      {"李强": "李强", "王建国": "王建国"}, [],

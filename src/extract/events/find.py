@@ -157,6 +157,8 @@ def _trigger_event(art: _Article, k: int, ctx: SentenceContext, prev: list[Sente
     if art.require_person and _unnamed_head(L, ctx, te):
         return
     typ = trig.type if (subj or not trig.alt) else trig.alt
+    if typ == "appoint" and L.lastday is not None and L.lastday.search(s.text, te - off, cb - off):
+        typ = "depart"          # 是他担任X的最后一天, his last day as CEO: he leaves the post
     # a role complement after an earlier trigger of the same clause is that event's role
     # (加入X担任Y = join with role Y; hired as CEO = appointed CEO), also opening the next
     # clause (加盟对手X，出任营运总裁; 重返集团，出任董事); a succession verb without a post of its
