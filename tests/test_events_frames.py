@@ -24,6 +24,10 @@ def _rows(text: str) -> list[tuple]:
     ("星河电子公司任命陈小红为财务部经理。", ("appoint", ("陈小红",), "星河电子公司", "财务部经理")),
     # a team before a post is part of the post, not the organization
     ("安全团队负责人李明和王强先后宣布离职。", ("depart", ("李明",), None, "安全团队负责人")),
+    # a post that heads a field keeps its field (技术负责人, 超级对齐负责人), not a modifier (前)
+    ("技术负责人李明宣布离职。", ("depart", ("李明",), None, "技术负责人")),
+    ("孙丽辞去星河科技超级对齐负责人职务。", ("depart", ("孙丽",), "星河科技", "超级对齐负责人")),
+    ("星河科技前安全主管李明宣布离职。", ("depart", ("李明",), "星河科技", "安全主管")),
     # from one organization to another: the join's is where to
     ("谷歌从微软挖来了李强。", ("join", ("李强",), "谷歌", None)),
     ("为了把李强从微软挖到苹果公司，谷歌开出了高薪。", ("join", ("李强",), "苹果公司", None)),
@@ -88,6 +92,14 @@ def test_events_affiliation_stays_in_its_clause_and_is_not_the_organization_join
     assert ("depart", ("郑凯",), "星河电子", "首席架构师") in _rows(text)
     # an organization right before its member in the same clause still is its affiliation
     assert ("depart", ("郑凯",), "星河电子", "首席架构师") in _rows("郑凯今天宣布离职。星河电子首席架构师郑凯表示感谢。")
+
+
+def test_events_title_from_anywhere_in_the_article():
+    # the person's title, named far from the event, is its role
+    lines = ["星河科技昨日宣布，首席执行官李明将离开公司。"] + [f"分析人士认为，李明任内公司营收增长了{n}成。" for n in range(2, 9)] \
+        + ["李明被董事会罢免。"]
+    rows = [(t, p, r) for t, p, _o, r in _rows("".join(lines))]
+    assert ("dismiss", ("李明",), "首席执行官") in rows
 
 
 def test_events_unnamed_subject_pointing_back_takes_the_apposed_name():

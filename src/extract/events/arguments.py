@@ -14,7 +14,7 @@ from ..text import is_han
 from .context import SentenceContext
 from .lexicons import Lang, Trigger, latin_legal
 from .modality import is_passive
-from .phrases import np_after, np_start, words
+from .phrases import BRACKET_CODE, np_after, np_start, words
 
 ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
 ROLE_GAP = 8          # characters between a role word and the person it describes (首席科学家 Ilya)
@@ -254,6 +254,25 @@ def _units() -> tuple[str, ...]:
     return tuple(sorted(lexicon.orgs()["unit"], key=len, reverse=True))
 
 
+FIELD_MAX = 4         # characters of the field before a post that heads one (超级对齐负责人)
+_FIELD_POS = ("n", "vn", "an", "b", "d", "a")   # jieba tags of a field word (技术/n, 对齐/d, 超级/b)
+
+
+def _field_start(L: Lang, ctx: SentenceContext, x: int, stops: tuple) -> int:
+    """Where the field of a post that heads one begins (技术 of 技术负责人): the two-character Han
+    words right before it, of noun-like tags, no person, organization suffix, modifier or other post."""
+    off = ctx.sent.char_start
+    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments] + [s for s in stops if s[1] <= x]
+    start = x
+    for w in reversed([w for w in words(ctx) if w[1] <= x]):
+        if w[1] != start or x - w[0] > FIELD_MAX or len(w[2]) != 2 or not all(is_han(ch) for ch in w[2]) \
+                or not w[3].startswith(_FIELD_POS) or w[2] in L.role_mods or w[2].endswith(_zh_suffixes()) \
+                or any(a < w[1] and w[0] < b for a, b in taken):
+            break
+        start = w[0]
+    return start
+
+
 def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int, int] | None]]:
     """The posts of a sentence, whole: a role word of ``titles.txt`` grown to the jieba word it sits
     in (执行长, not 行长), with the modifiers before it (副, 常务, 独立) and a department unit
@@ -285,6 +304,9 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
                 if unit is not None:        # 国家能源局局长: a ministry or bureau is the post's organization
                     out.append((x, y, role, unit))
                     continue
+            if role in L.domain_heads:      # 技术负责人, 超级对齐负责人: the field is part of the post
+                x = _field_start(L, ctx, x, stops)
+                role = text[x:y]
             end = x
             while end > 0 and text[end - 1] == " ":
                 end -= 1
@@ -300,6 +322,9 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
                     x, role = start, text[start:y]
                     out.append((x, y, role, None))
                     continue
+            if (code := BRACKET_CODE.search(name)) is not None:   # 锦城饭店（601999）: the name without its code
+                name = name[:code.start()].rstrip()
+                end = start + len(name)
             if _is_name(L, ctx, start, end, name):
                 org = (start, start + len(text[start:end].rstrip()))
         else:

@@ -351,6 +351,13 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
                 c.org = affiliation(L, ctx, m)
             if c.role is None:
                 c.role = title_of(L, ctx, m)
+        if c.role is None and c.type in FALLBACK_ORG_TYPES:
+            # the title the person is named with anywhere in the article (… 宣布 CEO Sam Altman …)
+            for m in ms[AFFILIATION_LOOKS:]:
+                s = sent_of.get(m.sentence_id)
+                if s is not None and (r := title_of(L, art.ctx_of(s), m)) is not None:
+                    c.role = r
+                    break
         if c.org is None:
             c.org = focus
 

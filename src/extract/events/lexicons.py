@@ -50,6 +50,7 @@ class Lang:
     definite: re.Pattern | None  # zh: a determiner that points back (涉事的老师, 该名男子)
     sequel: re.Pattern | None    # a sentence-opening word going on from the paragraph before (于是, daraufhin)
     lastday: re.Pattern | None   # the last day in a post after a trigger of holding it (担任X的最后一天)
+    domain_heads: frozenset      # zh: posts whose field stands before them (技术负责人)
     owner: re.Pattern | None     # de/en: after a noun trigger, whose event it is (Weggang von, resignation of)
     conj: re.Pattern          # full-match of the text between coordinated persons
     together: re.Pattern | None
@@ -148,6 +149,7 @@ def load_language(code: str) -> Lang:
         group=_alt(cues.get("group", ()), latin, ci),
         travel=_alt(cues.get("travel", ()), latin, ci),
         definite=_alt(cues.get("definite", ()), latin, ci),
+        domain_heads=frozenset(cues.get("domainhead", ())),
         lastday=_alt(cues.get("lastday", ()), latin, ci),
         sequel=re.compile(r"[\s\W]{0,3}(?:%s)" % _alt(cues["sequel"], latin, ci).pattern, ci) if cues.get("sequel") else None,
         owner=re.compile(r"\s+(?:%s)\s+" % _alt(cues["owner"], latin, ci).pattern, ci) if cues.get("owner") else None,

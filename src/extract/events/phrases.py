@@ -17,7 +17,7 @@ NP_MAX = 20           # characters a Chinese organization name may span
 # jieba parts of speech that may stand inside an organization name (nouns, names, places,
 # abbreviations, Latin words, distinguishing words 高级/独立, verbal nouns 投资/发展)
 NOUNISH = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "eng", "vn", "an", "b", "l", "i"})
-_BRACKET_CODE = re.compile(r"[（(]\s*[0-9A-Za-z.]{3,10}\s*[）)]$")     # a stock code: 山东钢铁（600022）
+BRACKET_CODE = re.compile(r"[（(]\s*[0-9A-Za-z.]{3,10}\s*[）)]$")     # a stock code: 山东钢铁（600022）
 _NAME_MARKS = "·&-"
 # words that may not end or open a name though jieba calls them nouns (公告, 消息 are things said)
 _NOT_NAME = frozenset("的 了 和 与 及 或 等 在 从 到 向 于 是 被 把 将 由 为 对 给 让 跟 同 也 都 又 还 就 并 而 但 且 "
@@ -74,7 +74,7 @@ def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tup
         # a stock code in brackets right before the end: 君实生物（833330）
         if w in "）)" and start == end:
             seg = text[max(floor, a - 12):b]
-            m = _BRACKET_CODE.search(seg)
+            m = BRACKET_CODE.search(seg)
             if m:
                 start = b - len(m.group(0))
                 k = next((i for i in range(k, -1, -1) if ws[i][0] <= start), -1)
