@@ -369,6 +369,10 @@ def test_events_negation_stays_in_its_clause(text, lang, types):
     ("何佩珊在2010年创立文化交流机构「乒乓策划」。", "zh", "乒乓策划"),               # a quoted name after its kind
     ("6月27日，锦城饭店（601999）财务负责人孔文进辞职。", "zh", "锦城饭店"),
     ("Greta Holm joined Nordvik Pharmaceuticals in May.", "en", "Nordvik Pharmaceuticals"),
+    # a headline's opening words as the company, where jieba cuts its name into a verb or adjective
+    ("锐达科技董事孙立平辞职，不再担任公司任何职务。", "zh", "锐达科技"),
+    ("768金融CTO王海涛离职。", "zh", "768金融"),
+    ("官方：格罗宁根主帅范德林登辞职", "zh", "格罗宁根"),
 ])
 def test_events_org_from_the_shared_org_lexicon(text, lang, org):
     import extract
@@ -422,3 +426,16 @@ def test_events_german_and_english_frames(text, lang, want):
     rows = extract.find_events(text, lang=lang)
     got = [(r.type, list(r.persons), r.org, None if r.role != r.role else r.role) for r in rows.itertuples()]
     assert want in got
+
+
+@pytest.mark.parametrize("text", [
+    "宣布董事孙立平辞职。",            # a verb of the dictionary opens the clause
+    "昨晚董事孙立平辞职。",            # a time word
+    "据报道，资深董事孙立平辞职。",     # a modifier of the post
+    "众新闻向港大发言人查询孙立平何时辞职。",
+])
+def test_events_no_org_from_a_clause_opening_that_is_no_name(text):
+    import extract
+
+    found = extract.find_events(text, lang="zh")
+    assert [o for o in found.org if o] == []

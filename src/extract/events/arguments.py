@@ -10,11 +10,12 @@ from typing import Sequence
 
 from .. import lexicon
 from ..model import Mention
+from ..persons.names import dictionary_predicates
 from ..text import is_han
 from .context import SentenceContext
 from .lexicons import Lang, Trigger, latin_legal
 from .modality import is_passive
-from .phrases import BRACKET_CODE, np_after, np_start, words
+from .phrases import BRACKET_CODE, NOT_NAME, np_after, np_start, words
 
 ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
 ROLE_GAP = 8          # characters between a role word and the person it describes (首席科学家 Ilya)
@@ -327,6 +328,8 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
                 end = start + len(name)
             if _is_name(L, ctx, start, end, name):
                 org = (start, start + len(text[start:end].rstrip()))
+            elif (head := _clause_head_name(L, ctx, end, stops)) is not None:
+                org = head
         else:
             cands = [o for o in (ctx.orgs or []) if o[1] - off <= x and not text[o[1] - off:x].strip(" -")]
             if cands:
@@ -334,6 +337,47 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
         out.append((x, y, role, org))
     ctx.posts = out
     return out
+
+
+HEAD_NAME_MAX = 8      # characters of a name that opens its clause right before a post (朗进科技董事)
+_CLAUSE_OPEN = "，。！？；：:、,;!? 　「」“”《》（）()[]【】|"
+# jieba tags of a word that cannot stand in a name opening a clause: time, pronoun, preposition,
+# conjunction, particle, adverb, locality, measure word, interjection, place word
+_NOT_IN_HEAD = ("t", "r", "p", "c", "u", "d", "f", "q", "y", "e", "o", "z", "s")
+
+
+def _clause_head_name(L: Lang, ctx: SentenceContext, end: int, stops: tuple) -> tuple[int, int] | None:
+    """The whole opening of a clause as the name of the organization whose post follows it, where
+    jieba cuts the name into words that do not look like one (朗进科技: 朗/nr 进/v 科技/n; 360金融;
+    捷信达): short, of names, nouns, digits and letters, with no function word, no time word, no
+    person, and verbs or adjectives only where jieba's dictionary does not know them. (start, end)
+    sentence-relative, or None."""
+    text, off = ctx.sent.text, ctx.sent.char_start
+    c = end
+    while c > 0 and text[c - 1] not in _CLAUSE_OPEN:
+        c -= 1
+    if not 2 <= end - c <= HEAD_NAME_MAX:
+        return None
+    name = text[c:end]
+    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
+    if any(c < y and x < end for x, y in taken) or name in L.generic or name in _zh_suffixes() \
+            or (L.roles is not None and L.roles.fullmatch(name)) or name.isdigit():
+        return None
+    ws = [w for w in words(ctx) if c <= w[0] and w[1] <= end]
+    known = dictionary_predicates()     # 宣布, 资深: not a name's parts as 朗进, 锐达 are
+    if not ws or ws[0][0] != c or ws[-1][1] != end:
+        return None
+    for i, (a, b, w, pos) in enumerate(ws):
+        # a verb or adjective stands in a name only as a word jieba does not know (朗进/v, 锐达/a) or as
+        # one character inside it (捷信达); never a bare adjective at its end (向港大)
+        predicate = pos.startswith(("v", "a")) and (
+            w in known or b - a > 2 or (b - a == 1 and (i == 0 or (pos.startswith("a") and i == len(ws) - 1))))
+        if w in NOT_NAME or w in L.role_mods or pos.startswith(_NOT_IN_HEAD) or predicate \
+                or (pos == "m" and not w.isascii()):
+            return None
+    if not any(pos in _NAMING or pos.startswith("n") for _, _, _, pos in ws) and not re.search(r"[A-Za-z0-9]", name):
+        return None
+    return c, end
 
 
 def _known_unit(L: Lang, text: str, u: int, x: int) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ NOUNISH = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j"
 BRACKET_CODE = re.compile(r"[（(]\s*[0-9A-Za-z.]{3,10}\s*[）)]$")     # a stock code: 山东钢铁（600022）
 _NAME_MARKS = "·&-"
 # words that may not end or open a name though jieba calls them nouns (公告, 消息 are things said)
-_NOT_NAME = frozenset("的 了 和 与 及 或 等 在 从 到 向 于 是 被 把 将 由 为 对 给 让 跟 同 也 都 又 还 就 并 而 但 且 "
+NOT_NAME = frozenset("的 了 和 与 及 或 等 在 从 到 向 于 是 被 把 将 由 为 对 给 让 跟 同 也 都 又 还 就 并 而 但 且 "
                       "其 该 这 那 此 每 各 一 家 个 位 名 已 曾 兼 暨 原 前 新 现 时任 现任 前任 原任 新任 首任 继任 "
                       "官方 公告 宣布 表示".split())
 
@@ -65,7 +65,7 @@ def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tup
             continue
         if a < floor or end - a > NP_MAX or any(a < y and x < b for x, y in taken):
             break
-        if w in _NOT_NAME:
+        if w in NOT_NAME:
             break
         if pos in NOUNISH or (w in _NAME_MARKS and start < end):
             start = a
@@ -100,7 +100,7 @@ def np_after(L: Lang, ctx: SentenceContext, pos: int, limit: int, stops: tuple =
     end = start
     while k < len(ws):
         a, b, w, p = ws[k]
-        if b > limit or any(a < y and x < b for x, y in taken) or w in _NOT_NAME:
+        if b > limit or any(a < y and x < b for x, y in taken) or w in NOT_NAME:
             break
         if p in NOUNISH or (w in _NAME_MARKS and end > start):
             end = b

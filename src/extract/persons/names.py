@@ -78,6 +78,12 @@ def adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def dictionary_predicates() -> frozenset[str]:
+    """jieba's own verbs and adjectives of two characters or more, at any frequency (查找, 终审, 资深)."""
+    return frozenset(re.findall(r"^(\S{2,}) \d+ [va][a-z]*$", jieba_dictionary(), re.M))
+
+
+@lru_cache(maxsize=1)
 def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
     """From jieba's own dictionary, read once: (runs of transliteration characters that are
     places, organizations or common words — 加沙 ns, 保安 nz, 道德; two-character verbs, adverbs,
