@@ -94,7 +94,7 @@ DE_FORMAT_CASES = [
     ("Nach einer Viertelstunde war alles vorbei.", "einer Viertelstunde", "PT0.25H", "duration"),
     ("Er arbeitete den ganzen Tag daran.", "den ganzen Tag", "P1D", "duration"),
     ("Die Lieferung kam in KW 9.", "KW 9", "2025-W09", "date"),
-    ("Die Praxis ist von 8 bis 12 Uhr geöffnet.", "von 8 bis 12 Uhr", "T08", "time"),
+    ("Die Praxis ist von 8 bis 12 Uhr geöffnet.", "von 8 bis 12 Uhr", "(T08,T12,PT4H)", "time"),
     ("Am Wochenende demonstrierten Tausende.", "Am Wochenende", "2025-W10-WE", "date"),
     ("Der Vertrag lief bis Mittwoch, den 19. aus.", "Mittwoch, den 19.", "2025-03-19", "date"),
     ("Er meldete sich gestern um 8 bei uns.", "gestern um 8", "2025-03-11T08:00", "time"),
@@ -203,3 +203,8 @@ def test_dates_de_day_months_abbreviations_and_weekday_parts(text, ref, expected
 ])
 def test_dates_de_this_year_and_days_without_a_reference(text, ref, expected):
     assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "de")] == expected
+
+
+def test_dates_de_clock_seconds_after_a_day():
+    found = find_dates_in_text("Der Start erfolgte am 3. März um 14:05:27 in Kourou.", "2024-05-10", "de")
+    assert [(d.text, d.value) for d in found] == [("3. März um 14:05:27", "2024-03-03T14:05:27")]

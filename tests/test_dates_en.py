@@ -79,7 +79,7 @@ EN_MORE_CASES = [
     ("It happened last Thursday by 3 in the afternoon.", "last Thursday by 3 in the afternoon", "2025-03-06T15:00"),
     ("Reports will be due March 20 no later than 17:00.", "March 20 no later than 17:00", "2025-03-20T17:00"),
     ("Call me at 4 pm or later on Friday.", "4 pm or later on Friday", "2025-03-14T16:00"),
-    ("They spoke on tues the 4th 7pm.", "on tues the 4th 7pm.", "2025-03-04T19:00"),
+    ("They spoke on tues the 4th 7pm.", "on tues the 4th 7pm", "2025-03-04T19:00"),
     ("They met on monday the tenth six pm.", "on monday the tenth six pm.", "2025-03-10T18:00"),
     ("The office is staffed Thursday 9-5.", "Thursday 9-5", "2025-03-13T09:00"),
     ("The power was out between 6 and 8 last night.", "between 6 and 8 last night", "2025-03-11T18:00"),
@@ -156,11 +156,11 @@ EN_FORMAT_CASES = [
     ("The interview took an hour and a half.", "an hour and a half", "PT1.5H", "duration"),
     ("The flight lasted 9h despite the storm.", "9h", "PT9H", "duration"),
     ("She booked the room for three nights.", "for three nights", "P3D", "duration"),
-    ("He arrived at 7:45:10 pm.", "7:45:10 pm.", "T19:45:10", "time"),
+    ("He arrived at 7:45:10 pm.", "7:45:10 pm", "T19:45:10", "time"),
     ("The polls close at half past eight in the evening.", "half past eight in the evening", "T20:30", "time"),
     ("They spoke at seven twenty-five.", "seven twenty-five", "T07:25", "time"),
     ("The talks resumed at noon.", "noon", "T12", "time"),
-    ("The shift runs from 9 to 5:30 pm on weekdays.", "from 9 to 5:30 pm", "T09:00", "time"),
+    ("The shift runs from 9 to 5:30 pm on weekdays.", "from 9 to 5:30 pm", "(T09,T17:30,PT8H30M)", "time"),
     ("He called yesterday at 9.", "yesterday at 9", "2025-03-11T09:00", "time"),
     ("The vote came two days after yesterday.", "two days after yesterday", "2025-03-13", "date"),
     ("It closed 3 weeks before March 1.", "3 weeks before March 1", "2025-02-08", "date"),
@@ -199,5 +199,16 @@ EN_RESOLUTION_CASES = [
 
 @pytest.mark.parametrize("text,surface,value", EN_RESOLUTION_CASES)
 def test_dates_en_future_full_stops_and_decades(text, surface, value):
+    found = find_dates_in_text(text, "2024-05-10", "en")
+    assert [(d.text, d.value) for d in found] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Protesters gathered this evening outside the court.", "this evening", "2024-05-10TEV"),
+    ("Last night two trains collided.", "Last night", "2024-05-09TNI"),
+    ("The minister spoke on Tuesday afternoon.", "on Tuesday afternoon", "2024-05-07TAF"),
+    ("The vote is this evening at 8.", "this evening at 8", "2024-05-10T20:00"),     # a clock time: the time
+])
+def test_dates_en_parts_of_day(text, surface, value):
     found = find_dates_in_text(text, "2024-05-10", "en")
     assert [(d.text, d.value) for d in found] == [(surface, value)]

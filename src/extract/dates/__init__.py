@@ -22,7 +22,11 @@ Three steps per article, in document order:
 Values are TIMEX3-like ISO strings: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``,
 ``YYYY-Www`` (also for ``n weeks ago``), seasons ``2022-FA``, decades ``198``, centuries ``19``,
 half years ``2024-H1``, durations ``P3Y`` / ``PT106H``, weekends ``2016-W45-WE``, sets ``XXXX-WXX-2``
-/ ``P1W`` / ``XXXX-WXX-3T16``, a clock range (``from 7 to 7:30pm``) valued by its start,
+/ ``P1W`` / ``XXXX-WXX-3T16``, ranges of years, months or clock times as Recognizers-Text writes
+them (``2014年至2018年`` → ``(2014-01-01,2018-01-01,P4Y)``, ``from 3pm to 5pm`` → ``(T15,T17,PT2H)``,
+English ``the next 3 days`` → ``(2016-11-08,2016-11-11,P3D)``; a clock range beside a day is valued
+by its start, two days stay two mentions), English days with their part (``this evening`` →
+``2016-11-07TEV``),
 ``XXXX-MM-DD`` when no year can be known, lunar dates (农历) as their Gregorian day, and ``None``
 for vague expressions (``过去几个月``, ``seit vielen Jahren``, ``一两年``) and for a weekday without
 any date to place it. Deictic adverbs (最近, 目前, damals, jetzt), ages and
@@ -31,7 +35,8 @@ quantities are not time expressions.
 Modules: ``rules`` (lexicons, compiled rule sets), ``calendar`` (points, shifts, holidays, clock
 values, numerals), ``shared`` (resolution state, language-neutral resolvers), ``zh`` / ``de`` / ``en``
 (one grammar each: patterns and a name → resolver table; ``latin`` holds what de and en share),
-``merge`` (joining neighbours), ``find`` (the driver), ``reference`` (reference-date inference),
+``merge`` (joining neighbours, ranges among them), ``ranges`` (range values), ``spans`` (the time a
+value covers, the point events date from), ``find`` (the driver), ``reference`` (reference-date inference),
 ``stamps`` (publication-date stamps for the cleaning stage). The stage reads only its lexicons and
 the sentences it is given; it writes nothing.
 """

@@ -13,7 +13,7 @@ from . import latin
 from .calendar import duration, num
 from .latin import DAY, MONTH, YEAR
 from .rules import Rules, alt, gated, lex, word_value
-from .shared import Out, State
+from .shared import Out, State, year_range_rx
 
 L = "de"
 # case-sensitive patterns: German nouns are capitalized; month names are checked in the resolver
@@ -43,7 +43,7 @@ def rules() -> Rules:
     num_rx = rf"(?:\d+(?:[.,]\d+)?|(?i:{nums})|(?i:[a-zäöü]+und[a-zäöü]+zig))"
     dmy = (rf"(?:(?P<wd>{wdays}),?\s+(?:den\s+)?)?(?:(?P<pre>{prep})\s+(?:dem\s+)?)?"
            rf"(?P<d>{DAY})\.\s?(?:{mon}|(?P<mn>{MONTH})\.)(?:\s?(?P<y>{YEAR})\b)?"
-           rf"(?:,?\s+(?:um\s+)?(?P<hh>[012]?\d)[:.](?P<mi>[0-5]\d)(?:\s?Uhr)?)?")
+           rf"(?:,?\s+(?:um\s+)?(?P<hh>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:\s?Uhr)?)?")
     # am 22.04: day and month without the month's dot, only after a preposition of dates
     dm = (r"(?:(?<=\b[Aa]m )|(?<=\b[Vv]om )|(?<=\bbis )|(?<=\b[Aa]b ))"
           rf"(?P<d>{DAY})\.(?P<mn>{MONTH})(?![\d.,]|\s*(?:Uhr|%|Prozent|Euro))")
@@ -96,7 +96,8 @@ def rules() -> Rules:
     season = rf"(?:(?:im|Im)\s+)?(?P<season>{seasons})\s+(?:(?P<sy>{YEAR})\b|(?P<srel>{relyw}))"
     decade = r"(?P<dec>(?:19|20)?[1-9]0)er(?:\s+Jahren?|-Jahren?)\b"
     ordw = rf"\b(?:(?P<owd>{wdays}),?\s+(?:den\s+)?)?(?P<dord>{dord})\s+{mon}(?:\s?(?P<y>{YEAR})\b)?"
-    pats = [("holiday", latin.holiday_rx(L)), ("iso", latin.iso_rx(r"(?<![\w/.:-])")), ("dmy", dmy), ("ordw", ordw),
+    pats = [("yrange", year_range_rx()), ("holiday", latin.holiday_rx(L)), ("iso", latin.iso_rx(r"(?<![\w/.:-])")),
+            ("dmy", dmy), ("ordw", ordw),
             ("mon", mon_only), ("yearword", yearword), ("rel", rel), ("wday", wday),
             ("dur", dur), ("set", sets), ("whole", whole), ("qhour", qhour), ("dadj", dadj),
             ("tok", latin.token_date_rx(L, with_prep=False)),
@@ -241,11 +242,12 @@ def _crange(g: dict, m: re.Match, st: State) -> Out | None:
     hours = latin.range_hours(g, lambda w: num(L, w))
     if hours is None:
         return None
-    h1, _, m1, _ = hours
+    h1, h2, m1, m2 = hours
     pw = (g.get("rpart") or g.get("rpre") or "").lower()
     if not (g.get("r1u") or g.get("r2u") or pw or g.get("r1m") or g.get("r2m")):
         return None                            # "von 5 bis 6" without Uhr: a score, a count
-    return latin.range_value(g, h1, m1, word_value(L, "part", pw) if pw else None)
+    part = word_value(L, "part", pw) if pw else None
+    return latin.range_value(g, h1, m1, part, h2, m2)
 
 
 _FRACTION = {"halb": 30, "viertel": 15, "dreiviertel": 45}

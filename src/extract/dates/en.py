@@ -9,15 +9,17 @@ Reads the en date lexicon; writes nothing.
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..text import alternation
 from . import latin
-from .calendar import YEAR_MAX, Point, num
+from .calendar import YEAR_MAX, Point, duration, num
 from .latin import DAY, MONTH, YEAR
+from .ranges import interval_from
 from .rules import Rules, alt, gated, lex, lookup, word_value
-from .shared import Out, State, past_year
+from .shared import Out, State, past_year, year_range_rx
 
 L = "en"
 FLAGS = {"year": 0, "mon": 0, "weekn": 0, "wdd": re.I, "dom": 0, "ym": 0, "faryear": 0, "theunit": 0}
@@ -114,9 +116,11 @@ def rules() -> Rules:
              r"|\b(?:[Tt]he\s+)?(?P<word>(?i:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th))\s+week\s+of\s+"
              r"(?:(?P<wy2>(?:19|20)\d\d)\b|(?P<wrel2>(?i:this|last|next)\s+year)\b)")
     dur = (rf"(?P<pre>(?i:for|over|in|within|nearly|almost|about|around|more than|less than|at least|the past|"
-           rf"the last|the next|the first|past|last|next))?\s*"
+           rf"the last|the next|the first|past|last|next|previous|following|coming|upcoming))?\s*"
            rf"(?<![\w.])(?:(?P<n>{num_rx})(?P<andq>\s+and\s+(?:a\s+)?(?:half|quarter))?|"
-           rf"(?P<vague>(?i:{alt(L, 'vaguenum')})))(?:[\s-]+|(?<=[\d½]))(?P<u>(?i:{units}))\b"
+           rf"(?P<vague>(?i:{alt(L, 'vaguenum')})))(?:[\s-]+|(?<=[\d½]))"
+           rf"(?:(?P<mid>(?i:next|past|previous|upcoming|coming|following|last))\s+)?"
+           rf"(?P<u>(?i:{units}|quarters))\b"
            rf"(?P<andq2>\s+and\s+(?:a\s+)?(?:half|quarter)\b)?"
            rf"(?:\s+(?P<after>(?i:ago|later|earlier|from now|after(?!\s+\w)|before(?!\s+\w))))?")
     sets = (rf"(?P<set>(?i:every|each))\s+(?:(?P<sn>\d+|{nums})\s+|(?P<other>other)\s+)?(?:(?P<swd>(?i:{wdays}))|"
@@ -139,7 +143,7 @@ def rules() -> Rules:
     faryear = (r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bback to ))(?P<fy>1[0-8]\d\d|2[1-9]\d\d)"
                r"(?=\s*(?:[.,;!?)]|$))")
     iso = latin.iso_rx(r"(?<![\w/.:])(?<!\d-)")        # report-2002-10-09.xlsx
-    pats = [("holiday", latin.holiday_rx(L)), ("iso", iso), ("mdy", dates["mdy"]),
+    pats = [("yrange", year_range_rx()), ("holiday", latin.holiday_rx(L)), ("iso", iso), ("mdy", dates["mdy"]),
             ("slash", dates["slash"]), ("tok", latin.token_date_rx(L)), ("numdate", latin.numdate_rx(r"(?:19|20)\d\d")),
             ("mon", mon_only), ("yearword", yearword), ("ywords", yearwords), ("rel", rel), ("wday", wday),
             ("wdd", dates["wdd"]), ("dom", dates["dom"]), ("dayof", dates["dayof"]), ("weekn", weekn), ("dur", dur),
@@ -158,6 +162,7 @@ def _gates() -> dict[str, str]:
                    r"\b[ap]\.?\s?m\b|\d\s?[ap]\b"
                    r"|\d[ap]|noon|midday|midnight|mid night|past|quarter|\dish|morning|afternoon|evening|night|"
                    r"\s[ap]\s\.\s?m")
+    g["dur"] += r"|quarters"
     g.update({"dom": r"\d(?:st|nd|rd|th)"
                      r"\b", "dayof": r"day of", "ywords": r"thousand|hundred|nineteen|eighteen|seventeen|twenty",
               "ym": r"\d-\d", "ymon": months, "theunit": r"the (?:year|month|week|day)", "faryear": r"\d\d\d\d",
@@ -251,8 +256,8 @@ def _slash(g: dict, m: re.Match, st: State) -> Out | None:
     return latin.resolve_day(g, st, mo, d, y, yearless_unknown=True)
 
 
-_MONTH_PREPS = ("in", "since", "until", "by", "early", "late", "mid", "last", "this", "next", "of", "end of",
-                "the end of", "from", "through", "during")
+_MONTH_PREPS = ("in", "since", "until", "till", "to", "through", "by", "early", "late", "mid", "last", "this", "next",
+                "of", "end of", "the end of", "from", "during")
 
 
 def _mon(g: dict, m: re.Match, st: State) -> Out | None:
@@ -417,6 +422,27 @@ def _wday(g: dict, m: re.Match, st: State) -> Out | None:
     return latin.resolve_weekday(g, m, st, wd)
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def with_part(out: Out | None, words: str | None) -> Out | None:
+    """A day named with its part (``this evening``, ``last night``, ``Tuesday afternoon``) → the day
+    and its TIMEX3 part (``2016-11-07TEV``, lexicon ``timexpart``); the point stays the day's, so
+    a clock time after it still joins (``this evening at 8``)."""
+    if out is None or not words or out.type != "date" or not _DAY_VALUE.fullmatch(out.value or ""):
+        return out
+    code = word_value(L, "timexpart", words.split()[-1])
+    return replace(out, value=f"{out.value}T{code}") if code else out
+
+
+def _rel(g: dict, m: re.Match, st: State) -> Out | None:
+    return with_part(latin.resolve_rel(g, m, st), g.get("rw"))
+
+
+def _wday_part(g: dict, m: re.Match, st: State) -> Out | None:
+    return with_part(_wday(g, m, st), g.get("wpart"))
+
+
 def _wdd(g: dict, m: re.Match, st: State) -> Out | None:
     """``Thursday the 20th``, ``tues the 4th``; ``Friday 7`` is a clock time or a count."""
     wd = int(word_value(L, "weekday", g["wdn"]) or 0)
@@ -439,8 +465,40 @@ def _reject_count(g: dict, m: re.Match, nword: str, n: float, unit: str, pre: st
     return nword.lower() in ("a", "an") and not (pre or after or g.get("andq2"))
 
 
+_NEXT_WORDS = ("next", "the next", "following", "the following", "coming", "the coming", "upcoming", "the upcoming")
+_PAST_WORDS = ("past", "the past", "last", "the last", "previous", "the previous")
+
+
 def _dur(g: dict, m: re.Match, st: State) -> Out | None:
-    return latin.resolve_dur(g, m, st, lambda w: num(L, w), _reject_count)
+    """A duration; ``the next 3 days``, ``the past five years``, ``within 9 months``, ``the 2 upcoming
+    months``: the stretch it names from the reference (the next from the day after it, the past up
+    to it, within from it), a range ``(start,end,PnU)``."""
+    quarters = g["u"].lower() == "quarters"          # only after a modifier: "three quarters of voters" is no time
+    n = number(g.get("n"))
+    out = Out(duration(n, "Q"), "duration") if quarters and n else latin.resolve_dur(
+        g, m, st, lambda w: num(L, w), _reject_count)
+    mod = (g.get("mid") or g.get("pre") or "").lower()
+    if quarters and mod not in _NEXT_WORDS + _PAST_WORDS:
+        return None
+    if out is None or out.type != "duration" or not st.ref or st.label == "meta" or g.get("after"):
+        return out
+    unit = "Q" if quarters else latin.unit_of(L, g["u"])
+    if unit not in ("D", "W", "M", "Y", "Q") or not n or n > 100:
+        return out
+    if unit == "Q":                       # whole quarters: from the next one, or up to the present one
+        first = date(st.ref.year, 3 * ((st.ref.month - 1) // 3) + 1, 1)
+        start = latin.add_months_date(first, 3 if mod in _NEXT_WORDS else -3 * n)
+        v = interval_from(start, 3 * n, "M") if mod in _NEXT_WORDS + _PAST_WORDS else None
+    elif mod in _NEXT_WORDS:
+        v = interval_from(st.ref + timedelta(days=1), n, unit)
+    elif mod in _PAST_WORDS:
+        v = interval_from(latin.add_months_date(st.ref, -n * 12) if unit == "Y" else latin.add_months_date(
+            st.ref, -n) if unit == "M" else st.ref - timedelta(days=n * (7 if unit == "W" else 1)), n, unit)
+    elif mod == "within":
+        v = interval_from(st.ref, n, unit)
+    else:
+        v = None
+    return Out(v, "date", True, "reference") if v else out
 
 
 def _clock(g: dict, m: re.Match, st: State) -> Out | None:
@@ -534,7 +592,9 @@ def _crange(g: dict, m: re.Match, st: State) -> Out | None:
         return None                            # "from 3 to 5": counts as often as hours
     if not ap1 and ap2.startswith("p") and h1 < 12 and (h1 * 60 + m1 <= (h2 % 12) * 60 + m2 or h2 == 12):
         ap1 = "pm"
-    return latin.range_value(g, h1, m1, "pm" if ap1.startswith("p") else "am" if ap1.startswith("a") else None)
+    def part(ap: str) -> str | None:
+        return "pm" if ap.startswith("p") else "am" if ap.startswith("a") else None
+    return latin.range_value(g, h1, m1, part(ap1), h2, m2, part(ap2) or part(ap1))
 
 
 RESOLVERS = {
@@ -543,7 +603,8 @@ RESOLVERS = {
     "slash": _slash,
     "mon": _mon,
     "ywords": _ywords,
-    "wday": _wday,
+    "wday": _wday_part,
+    "rel": _rel,
     "wdd": _wdd,
     "dom": _dom,
     "dayof": _dayof,
@@ -560,6 +621,10 @@ RESOLVERS = {
 DAY_TAKES_TRAILING_HOUR = True     # "last night at 8", "Friday the 26th at 4": see merge.trailing_hour
 
 
+_AMPM_STOP = re.compile(r"(?i)\d\s?[ap]m\.$")      # "until 5pm." (not "5 p.m.", whose dot is its own)
+
+
 def full_stop(surface: str) -> bool:
-    """The surface ends with a sentence's full stop after a month name (see ``latin.full_stop``)."""
-    return latin.full_stop(L, surface)
+    """The surface ends with a sentence's full stop after a month name (see ``latin.full_stop``) or
+    after ``am`` / ``pm`` written without dots."""
+    return latin.full_stop(L, surface) or bool(_AMPM_STOP.search(surface))

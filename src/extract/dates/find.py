@@ -27,7 +27,7 @@ STRICT_ENV = "EXTRACT_DATES_STRICT"    # set to 1 (the tests do) and a resolver'
 _SENT_SPLIT = re.compile(r"[^。！？!?\n]*[。！？!?\n]+|[^。！？!?\n]+")
 # tie order of candidates of equal length and start (earlier wins)
 _ORDER = {n: i for i, n in enumerate((
-    "holiday", "iso", "chain", "era", "dmy", "dm", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season", "decade",
+    "yrange", "holiday", "iso", "chain", "era", "dmy", "dm", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season", "decade",
     "yearword", "ywords", "ymon", "ym", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "weekend", "set",
     "whole", "qhour", "crange", "dur", "dadj", "clock", "vague", "theunit", "year", "faryear", "enum"))}
 
@@ -107,7 +107,7 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
         if hour_after_day and takes_trailing_hour(r):
             r, e2 = trailing_hour(text, s2, e2, r)
         if found:
-            merged = merge(text, found[-1], (s2, e2, r))
+            merged = merge(text, found[-1], (s2, e2, r), st.language)
             if merged is not None:
                 found[-1] = merged
                 if merged[2].point is not None:

@@ -31,6 +31,7 @@ from .calendar import (
     shift,
     weekday_near,
 )
+from .ranges import join
 from .rules import alt, lex, lookup, word_value
 from .shared import (
     URLISH,
@@ -44,6 +45,7 @@ from .shared import (
     resolve_bare_year,
     resolve_holiday,
     resolve_iso,
+    resolve_year_range,
     year_part,
 )
 
@@ -210,7 +212,7 @@ def gates(L: str) -> dict[str, str]:
             "period": r"quart|half|hälfte|halbjahr|q[1-4]|h[12]",
             "century": r"century|jahrhundert",
             "tok": r"[a-z]\d|\d[/-][a-z]|[a-z][/-]\d",
-            "weekn": r"week|kw\s?\d",
+            "weekn": r"week|kw\s?\d", "yrange": r"\d\s?[-–~]\s?[12]",
             "whole": words("wholeunit") or r"(?!)",
             "crange": r"\d(?:\s?[ap]\.?m\b\.?)?\s*(?:-|–|to|till|until|and|bis|und)\s*(?:[\d]|[a-z]+ uhr)|(?:von|"
                       r"zwischen) [a-z]+ (?:bis|und)"}
@@ -240,7 +242,7 @@ def latin_month(L: str, w: str) -> int | None:
 
 def resolve_day(g: dict, st: State, mo: int | None, d: int | None, y, yearless_unknown: bool = False) -> Out | None:
     """A day of a month, with or without a year (then the reference's, past bias), and a clock time
-    (groups ``hh``, ``mi``, ``ampm``). ``yearless_unknown``: without a reference give ``XXXX-MM-DD``."""
+    (groups ``hh``, ``mi``, ``ss``, ``ampm``). ``yearless_unknown``: without a reference give ``XXXX-MM-DD``."""
     if mo is None or not d or not 1 <= d <= 31:
         return None
     st = starting(g.get("pre"), st)
@@ -265,7 +267,10 @@ def resolve_day(g: dict, st: State, mo: int | None, d: int | None, y, yearless_u
     if hh is not None:
         part = "pm" if (g.get("ampm") or "").lower().startswith("p") else None
         p = apply_time(p, int(hh), int(g.get("mi") or 0), part)
-    return Out(p.iso(), "time" if p.gran == "T" else "date", rel, anc, p if y else None, y if not rel else None)
+    v = p.iso()
+    if p.gran == "T" and int(g.get("ss") or 0):          # am 14. Oktober um 8:00:31
+        v += f":{int(g['ss']):02d}"
+    return Out(v, "time" if p.gran == "T" else "date", rel, anc, p if y else None, y if not rel else None)
 
 
 def starting(pre: str | None, st: State) -> State:
@@ -585,6 +590,12 @@ def resolve_weekend(g: dict, m: re.Match, st: State) -> Out | None:
 
 # --------------------------------------------------------------------------- sets, durations, clock ranges
 
+def add_months_date(d: date, k: int) -> date:
+    """``d`` moved by ``k`` months (the day kept, or the month's last)."""
+    y, mo = add_months(d.year, d.month, k)
+    return date(y, mo, min(d.day, monthrange(y, mo)[1]))
+
+
 def unit_of(L: str, w: str) -> str | None:
     """The ISO unit of a unit word, also at the end of a compound (``Arbeitsjahren``)."""
     if not w:
@@ -660,10 +671,19 @@ def range_hours(g: dict, hour: Callable[[str], float | None]) -> tuple[int, int,
     return int(h1), int(h2), int(g.get("r1m") or 0), int(g.get("r2m") or 0)
 
 
-def range_value(g: dict, h1: int, m1: int, part: str | None) -> Out | None:
-    """A clock range is one mention valued by its start."""
-    v = clock_value(h1, m1 if (g.get("r1m") or g.get("r2m")) else None, part)
-    return Out(v, "time") if v else None
+def range_value(g: dict, h1: int, m1: int, part: str | None, h2: int | None = None, m2: int = 0,
+                part2: str | None = None) -> Out | None:
+    """A clock range is one mention: ``(T17,T18,PT1H)`` (see ``ranges.join``); each end keeps its
+    minutes only where they are written. ``part2`` (default ``part``) is the end's part of day."""
+    v1 = clock_value(h1, m1 if g.get("r1m") else None, part)
+    if h2 is None or v1 is None:
+        return Out(v1, "time") if v1 else None
+    part2 = part2 or part
+    v2 = clock_value(h2, m2 if g.get("r2m") else None, part2)
+    if v2 is None:
+        return Out(v1, "time")
+    joined = join(v1, v2)
+    return Out(joined or v1, "time")
 
 
 def common_resolvers() -> dict[str, Callable]:
@@ -684,4 +704,5 @@ def common_resolvers() -> dict[str, Callable]:
         "decade": resolve_decade,
         "period": resolve_period,
         "century": resolve_century,
+        "yrange": resolve_year_range,
     }

@@ -3,16 +3,22 @@
 A day and a clock time in either order (``tomorrow 8:00am``, ``Dienstag, 14 Uhr``, ``3pm today``,
 ``2010.01.29晚上六点``), a weekly set and a time (``每周一下午八点``), durations in sequence
 (``一年又三个月``, ``1 hour and 30 minutes``), a duration and a day (``3 days after January 12th``),
-a week and a weekday (``next week Tuesday``), and a bare hour after a day (``last night at 8``).
-Reads nothing; writes nothing: pure functions of the sentence and two resolved mentions.
+a week and a weekday (``next week Tuesday``), a bare hour after a day (``last night at 8``), and the
+two ends of a range (``2014年至2018年``, ``from March to May 2020``, ``zwischen 2007 und 2009``: one
+mention valued ``(start,end,duration)``, see ``ranges``; its words are the lexicon categories
+``rangeopen``, ``rangelink`` and ``rangeclose``). Reads the date lexicons; writes nothing: pure
+functions of the sentence and two resolved mentions.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from .calendar import Point, fmt_num, shift
+from .ranges import join, split
+from .rules import alt, lex
 from .shared import Out
 
 Span = tuple[int, int, Out]
@@ -129,10 +135,97 @@ def _durations(text: str, prev: Span, cur: Span) -> Span | None:
     return None
 
 
-def merge(text: str, prev: Span, cur: Span) -> Span | None:
+@lru_cache(maxsize=None)
+def _range_rx(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The link between two ends (the whole gap), a link opening the second end's surface (``to
+    October``), an opener just before the first end or opening its surface, a closer after the second."""
+    edge = "" if language == "zh" else r"(?<![^\W\d_])"
+    link, opener, closer = alt(language, "rangelink"), alt(language, "rangeopen"), alt(language, "rangeclose")
+    return (re.compile(rf"\s*(?P<w>{link})\s*", re.I), re.compile(rf"(?P<w>{link})\s+", re.I),
+            re.compile(rf"{edge}(?P<w>{opener})\s*$|^(?P<w2>{opener})\s+", re.I),
+            re.compile(rf"\s*(?P<w>{closer})", re.I))
+
+
+_RANGE_END = re.compile(r"\d{4}(?:-\d\d)?|T\d\d(?::\d\d){0,2}")   # the ends a range joins: years, months, clock times
+_ELIDED_UNIT = re.compile(r"[\d一二三四五六七八九十]$")   # a first end without its unit (5至6月)
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)")
+_CLOCK_VALUE = re.compile(r"T(\d\d)(?::\d\d)*")
+
+
+def _aligned(pr: Out, cr: Out, text_cur: str) -> tuple[str | None, str | None]:
+    """The two ends' values as one stretch: a month whose year was not stated takes the other end's
+    (``from May to Oct 2020``, ``三月到五月``); a clock end without am/pm after a pm start is in the
+    afternoon too (``下午5:00到6:00``)."""
+    v1, v2 = pr.value, cr.value
+    a, b = _MONTH_VALUE.fullmatch(v1 or ""), _MONTH_VALUE.fullmatch(v2 or "")
+    if a and b:
+        y1, m1, y2, m2 = int(a.group(1)), int(a.group(2)), int(b.group(1)), int(b.group(2))
+        if cr.relative and pr.explicit_year is None or cr.relative and not pr.relative:
+            y2 = y1 if m2 >= m1 else y1 + 1
+        elif pr.relative:
+            y1 = y2 if m1 <= m2 else y2 - 1
+        return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"
+    a, b = _CLOCK_VALUE.match(v1 or ""), _CLOCK_VALUE.match(v2 or "")
+    if a and b and not _AMPM.search(text_cur):
+        h1, h2 = int(a.group(1)), int(b.group(1))
+        if h1 >= 12 and h2 < 12 and h2 + 12 > h1:
+            v2 = f"T{h2 + 12:02d}" + v2[3:]
+    return v1, v2
+
+
+def _range(text: str, prev: Span, cur: Span, language: str) -> Span | None:
+    """Two ends of one range (see the module docstring) → one mention, its span from the opener to
+    the closer; ``and`` only links ends after ``between`` / ``zwischen`` or before ``之间``."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    if pr.type not in ("date", "time") or cr.type not in ("date", "time") or pr.value is None or cr.value is None:
+        return None
+    if language == "zh" and _ELIDED_UNIT.search(text, ps, pe) and _MONTH_VALUE.fullmatch(pr.value or ""):
+        return None                      # 今年5至6月: an enumeration of months, two mentions
+    link_rx, head_rx, open_rx, close_rx = _range_rx(language)
+    words = lex(language)
+    link = link_rx.fullmatch(text, pe, cs)
+    if link is None and not text[pe:cs].strip():
+        link = head_rx.match(text, cs, ce)
+    if link is None:
+        return None
+    before = open_rx.search(text, 0, ps)
+    inside = open_rx.match(text, ps, pe)
+    opener = before.group("w") if before else inside.group("w2") if inside and inside.group("w2") else None
+    closer = close_rx.match(text, ce)
+    kinds = {words.get("rangeopen", {}).get(opener.lower() if language != "zh" else opener) if opener else None,
+             words.get("rangeclose", {}).get(closer.group("w")) if closer else None}
+    if words.get("rangelink", {}).get(link.group("w").lower() if language != "zh" else link.group("w")) == "and" \
+            and "and" not in kinds:
+        return None
+    end_surface = text[cs:ce][link.end() - cs:] if link.start() >= cs else text[cs:ce]
+    v1, v2 = _aligned(pr, cr, end_surface)
+    if _RANGE_END.fullmatch(v1 or "") is None or _RANGE_END.fullmatch(v2 or "") is None:
+        return None                      # two days stay two mentions (14. bis 16. März)
+    value = join(v1, v2)
+    if value is None:
+        return None
+    start = before.start("w") if before else ps
+    end = closer.end() if closer and "and" in kinds else ce
+    typ = "time" if pr.type == cr.type == "time" else "date"
+    return start, end, Out(value, typ, pr.relative or cr.relative, cr.anchor or pr.anchor, cr.point,
+                           cr.explicit_year or pr.explicit_year)
+
+
+def _clock_start(v: str | None) -> str | None:
+    """A clock range's start (``(T07,T07:30,PT30M)`` → ``T07``): beside a day the range is valued by
+    its start (``Tuesday from 7 to 7:30``); any other value unchanged."""
+    parts = split(v)
+    return parts[0] if parts and parts[0].startswith("T") else v
+
+
+def merge(text: str, prev: Span, cur: Span, language: str | None = None) -> Span | None:
     """The one mention two adjacent ones make (see the module docstring), or None."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
     gap = text[pe:cs]
+    if language is not None:
+        ranged = _range(text, prev, cur, language)
+        if ranged is not None:
+            return ranged
     shifted = _offset(text, prev, cur)
     if shifted is not None:
         return shifted
@@ -145,6 +238,10 @@ def merge(text: str, prev: Span, cur: Span) -> Span | None:
         return None
     if not _JOIN_TIME.fullmatch(gap):
         return None
+    if cr.type == "time" and (cr.value or "").startswith("(T"):
+        cr = replace(cr, value=_clock_start(cr.value))
+    if pr.type == "time" and (pr.value or "").startswith("(T") and cr.point is not None:
+        pr = replace(pr, value=_clock_start(pr.value))
     if cr.type == "time" and cr.value and cr.value.startswith("T"):
         day, day_span, clock, clock_span = pr, (ps, pe), cr.value, (cs, ce)
     elif pr.type == "time" and pr.value and pr.value.startswith("T") and cr.point is not None:

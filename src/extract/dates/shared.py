@@ -26,6 +26,7 @@ from .calendar import (
     iso_week,
     shift,
 )
+from .ranges import join
 from .rules import lex, lookup
 
 URLISH = re.compile(r"(?:https?:|www\.|/)\S*$")
@@ -167,6 +168,21 @@ def resolve_holiday(g: dict, st: State) -> Out | None:
     if d is None:
         return None
     return Out(d.isoformat(), "date", True, "reference", from_date(d))
+
+
+def year_range_rx(suffix: str = "") -> str:
+    """``2014-2018``, ``1995 – 1997年``, ``2014~2018``: two years joined by a dash or a tilde
+    (``suffix``: a year word after the second, 年)."""
+    return (r"(?<![A-Za-z0-9_./:#@+\-])(?P<ry1>(?:19|20)\d\d)\s?[-–~～]\s?(?P<ry2>(?:19|20)\d\d)"
+            rf"(?:{suffix})?(?![A-Za-z0-9_%/\-]|[.,]\d)")
+
+
+def resolve_year_range(g: dict, m: re.Match, st: State) -> Out | None:
+    """A year range → ``(2014-01-01,2018-01-01,P4Y)``; the second year must be later."""
+    y1, y2 = int(g["ry1"]), int(g["ry2"])
+    if not (YEAR_MIN <= y1 < y2 <= YEAR_MAX):
+        return None
+    return Out(join(f"{y1:04d}", f"{y2:04d}"), "date", False, None, Point(y2), y2)
 
 
 def resolve_bare_year(m: re.Match, st: State, not_a_year: Callable[[str, str, dict], bool]) -> Out | None:

@@ -2,7 +2,7 @@
 → its first and last second, so tables sort and filter by time instead of by text.
 
 Reads and writes nothing: ``interval(value)`` is a pure function; ``tables.py`` calls it to fill
-the ``date_start`` / ``date_end`` columns.
+the ``date_start`` / ``date_end`` columns. ``point_of(value)`` is the point events date from.
 
 Both ends are inclusive, to the second, naive (the article's own clock, no time zone):
 
@@ -19,6 +19,10 @@ Both ends are inclusive, to the second, naive (the article's own clock, no time 
 | ``193`` (decade) | 1930-01-01 00:00:00 | 1939-12-31 23:59:59 |
 | ``19`` (century, TIMEX3) | 1900-01-01 00:00:00 | 1999-12-31 23:59:59 |
 
+A range ``(start,end,duration)`` (``ranges``) covers its start's first second up to the second
+before its end (``(2014-01-01,2018-01-01,P4Y)``: 2014-01-01 00:00:00 to 2017-12-31 23:59:59, as
+Recognizers-Text counts it); a range of clock times without a day has none.
+
 Durations (``P3M``), sets (``XXXX-WXX-2``), values with an unknown part (``XXXX-11-17``),
 impossible dates (``2024-02-30``) and null have no interval: ``None``.
 """
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+
+from .ranges import split, start_value
 
 # TIMEX3 season codes → (first month, months covered); winter starts in December of the year named
 SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
@@ -49,6 +55,19 @@ _PATTERNS = [   # (name, pattern); the first that matches the whole value decide
 ]
 
 
+_PART_OF_DAY = re.compile(rf"(\d{{4}}-\d\d-\d\d)T(?:{'|'.join(PARTS_OF_DAY)})")
+
+
+def point_of(value: str | None) -> str | None:
+    """The point a value dates something from, in the forms events use: a range's start
+    (``ranges.start_value``), a day named with its part (``2016-11-07TEV``) as the day; any other
+    value unchanged."""
+    if not value:
+        return value
+    m = _PART_OF_DAY.fullmatch(value)
+    return m.group(1) if m else start_value(value)
+
+
 def _months(year: int, month: int, n: int) -> tuple[datetime, datetime]:
     """From the first day of ``month`` to the last second of the ``n``-th month counted from it."""
     start = datetime(year, month, 1)
@@ -68,6 +87,12 @@ def interval(value: str | None) -> tuple[datetime, datetime] | None:
     if not isinstance(value, str):
         return None
     value = value.strip()
+    parts = split(value)
+    if parts is not None:
+        first, after = interval(parts[0]), interval(parts[1])
+        if first is None or after is None or after[0] <= first[0]:
+            return None
+        return first[0], after[0] - _ONE_SECOND
     for name, pattern in _PATTERNS:
         m = pattern.fullmatch(value)
         if m is None:

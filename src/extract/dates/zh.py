@@ -39,7 +39,9 @@ from .shared import (
     resolve_bare_year,
     resolve_holiday,
     resolve_iso,
+    resolve_year_range,
     year_part,
+    year_range_rx,
 )
 
 L = "zh"
@@ -117,7 +119,8 @@ def rules() -> Rules:
     era = (rf"(?P<era>{alt(L, 'era')}){_S}(?P<ey>元|\d{{1,3}}|[一二三四五六七八九十百廿]{{1,4}}){_S}年"
            rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?")
     weekend = rf"(?P<wemod>{alt(L, 'weekendmod')})?(?P<we>周末)"
-    pats = [("iso", iso), ("chain", chain), ("dur", dur), ("set", sets), ("decade", decade), ("weekend", weekend),
+    pats = [("yrange", year_range_rx(rf"{_S}年(?![代级纪龄薪费均轻华少])")), ("iso", iso), ("chain", chain), ("dur", dur),
+            ("set", sets), ("decade", decade), ("weekend", weekend),
             ("era", era), ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
     trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦"
                          r"圣]")
@@ -125,7 +128,7 @@ def rules() -> Rules:
     # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
     gates = {"season": alt(L, "season"), "holiday": alt(L, "holiday"), "decade": r"年代|世纪|十年",
              "set": "每", "vague": alt(L, "vague"), "weekend": "周末",
-             "era": alt(L, "era")}
+             "era": alt(L, "era"), "yrange": r"\d\s?[-–~～]\s?[12]"}
     return gated(L, pats, {n: 0 for n, _ in pats}, gates, trigger)
 
 
@@ -650,5 +653,6 @@ RESOLVERS = {
     "era": _era,
     "season": _season,
     "year": lambda g, m, st: resolve_bare_year(m, st, _not_a_year),
+    "yrange": resolve_year_range,
     "vague": lambda g, m, st: Out(None, lookup(L, "vague", g["vw"]) or "date", True),
 }

@@ -5,9 +5,10 @@ Reads an article's ``Sentence``s, person ``Mention``s and ``DateMention``s; retu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
+from ..dates.spans import point_of
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
 from ..text import HAN_RE
 from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at, title_of
@@ -93,6 +94,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
     dates_by: dict[int, list[DateMention]] = {}
     all_dates: dict[int, list[DateMention]] = {}
     for d in dates:
+        if d.value and point_of(d.value) != d.value:    # a range (2014年至2018年): its start; this evening: the day
+            d = replace(d, value=point_of(d.value))
         all_dates.setdefault(d.sentence_id, []).append(d)
         if d.value and d.type in DATED_TYPES:
             dates_by.setdefault(d.sentence_id, []).append(d)
