@@ -190,6 +190,6 @@ def find_events(text: str, *, lang: str | None = None, reference: str | None = N
         rows.append({"type": e.type, "persons": [name_of[id_of[k]] for k in e.person_keys],
                      "person_ids": [id_of[k] for k in e.person_keys],
                      "org": e.org, "role": e.role, "date": e.date, "trigger": e.trigger, "char_start": a,
-                     "char_end": b, "evidence": e.evidence})
+                     "char_end": b, "evidence": e.evidence, "confidence": e.confidence})
     return pd.DataFrame(rows, columns=["type", "persons", "person_ids", "org", "role", "date", "trigger",
-                                       "char_start", "char_end", "evidence"])
+                                       "char_start", "char_end", "evidence", "confidence"])

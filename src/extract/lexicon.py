@@ -21,6 +21,11 @@ def _path(name: str):
     return _res.files("extract").joinpath("resources").joinpath(name)
 
 
+def resource_path(name: str):
+    """A resource file as a whole (a JSON of fitted weights): its path in the package."""
+    return _path(name)
+
+
 @lru_cache(maxsize=None)
 def rows(name: str, min_fields: int = 1, max_fields: int | None = None, sep: str = "\t") -> tuple[tuple[str, ...], ...]:
     """Rows of a resource file, split on ``sep`` (tab by default), comments and blanks skipped."""

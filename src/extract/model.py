@@ -139,6 +139,7 @@ class Event:
     evidence: str
     char_start: int = -1       # trigger offsets into the clean normalized text
     char_end: int = -1
+    confidence: float = 0.0    # 0-1: how likely a reader judges type and person right (events.confidence)
 
 
 @dataclass
@@ -240,6 +241,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", _str), ("event_id", _str), ("type", _str), ("person_ids", pa.list_(_str)),
         ("org", _str), ("role", _str), ("date", _str), ("trigger", _str), ("sentence_id", _int),
         ("evidence", _str), ("persons", pa.list_(_str)), ("date_start", _time), ("date_end", _time),
+        ("trigger_start", _int), ("trigger_end", _int), ("confidence", pa.float64()),
     ]),
 }
 
@@ -255,6 +257,6 @@ CHECKPOINT_SCHEMAS: dict[str, pa.Schema] = {
     "events_keyed": pa.schema([
         ("article_id", _str), ("event_id", _str), ("type", _str), ("person_keys", pa.list_(_str)),
         ("org", _str), ("role", _str), ("date", _str), ("trigger", _str), ("sentence_id", _int),
-        ("evidence", _str),
+        ("evidence", _str), ("char_start", _int), ("char_end", _int), ("confidence", pa.float64()),
     ]),
 }

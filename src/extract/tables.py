@@ -69,7 +69,8 @@ def article_tables(results: Iterable[ArticleResult]) -> dict[str, dict[str, list
                 ("sentence_id", "text", "char_start", "char_end", "person_key", "source"))
         events = t["events_keyed"]
         _extend(events, "events_keyed", aid, r.events,
-                ("event_id", "type", "person_keys", "org", "role", "date", "trigger", "sentence_id", "evidence"))
+                ("event_id", "type", "person_keys", "org", "role", "date", "trigger", "sentence_id", "evidence",
+                 "char_start", "char_end", "confidence"))
     t["events_keyed"]["person_keys"] = [list(k) for k in t["events_keyed"]["person_keys"]]
     return t
 
@@ -92,7 +93,9 @@ def linked_tables(articles: Iterable[tuple[str, list[Mention], list[dict]]], per
             _add(t["events"], "events", dict(article_id=aid, event_id=e["event_id"], type=e["type"], person_ids=pids,
                                               org=e["org"], role=e["role"], date=e["date"], trigger=e["trigger"],
                                               sentence_id=e["sentence_id"], evidence=e["evidence"],
-                                              persons=[name_of(p) for p in pids], **_span(e["date"])))
+                                              persons=[name_of(p) for p in pids], **_span(e["date"]),
+                                              trigger_start=e["char_start"], trigger_end=e["char_end"],
+                                              confidence=e["confidence"]))
     return t
 
 

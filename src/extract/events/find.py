@@ -12,6 +12,7 @@ from ..dates.spans import point_of
 from ..model import BODY_LABELS, DateMention, Event, Mention, Sentence
 from ..text import HAN_RE
 from .arguments import affiliation, org_candidates, pick_org, pick_role, posts, role_at, title_of
+from .confidence import confidence
 from .context import EventCandidate, SentenceContext, clauses, person_keys
 from .lexicons import Lang, Trigger, language_code, load_language, trigger_entry
 from .merge import JOINT_TYPES, merge_statements
@@ -114,7 +115,8 @@ def find_events(sentences: Sequence[Sentence], mentions: Sequence[Mention], date
     cands.sort(key=lambda c: (c.start, c.type))
     return [Event(event_id=str(n), type=c.type, person_keys=c.persons, org=c.org, role=c.role, date=c.date,
                   trigger=c.trigger, sentence_id=c.sentence.sentence_id, evidence=c.evidence,
-                  char_start=c.start, char_end=c.end)
+                  char_start=c.start, char_end=c.end,
+                  confidence=confidence(c.type, len(c.persons), c.org, c.role, c.date, c.trigger, c.evidence))
             for n, c in enumerate(cands, 1)]
 
 
