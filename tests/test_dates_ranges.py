@@ -93,3 +93,29 @@ INTERVAL_CASES = [
 def test_dates_ranges_intervals_from_the_reference(text, ref, surface, value):
     found = [(d.text, d.value) for d in find_dates_in_text(text, ref, "en")]
     assert found == ([(surface, value)] if surface else [])
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    pytest.param("Rainfall was low in June-August 2021.", "in June-August 2021",
+                 "(2021-06-01,2021-08-01,P2M)", id="months-dash-year"),
+    pytest.param("The March-May 2020 lockdown emptied the streets.", "The March-May 2020",
+                 "(2020-03-01,2020-05-01,P2M)", id="verb-month-opens-a-range"),
+    pytest.param("Trade slumped (Nov-Feb 2020) across the region.", "Nov-Feb 2020",
+                 "(2019-11-01,2020-02-01,P3M)", id="across-new-year"),
+    pytest.param("The bridge closes from 10 am for 3 hours 30 minutes.", "from 10 am for 3 hours 30 minutes",
+                 "(T10,T13:30:00,PT3H30M)", id="from-clock-for"),
+    pytest.param("Voting runs for 2 hours from 7pm.", "for 2 hours from 7pm", "(T19,T21:00:00,PT2H)",
+                 id="for-from-clock"),
+    pytest.param("Police patrolled between 5 and 6 in the afternoon.", "between 5 and 6 in the afternoon",
+                 "(T17,T18,PT1H)", id="part-of-day-after-both-ends"),
+])
+def test_english_ranges_of_months_and_clock_stretches(text, surface, value):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2024-05-10", "en")] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Prices rose from 12 for 3 days running.", id="a-stretch-of-days-is-no-clock-range"),
+    pytest.param("They may - may 2020 not.", id="a-lower-case-may-opens-no-range"),
+])
+def test_no_english_clock_or_month_range_where_none_is_meant(text):
+    assert not any((d.value or "").startswith("(") for d in find_dates_in_text(text, "2024-05-10", "en"))

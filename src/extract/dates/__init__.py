@@ -21,9 +21,12 @@ Three steps per article, in document order:
 
 Values are TIMEX3-like ISO strings: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM``,
 ``YYYY-Www`` (also for ``n weeks ago``), seasons ``2022-FA``, decades ``198``, centuries ``19``,
-half years ``2024-H1``, durations ``P3Y`` / ``PT106H``, weekends ``2016-W45-WE``, sets ``XXXX-WXX-2``
-/ ``P1W`` / ``XXXX-WXX-3T16``, ranges of years, months or clock times as Recognizers-Text writes
-them (``2014年至2018年`` → ``(2014-01-01,2018-01-01,P4Y)``, ``from 3pm to 5pm`` → ``(T15,T17,PT2H)``,
+durations ``P3Y`` / ``PT106H``, weekends ``2016-W45-WE``, sets ``XXXX-WXX-2``
+/ ``P1W`` / ``XXXX-WXX-3T16``; every other span with a start and an end is a range
+``(start,end,duration)`` as Recognizers-Text writes it: quarters and half years (``2019年第一季度``,
+``Q1 2019``, ``erstes Quartal 2019`` → ``(2019-01-01,2019-04-01,P3M)``, ``上半年`` →
+``(2024-01-01,2024-07-01,P6M)``), ranges of years, months or clock times
+(``2014年至2018年`` → ``(2014-01-01,2018-01-01,P4Y)``, ``from 3pm to 5pm`` → ``(T15,T17,PT2H)``,
 English ``the next 3 days`` → ``(2016-11-08,2016-11-11,P3D)``; a clock range beside a day is valued
 by its start, two days stay two mentions), English days with their part (``this evening`` →
 ``2016-11-07TEV``),

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from ..text import alternation
 from . import latin
-from .calendar import YEAR_MAX, Point, duration, num
+from .calendar import YEAR_MAX, Point, clock_value, duration, num
 from .latin import DAY, MONTH, YEAR
-from .ranges import interval_from
+from .ranges import interval_from, join
 from .rules import Rules, alt, gated, lex, lookup, word_value
 from .shared import Out, State, past_year, year_range_rx
 
@@ -130,7 +130,14 @@ def rules() -> Rules:
     crange = (r"(?:\b(?P<rfrom>from|between)\s+)?(?<![\w:.])(?P<r1h>[01]?\d|2[0-3])(?:[:.](?P<r1m>[0-5]\d))"
               r"?\s?(?P<r1ap>[ap]\.?m\b\.?)?"
               r"\s*(?:-|–|\bto\b|\btill\b|\buntil\b|\band\b)\s*(?P<r2h>[01]?\d|2[0-3])(?:[:.](?P<r2m>[0-5]\d))"
-              r"?\s?(?P<r2ap>[ap]\.?m\b\.?|o'?clock)?(?![\w:])")
+              r"?\s?(?P<r2ap>[ap]\.?m\b\.?|o'?clock)?(?![\w:])"
+              r"(?:\s+in\s+the\s+(?P<r2pd>morning|afternoon|evening)\b|\s+at\s+(?P<r2pd2>night)\b)?")
+    # from 10 am for 3 hours, for 2.5 hours from 9: a clock time and how long from it
+    clock_for = r"(?P<fh{k}>[01]?\d|2[0-3])(?:[:.](?P<fm{k}>[0-5]\d))?\s?(?P<fap{k}>[ap]\.?m\b\.?)?"
+    dur_for = (rf"(?P<fn{{k}}>\d+(?:\.\d+)?|{nums})\s*(?P<fu{{k}}>hours?|hrs?|minutes?|mins?)\b"
+               rf"(?:\s+(?:and\s+)?(?P<fn2{{k}}>\d+|{nums})\s*(?:minutes?|mins?)\b)?")
+    cfor = (rf"\bfrom\s+{clock_for.format(k='')}\s+for\s+{dur_for.format(k='')}"
+            rf"|\bfor\s+{dur_for.format(k='b')}\s+from\s+{clock_for.format(k='b')}(?![\w:])")
     season = rf"(?P<spre>(?i:this|last|next)\s+)?(?P<season>(?i:{seasons}))(?:\s+(?:of\s+)?(?P<sy>{YEAR})\b)?"
     decade = r"(?:the\s+)?(?P<dec>(?:19|20)?[1-9]0)'?s\b"
     # 2015-12, 2015-3, 12-2015: a year and a month joined by a hyphen (2011-12 is a season, checked in the resolver)
@@ -147,7 +154,7 @@ def rules() -> Rules:
             ("slash", dates["slash"]), ("tok", latin.token_date_rx(L)), ("numdate", latin.numdate_rx(r"(?:19|20)\d\d")),
             ("mon", mon_only), ("yearword", yearword), ("ywords", yearwords), ("rel", rel), ("wday", wday),
             ("wdd", dates["wdd"]), ("dom", dates["dom"]), ("dayof", dates["dayof"]), ("weekn", weekn), ("dur", dur),
-            ("set", sets), ("whole", whole), ("clock", _clock_rx()), ("crange", crange), ("season", season),
+            ("set", sets), ("whole", whole), ("clock", _clock_rx()), ("crange", crange), ("cfor", cfor), ("season", season),
             ("year", latin.bare_year_rx("$£€")), ("decade", decade),
             ("ym", ym), ("ymon", ymon), ("theunit", theunit), ("faryear", faryear), ("enum", dates["enum"]),
             ("weekend", latin.weekend_rx(L)), ("period", latin.period_rx(L)),
@@ -166,7 +173,7 @@ def _gates() -> dict[str, str]:
     g.update({"dom": r"\d(?:st|nd|rd|th)"
                      r"\b", "dayof": r"day of", "ywords": r"thousand|hundred|nineteen|eighteen|seventeen|twenty",
               "ym": r"\d-\d", "ymon": months, "theunit": r"the (?:year|month|week|day)", "faryear": r"\d\d\d\d",
-              "enum": months})
+              "enum": months, "cfor": r"\bfor\b.*\bfrom\b|\bfrom\b.*\bfor\b"})
     return g
 
 
@@ -260,9 +267,22 @@ _MONTH_PREPS = ("in", "since", "until", "till", "to", "through", "by", "early", 
                 "of", "end of", "the end of", "from", "during")
 
 
+@lru_cache(maxsize=None)
+def _month_then_month_year() -> re.Pattern:
+    month = latin.pieces(L)[0]
+    return re.compile(rf"\s?[-–]\s?(?:{month})\b\.?,?\s+(?:19|20)\d\d\b", re.I)
+
+
+def _month_range_next(m: re.Match) -> bool:
+    """A bare month that opens a range of months with its year at the end (``June-August 1992``,
+    ``Nov-Feb 2017``): the merge step joins it to the second month, whose year it takes."""
+    return bool(_month_then_month_year().match(m.string, m.end()))
+
+
 def _mon(g: dict, m: re.Match, st: State) -> Out | None:
     """``in January``, ``March 2020``, ``April of 98``, ``last May``: a bare month name needs a
-    preposition or a year (``May`` and ``March`` need a preposition of time)."""
+    preposition or a year (``May`` and ``March`` need a preposition of time), or to open a range
+    of months dated at its end (``June-August 1992``)."""
     pre, mon = g.get("pre") or "", g["mon"]
     mo = latin.latin_month(L, mon)
     if mo is None:
@@ -270,11 +290,12 @@ def _mon(g: dict, m: re.Match, st: State) -> Out | None:
     yy = int(g["yy"]) + (2000 if int(g["yy"]) < 50 else 1900) if g.get("yy") else None
     y = g.get("y") or g.get("y3") or yy or (year_words(g["yw"]) if g.get("yw") else None)
     relw = g.get("rel")
-    if not (pre or y or relw):
+    opens_range = not (y or relw) and _month_range_next(m)
+    if not (pre or y or relw or opens_range):
         return None
     if _is_verb_month(mon) and not y:
         return None
-    if mon.lower() in _VERB_MONTHS and not (y or relw or pre.lower() in _MONTH_PREPS):
+    if mon.lower() in _VERB_MONTHS and not (y or relw or opens_range or pre.lower() in _MONTH_PREPS):
         return None
     return latin.resolve_month(g, st, mo, y, relw, pre)
 
@@ -588,6 +609,9 @@ def _crange(g: dict, m: re.Match, st: State) -> Out | None:
         return None
     h1, h2, m1, m2 = hours
     ap1, ap2 = (g.get("r1ap") or "").lower(), (g.get("r2ap") or "").lower()
+    day_part = g.get("r2pd") or g.get("r2pd2")
+    if day_part and not (ap1 or ap2):          # between 5 and 6 in the afternoon: the part is both ends'
+        ap1 = ap2 = "am" if day_part.lower() == "morning" else "pm"
     if not (ap1 or ap2 or (g.get("rfrom") and (g.get("r1m") or g.get("r2m"))) or _bare_range_beside_day(m, st, h1, h2)):
         return None                            # "from 3 to 5": counts as often as hours
     if not ap1 and ap2.startswith("p") and h1 < 12 and (h1 * 60 + m1 <= (h2 % 12) * 60 + m2 or h2 == 12):
@@ -595,6 +619,34 @@ def _crange(g: dict, m: re.Match, st: State) -> Out | None:
     def part(ap: str) -> str | None:
         return "pm" if ap.startswith("p") else "am" if ap.startswith("a") else None
     return latin.range_value(g, h1, m1, part(ap1), h2, m2, part(ap2) or part(ap1))
+
+
+def _cfor(g: dict, m: re.Match, st: State) -> Out | None:
+    """``from 10 am for 3 hours 30 minutes``, ``for 2 hours from 2pm``, ``from 9 for 2.5 hrs``: the
+    stretch from the clock time on, ``(T10,T13:30:00,PT3H30M)`` (the end reckoned, to the second, as
+    Recognizers-Text writes it)."""
+    k = "" if g.get("fh") else "b"
+    h, mi = int(g["fh" + k]), int(g.get("fm" + k) or 0)
+    ap = (g.get("fap" + k) or "").lower()
+    v1 = clock_value(h, mi if g.get("fm" + k) else None, "pm" if ap.startswith("p") else "am" if ap else None)
+    n = _amount(g["fn" + k])
+    n2 = _amount(g.get("fn2" + k)) if g.get("fn2" + k) else 0
+    if v1 is None or n is None or n2 is None:
+        return None
+    minutes = n * 60 + n2 if g["fu" + k].lower().startswith("h") else n + n2
+    if not float(minutes).is_integer() or not 0 < minutes <= 24 * 60:
+        return None
+    end = (int(v1[1:3]) * 60 + mi + int(minutes)) % (24 * 60)
+    value = join(v1, f"T{end // 60:02d}:{end % 60:02d}:00")
+    return Out(value, "time") if value else None
+
+
+def _amount(w: str | None) -> float | None:
+    """``2.5``, ``3``, ``two`` → the number."""
+    if w and re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    n = number(w)
+    return float(n) if n is not None else None
 
 
 RESOLVERS = {
@@ -611,6 +663,7 @@ RESOLVERS = {
     "dur": _dur,
     "clock": _clock,
     "crange": _crange,
+    "cfor": _cfor,
     "season": _season,
     "ym": _ym,
     "ymon": _ymon,

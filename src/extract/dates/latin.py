@@ -113,14 +113,18 @@ def holiday_rx(L: str) -> str:
 
 def period_rx(L: str) -> str:
     """A quarter or a half of a year: ``the first quarter of 2021``, ``im zweiten Halbjahr 2023``,
-    ``Q3 2024``, ``2019-H2``, ``last quarter``, ``im Vorquartal``."""
-    return (rf"\b(?:(?P<pord>{alt(L, 'periodord')})\s+(?P<pu>{alt(L, 'periodunit')})"
+    ``Q3 2024``, ``2019-H2``, ``2017 q1`` (a lower-case q only beside its year), ``last year's fourth
+    quarter``, ``last quarter``,
+    ``im Vorquartal``."""
+    return (rf"\b(?:(?:(?P<prel2>{alt(L, 'periodyear')})['’]s\s+)?"
+            rf"(?P<pord>{alt(L, 'periodord')})\s+(?P<pu>{alt(L, 'periodunit')})"
             rf"(?:\s+(?:of\s+(?:the\s+)?|des\s+Jahres\s+|(?:des\s+)?(?:Jahres|Geschäftsjahres)\s+)?(?P<py>{YEAR})\b"
             rf"|\s+(?:of\s+)?(?P<prel>{alt(L, 'periodyear')})\b)?"
             rf"|(?P<pmod>{alt(L, 'periodmod')})\s+(?P<pu2>{alt(L, 'periodunit')})"
             rf"|(?P<pword>{alt(L, 'periodword')})"
             rf"|(?-i:(?P<pc>[QH])(?P<pn>[1-4]))(?:[\s/-]?(?P<py2>{YEAR}|'?\d\d))?"
-            rf"|(?P<py3>{YEAR})[\s/-]?(?-i:(?P<pc3>[QH])(?P<pn3>[1-4])))\b")
+            rf"|(?-i:(?P<pc4>q)(?P<pn4>[1-4]))[\s/-]?(?P<py4>{YEAR})"
+            rf"|(?P<py3>{YEAR})[\s/-]?(?-i:(?P<pc3>[QHq])(?P<pn3>[1-4])))\b")
 
 
 def century_rx(L: str) -> str:
@@ -130,13 +134,15 @@ def century_rx(L: str) -> str:
 
 
 def resolve_period(g: dict, m: re.Match, st: State) -> Out | None:
-    """A quarter or half of a year → ``2021-Q1`` / ``2023-H2``; without a year, of the year in focus;
-    ``last quarter`` from the reference date's quarter."""
-    if g.get("pc") or g.get("pc3"):
-        unit, n = (g["pc"], int(g["pn"])) if g.get("pc") else (g["pc3"], int(g["pn3"]))
+    """A quarter or half of a year → the range it covers (``shared.year_part``: Q1 2021 →
+    ``(2021-01-01,2021-04-01,P3M)``, H2 2023 → ``(2023-07-01,2024-01-01,P6M)``); without a year, of the
+    year in focus; ``last quarter`` from the reference date's quarter."""
+    if g.get("pc") or g.get("pc3") or g.get("pc4"):
+        key = next(k for k in ("", "3", "4") if g.get("pc" + k))
+        unit, n = g["pc" + key].upper(), int(g["pn" + key])
         if unit == "H" and n > 2:
             return None
-        y_s = g.get("py2") or g.get("py3")
+        y_s = g.get("py2") or g.get("py3") or g.get("py4")
         if unit == "H" and not y_s:          # H1 alone is a heading, a highway, a visa
             return None
         if y_s:
@@ -164,10 +170,10 @@ def resolve_period(g: dict, m: re.Match, st: State) -> Out | None:
     if g.get("py"):
         y = int(g["py"])
         return Out(year_part(y, unit, n), "date", False, None, Point(y), y)
-    if g.get("prel"):
+    if g.get("prel") or g.get("prel2"):
         if not st.ref:
             return Out(None, "date", True)
-        y = st.ref.year + int(word_value(st.language, "periodyear", g["prel"]) or 0)
+        y = st.ref.year + int(word_value(st.language, "periodyear", g.get("prel") or g["prel2"]) or 0)
         return Out(year_part(y, unit, n), "date", True, "reference", Point(y))
     focus = focus_year(st)
     if focus is None:

@@ -80,8 +80,11 @@ def focus_year(st: State) -> tuple[int, str] | None:
 
 
 def year_part(y: int, unit: str, n: int) -> str:
-    """A half or a quarter of year ``y``: ``2024-H1``, ``2023-Q4``."""
-    return f"{y:04d}-{unit}{n}"
+    """The ``n``-th half (``unit`` H) or quarter (Q) of year ``y`` as the range it covers, as
+    Recognizers-Text writes it: ``(2024-01-01,2024-07-01,P6M)``, ``(2023-10-01,2024-01-01,P3M)``."""
+    size = 6 if unit == "H" else 3
+    first = (n - 1) * size + 1
+    return join(f"{y:04d}-{first:02d}", f"{y + (first + size - 1) // 12:04d}-{(first + size - 1) % 12 + 1:02d}")
 
 
 def past_year(st: State, m: int, d: int | None) -> int | None:

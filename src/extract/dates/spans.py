@@ -14,14 +14,15 @@ Both ends are inclusive, to the second, naive (the article's own clock, no time 
 | ``2024-05-17T21:43`` | 2024-05-17 21:43:00 | 2024-05-17 21:43:59 |
 | ``2024-W20`` (ISO week) | Monday 2024-05-13 00:00:00 | Sunday 2024-05-19 23:59:59 |
 | ``2016-W45-WE`` (weekend) | Saturday 00:00:00 | Sunday 23:59:59 |
-| ``2024-Q2`` / ``2024-H1`` | first day of the quarter / half | its last day |
+| ``2024-Q2`` / ``2024-H1`` (TIMEX3; the stage writes these as ranges) | first day of the quarter / half | its last day |
 | ``2024-SP`` ``-SU`` ``-FA`` ``-WI`` | meteorological seasons: Mar–May, Jun–Aug, Sep–Nov, Dec–Feb of the next year | |
 | ``193`` (decade) | 1930-01-01 00:00:00 | 1939-12-31 23:59:59 |
 | ``19`` (century, TIMEX3) | 1900-01-01 00:00:00 | 1999-12-31 23:59:59 |
 
 A range ``(start,end,duration)`` (``ranges``) covers its start's first second up to the second
 before its end (``(2014-01-01,2018-01-01,P4Y)``: 2014-01-01 00:00:00 to 2017-12-31 23:59:59, as
-Recognizers-Text counts it); a range of clock times without a day has none.
+Recognizers-Text counts it; the quarter ``(2024-04-01,2024-07-01,P3M)``: April to June); a range of
+clock times without a day has none.
 
 Durations (``P3M``), sets (``XXXX-WXX-2``), values with an unknown part (``XXXX-11-17``),
 impossible dates (``2024-02-30``) and null have no interval: ``None``.

@@ -365,7 +365,7 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
             return Out(None, "date", True)
         yend = lookup(L, "yearend", g["yend"]) if g.get("yend") else None
         if yend in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"):
-            return Out(f"{y:04d}-{yend}", "date", rel, anc, Point(y), explicit_year)
+            return Out(year_part(y, yend[0], int(yend[1])), "date", rel, anc, Point(y), explicit_year)
         point = Point(y)
     elif d is None:
         point = Point(y, mo, gran="M")
@@ -381,7 +381,8 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
 
 
 def _period(word: str, st: State) -> Out:
-    """``上半年`` / ``一季度`` / ``年底`` without a year: of the year in focus (``2023-H1``, ``2024-Q1``, ``2024``)."""
+    """``上半年`` / ``一季度`` / ``年底`` without a year: of the year in focus (``(2023-01-01,2023-07-01,P6M)``,
+    ``(2024-01-01,2024-04-01,P3M)``, ``2024``)."""
     code = lookup(L, "period", word)
     focus = focus_year(st)
     if focus is None:
