@@ -10,8 +10,9 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 1. **spam** — adult / gambling / SEO vocabulary (``clean_spam.txt``, two hits or one hit in a
    keyword-stuffed line) and link farms (many short ``|``-separated names).
 2. **markup** — HTML debris, image and embed lines, horizontal rules, link-only lines.
-3. **local boilerplate** — share / login / copyright / disclaimer / subscribe / cookie patterns
-   (``clean_boilerplate.txt``), breadcrumbs, language switchers, lines made of navigation words
+3. **local boilerplate** — share / login / copyright / disclaimer / subscribe / legal patterns
+   (``clean_boilerplate.txt``), cookie-consent banners, even paragraph-long ones, and their button
+   rows (``clean_consent.txt``; an option such as "Einstellungen" only next to them), breadcrumbs, language switchers, lines made of navigation words
    and counters only (``clean_nav.txt``), menu rows (short items set apart by ``|`` / ``·`` / wide
    spaces).
 4. **local meta** — short byline / source / editor / credit lines (``clean_meta.txt``) and

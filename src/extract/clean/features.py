@@ -66,6 +66,8 @@ def resources():
         "boiler": lexicon.patterns("clean_boilerplate.txt", re.I),
         "footer": lexicon.patterns("clean_footer.txt", re.I),
         "meta": lexicon.patterns("clean_meta.txt", re.I),
+        "consent": {kind: [rx for k, rx in lexicon.patterns("clean_consent.txt", re.I) if k == kind]
+                    for kind in ("banner", "button", "option")},
         "headers": headers,
         "nav_re": re.compile(r"(?:%s)" % lexicon.alternation(lexicon.words("clean_nav.txt")), re.I),
         "lang_re": re.compile(lexicon.alternation(lexicon.words("clean_languages.txt"))),

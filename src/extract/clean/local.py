@@ -26,6 +26,7 @@ NAV_ITEM_MAX_HAN = 4         # ... of at most this many characters (headline cla
 NAV_RESIDUE_LETTERS = 1      # letters left after removing navigation words from a nav line
 MAX_DATE_LINE_UNITS = 8      # a date line has at most this many units besides the date itself
 MAX_DATE_BYLINE_UNITS = 16   # ... or this many when they are a byline (site, 记者, a name)
+CONSENT_OPTION_WINDOW = 2    # a consent option alone ("Einstellungen", "了解更多") is chrome this close to a banner
 
 
 LINKFARM_MIN_PARTS = 8       # a link farm has at least this many "|"-separated parts ...
@@ -259,7 +260,39 @@ def _inline_list(ln: Ln, R) -> bool:
     return any(kind == "related" and rx.fullmatch(head) for kind, rx in R["headers"])
 
 
+def _is_consent_banner(ln: Ln, R) -> bool:
+    """A cookie-consent banner: one banner pattern of ``clean_consent.txt``, or two in a line that
+    reads like a paragraph (an article about cookies may use one phrase of the trade, not two)."""
+    if ln.units > MAX_BOILERPLATE_UNITS:
+        return False
+    hits = sum(bool(rx.search(ln.m)) for rx in R["consent"]["banner"])
+    return hits >= (2 if ln.strong else 1)
+
+
+def _consent_buttons(ln: Ln, R, alone: bool) -> bool:
+    """A row of consent buttons ("Alle akzeptieren | Einstellungen", "Accept all cookies", "同意"):
+    every item is a button or an option of ``clean_consent.txt``, one at least a button unless
+    ``alone`` is False (the line is next to a banner or a button row)."""
+    if ln.units > MAX_NAV_UNITS or re.search(r"[。！？!?]", ln.m):
+        return False
+    items = [DECOR.sub("", p).strip() for p in _NAV_ROW_SEP.split(ln.m) if p.strip()]
+    if not items or not all(items):
+        return False
+    C = R["consent"]
+    kinds = [next((k for k in ("button", "option") if any(rx.fullmatch(x) for rx in C[k])), None) for x in items]
+    return None not in kinds and ("button" in kinds or not alone)
+
+
 def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
+    _local_lines(lines, R, chrome, chrome_min)
+    consent = [k for k, ln in enumerate(lines) if ln.reason in ("boilerplate:cookie", "boilerplate:cookie-button")]
+    for k in consent:
+        for j in range(max(0, k - CONSENT_OPTION_WINDOW), min(len(lines), k + CONSENT_OPTION_WINDOW + 1)):
+            if lines[j].label is None and _consent_buttons(lines[j], R, alone=False):
+                set_label(lines[j], "boilerplate", "boilerplate:cookie-button")
+
+
+def _local_lines(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
     for ln in lines:
         if ln.label is not None:        # front matter, labelled before any rule
             continue
@@ -280,6 +313,12 @@ def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min
             continue
         if _inline_list(ln, R):
             set_label(ln, "boilerplate", "boilerplate:related-inline")
+            continue
+        if _is_consent_banner(ln, R):
+            set_label(ln, "boilerplate", "boilerplate:cookie")
+            continue
+        if _consent_buttons(ln, R, alone=True):
+            set_label(ln, "boilerplate", "boilerplate:cookie-button")
             continue
         if ln.units <= MAX_BOILERPLATE_UNITS:
             for name, rx in R["footer"]:

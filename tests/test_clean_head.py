@@ -1,0 +1,292 @@
+"""Tests for the clean stage's article head on pages of sites it has not seen (issue 11): the
+headline among breadcrumbs, section labels and keyword rows; bylines that hold name, place, date
+and time (and give ``published``); cookie banners, toolbars, share rows, related lists and
+newsletter boxes around the body. Every page is invented for these tests, as messy as a scrape.
+
+Each page is a list of ``(code, line)``: T title, C content, M meta, B boilerplate, S spam,
+D duplicate; "" lines are blank. A line must fall on the right side of body (T, C) / junk
+(M, B, S, D); the title and published value must be exact."""
+from __future__ import annotations
+
+import pytest
+
+from extract.clean import clean_article
+from extract.text import to_simplified
+
+BODY = {"T": "title", "C": "content"}
+JUNK = {"M": "meta", "B": "boilerplate", "S": "spam", "D": "duplicate"}
+
+# --- invented pages ---------------------------------------------------------------------------
+PAGES: dict[str, tuple[list[tuple[str, str]], str, str | None]] = {}
+
+PAGES["zh-portal-toolbar"] = ([
+    ("B", "首页  国内  国际  财经  科技  体育  娱乐"),
+    ("B", "首页 > 新闻 > 国际"),
+    ("T", "北欧航运集团总裁突然辞职 董事会启动继任程序"),
+    ("M", "2025年02月03日 08:15　来源：东岸晨报"),
+    ("B", "字体：大 中 小 | 打印 | 关闭"),
+    ("", ""),
+    ("C", "北欧航运集团2月2日晚间发布公告称，集团总裁安德森因个人原因辞去总裁职务，辞职自公告之日起生效。"),
+    ("C", "公告显示，董事会已成立提名委员会，将在三个月内选出新任总裁，在此期间由首席运营官代行职责。"),
+    ("C", "业内人士分析，此次人事变动或与集团去年航线收缩带来的业绩压力有关。"),
+    ("B", "分享到：微信 微博 QQ空间"),
+    ("B", "相关新闻"),
+    ("B", "· 北欧航运去年净利润同比下降三成"),
+    ("B", "· 多家航运企业调整高管团队"),
+    ("B", "· 国际运价指数连续五周回落"),
+    ("B", "关于我们 | 联系我们 | 广告服务 | 网站地图"),
+    ("B", "Copyright © 2025 东岸晨报 All Rights Reserved"),
+], "北欧航运集团总裁突然辞职 董事会启动继任程序", "2025-02-03T08:15")
+
+PAGES["zh-source-author-byline"] = ([
+    ("B", "我们使用Cookie来改善您的浏览体验。继续使用本网站即表示您同意我们使用Cookie。"),
+    ("B", "同意"),
+    ("B", "国际新闻"),
+    ("T", "南方电网旗下研究院院长离任 副院长主持工作"),
+    ("M", "来源：新华社 作者：李明 2025-02-03 08:15"),
+    ("C", "记者3日从有关方面获悉，南方能源研究院院长周海涛已于近日离任，由副院长刘静主持研究院日常工作。"),
+    ("C", "周海涛自2019年起担任院长，主持完成了多项重大科研项目。研究院表示，各项工作正常开展。"),
+    ("B", "关键词：研究院 院长 离任"),
+    ("B", "【纠错】 【责任编辑：王芳】"),
+], "南方电网旗下研究院院长离任 副院长主持工作", "2025-02-03T08:15")
+
+PAGES["zh-keywords-above-title"] = ([
+    ("B", "手机版 | 客户端 | 登录"),
+    ("S", "人工智能,大模型,首席科学家,辞职,离职潮"),
+    ("T", "某大模型公司首席科学家离职，称将专注于新的研究方向"),
+    ("M", "2025-02-03 08:15:22  来源：星辰科技网  作者：赵一鸣"),
+    ("C", "据知情人士透露，这家大模型公司的首席科学家已于上周正式离职，公司内部邮件已向员工通报了这一消息。"),
+    ("C", "该科学家在社交媒体上表示，离开是为了专注于自己感兴趣的研究方向，并感谢团队多年来的支持。"),
+    ("C", "公司发言人对此回应称，相关研究工作不会受到影响，新的负责人将在近期公布。"),
+    ("B", "推荐阅读"),
+    ("B", "1. 大模型行业人才流动加速"),
+    ("B", "2. 多家公司调整研究团队架构"),
+], "某大模型公司首席科学家离职，称将专注于新的研究方向", "2025-02-03T08:15:22")
+
+PAGES["zh-position-breadcrumb"] = ([
+    ("B", "您现在的位置：首页 > 财经 > 公司"),
+    ("T", "华林制药董事长辞职 总经理接任"),
+    ("M", "发布时间：2025-02-03  浏览次数：1024"),
+    ("C", "华林制药2月3日晚间公告，公司董事会近日收到董事长陈国平提交的书面辞职报告，陈国平因工作调整辞去董事长职务。"),
+    ("C", "公告称，经董事会选举，由总经理黄立新接任董事长，任期至本届董事会届满之日止。"),
+    ("B", "上一篇：医药板块午后集体走强"),
+    ("B", "下一篇：创新药企加快出海步伐"),
+    ("B", "网站首页 | 关于我们 | 联系方式"),
+], "华林制药董事长辞职 总经理接任", "2025-02-03")
+
+PAGES["zh-bracket-toolbar"] = ([
+    ("B", "新闻中心 > 滚动新闻"),
+    ("T", "市交通局局长调任 新局长到任"),
+    ("M", "2025-02-03 08:15  来源：江城日报  编辑：孙悦"),
+    ("B", "【字体：大 中 小】【打印】【关闭】"),
+    ("C", "记者从市委组织部获悉，市交通局局长吴建国因工作需要调任市发展改革委主任，新任局长郑晓东已于日前到任。"),
+    ("C", "郑晓东此前担任市规划局副局长，长期从事城市交通规划工作。"),
+    ("C", "据介绍，新任局长到任后将重点推进地铁三号线建设和公交线网优化。"),
+    ("B", "扫一扫在手机打开当前页"),
+], "市交通局局长调任 新局长到任", "2025-02-03T08:15")
+
+PAGES["zh-hant-tw-cookie"] = ([
+    ("B", "首頁 > 新聞 > 財經"),
+    ("B", "本網站使用Cookie以提升您的瀏覽體驗，繼續瀏覽即表示您同意我們的隱私權政策。"),
+    ("B", "我知道了"),
+    ("T", "半導體設備商執行長請辭 營運長暫代"),
+    ("M", "2025/02/03 08:15 記者王小明／台北報導"),
+    ("C", "國內一家半導體設備大廠今天公告，執行長林志強因健康因素請辭，即日起由營運長張美玲暫代執行長職務。"),
+    ("C", "公司表示，董事會將在半年內完成新任執行長的遴選，各項業務運作正常，客戶訂單不受影響。"),
+    ("B", "分享到：Facebook LINE 微博"),
+    ("B", "延伸閱讀"),
+    ("B", "‧ 半導體設備訂單回溫 下半年看旺"),
+    ("B", "‧ 晶圓代工廠擴大資本支出"),
+], "半导体设备商执行长请辞 营运长暂代", "2025-02-03T08:15")
+
+PAGES["zh-hant-hk-section"] = ([
+    ("B", "即時新聞 | 港聞"),
+    ("T", "大學校長宣布明年退休 校董會成立遴選委員會"),
+    ("M", "撰文：陳大文 | 2025年2月3日 上午8:15"),
+    ("B", "字型大小：小 中 大"),
+    ("C", "本港一所大學今日宣布，校長將於明年任期屆滿後退休，校董會已成立遴選委員會物色繼任人。"),
+    ("C", "校長在致全體師生的信中表示，能夠帶領大學走過十年是莫大榮幸，感謝各界一直以來的支持。"),
+    ("C", "遴選委員會主席表示，委員會將進行全球招聘，期望於明年年初公布人選。"),
+    ("B", "訂閱電子報"),
+    ("B", "每日精選新聞，直送你的郵箱。"),
+    ("B", "分享至：Facebook X LINE"),
+], "大学校长宣布明年退休 校董会成立遴选委员会", "2025-02-03T08:15")
+
+PAGES["de-cookie-breadcrumb"] = ([
+    ("B", "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."),
+    ("B", "Alle akzeptieren | Einstellungen"),
+    ("B", "Politik Wirtschaft Sport Kultur Panorama"),
+    ("B", "Home > Nachrichten > Wirtschaft"),
+    ("T", "Chef des Maschinenbauers Nordwerk tritt überraschend zurück"),
+    ("M", "Von Anna Muster, Berlin | 03.02.2025, 08:15 Uhr"),
+    ("C", "Der Vorstandsvorsitzende des Maschinenbauers Nordwerk, Peter Hansen, hat am Montag überraschend seinen Rücktritt erklärt. "
+          "Der Aufsichtsrat nahm das Gesuch an."),
+    ("C", "Hansen hatte das Unternehmen seit 2018 geführt und einen umfassenden Umbau eingeleitet. "
+          "Sein Nachfolger soll in den kommenden Wochen benannt werden."),
+    ("B", "Teilen: Facebook Twitter WhatsApp"),
+    ("B", "Mehr zum Thema"),
+    ("B", "• Maschinenbau: Aufträge brechen ein"),
+    ("B", "• Nordwerk streicht 500 Stellen"),
+    ("B", "Newsletter abonnieren"),
+    ("B", "Schlagworte: Nordwerk, Maschinenbau, Rücktritt"),
+], "Chef des Maschinenbauers Nordwerk tritt überraschend zurück", "2025-02-03T08:15")
+
+PAGES["de-section-stand"] = ([
+    ("B", "Startseite | Regional | Überregional | Service"),
+    ("B", "Wirtschaft"),
+    ("T", "Stadtwerke: Geschäftsführerin verlässt das Unternehmen"),
+    ("M", "Stand: 03.02.2025 08:15 Uhr"),
+    ("M", "Von Max Beispiel"),
+    ("C", "Die Geschäftsführerin der Stadtwerke, Claudia Berg, verlässt das Unternehmen zum Ende des Monats. "
+          "Das teilte der Aufsichtsrat am Montag mit."),
+    ("C", "Berg wechselt nach Angaben des Unternehmens zu einem Energieversorger in Süddeutschland. "
+          "Eine Nachfolge sei noch nicht gefunden."),
+    ("B", "Lesen Sie auch:"),
+    ("B", "- Strompreise: Stadtwerke senken Tarife"),
+    ("B", "- Neues Heizkraftwerk geht ans Netz"),
+    ("B", "Artikel teilen"),
+], "Stadtwerke: Geschäftsführerin verlässt das Unternehmen", "2025-02-03T08:15")
+
+PAGES["de-byline-lesezeit"] = ([
+    ("B", "Zum Inhalt springen"),
+    ("B", "Nachrichten › Lokales › Sport"),
+    ("T", "Trainer des Handballclubs entlassen"),
+    ("M", "Von Anna Muster | 03.02.2025, 08:15 Uhr | Lesezeit: 3 Min."),
+    ("C", "Der Handballclub hat sich nach der fünften Niederlage in Folge von seinem Trainer getrennt. "
+          "Das gab der Verein am Sonntagabend bekannt."),
+    ("C", "Bis auf Weiteres übernimmt der bisherige Co-Trainer die Mannschaft. "
+          "Der Vorstand will bis zur Winterpause eine dauerhafte Lösung finden."),
+    ("B", "Bahn, Streik, Verkehr, Gewerkschaft, Handball"),
+    ("B", "Diesen Artikel teilen: Facebook | X | E-Mail"),
+], "Trainer des Handballclubs entlassen", "2025-02-03T08:15")
+
+PAGES["en-cookie-slash-crumb"] = ([
+    ("B", "Accept all cookies"),
+    ("B", "Manage preferences"),
+    ("B", "News / Tech / AI"),
+    ("T", "Robotics startup's co-founder leaves to start a rival company"),
+    ("M", "By Jane Doe | Updated March 3, 2025 8:15 a.m. ET"),
+    ("C", "The co-founder of a fast-growing robotics startup has left the company to start a rival firm, "
+          "according to people familiar with the matter."),
+    ("C", "The startup confirmed the departure in a statement on Monday and said its product plans were unchanged."),
+    ("B", "Read more"),
+    ("B", "- Robotics funding hits a record in 2024"),
+    ("B", "- Why warehouse robots are getting cheaper"),
+    ("B", "Sign up for our newsletter"),
+    ("B", "Get the day's top tech stories delivered to your inbox."),
+], "Robotics startup's co-founder leaves to start a rival company", "2025-03-03T08:15")
+
+PAGES["en-section-published"] = ([
+    ("B", "Skip to main content"),
+    ("B", "POLITICS"),
+    ("T", "Senate budget chief resigns amid spending dispute"),
+    ("M", "Published 3 February 2025, 08:15 GMT"),
+    ("B", "Share this story"),
+    ("C", "The chair of the Senate budget committee resigned on Sunday after weeks of disagreement with party leaders "
+          "over the size of the spending package."),
+    ("C", "In a letter to colleagues, she said she could no longer support a plan she believed would add to the deficit."),
+    ("B", "Tags: election, senate, budget"),
+    ("B", "Most read"),
+    ("B", "1. Markets slip as rate fears return"),
+    ("B", "2. Storm warning issued for the coast"),
+], "Senate budget chief resigns amid spending dispute", "2025-02-03T08:15")
+
+PAGES["en-date-after-author"] = ([
+    ("B", "Home › World › Europe"),
+    ("T", "Airline names former rail executive as new chief"),
+    ("M", "Jane Doe"),
+    ("M", "March 3, 2025 at 8:15 AM"),
+    ("C", "The airline on Monday named a former rail executive as its new chief executive, "
+          "ending a six-month search after the abrupt departure of his predecessor."),
+    ("C", "He takes over next month and will oversee a fleet renewal program worth several billion euros."),
+    ("B", "We use cookies to improve your experience. By continuing you agree to our Cookie Policy."),
+    ("B", "Accept | Reject | Manage"),
+], "Airline names former rail executive as new chief", "2025-03-03T08:15")
+
+PAGES["zh-share-row-bottom"] = ([
+    ("B", "设为首页 | 加入收藏"),
+    ("T", "体育总局公布新一届国家队主教练人选"),
+    ("M", "时间：2025-02-03 08:15 | 来源：体坛周讯 | 作者：钱峰"),
+    ("C", "体育总局2月3日公布，原国家青年队主教练刘卫东出任国家队主教练，任期四年。"),
+    ("C", "刘卫东表示，将以备战下一届亚洲杯为首要目标，逐步完成球队的新老交替。"),
+    ("B", "分享到：微信 微博 QQ空间"),
+    ("B", "大家都在看"),
+    ("B", "· 中超新赛季赛程公布"),
+    ("B", "· 多名球员入选集训名单"),
+    ("B", "免责声明：本文仅代表作者个人观点，与本网无关。"),
+], "体育总局公布新一届国家队主教练人选", "2025-02-03T08:15")
+
+PAGES["zh-hant-newsletter-box"] = ([
+    ("B", "新聞 ｜ 財經 ｜ 地產 ｜ 科技 ｜ 生活"),
+    ("B", "財經"),
+    ("T", "銀行行政總裁任期屆滿不續約 副總裁接掌"),
+    ("M", "2025年02月03日 08:15 | 撰文：李嘉欣"),
+    ("C", "本地一家銀行今日公布，行政總裁任期屆滿後不再續約，由副行政總裁接任，新安排將於下月生效。"),
+    ("C", "銀行主席表示，感謝行政總裁過去六年的貢獻，並相信新任行政總裁能帶領銀行繼續發展。"),
+    ("B", "立即訂閱我們的電子報，第一時間掌握財經動向"),
+    ("B", "相關新聞"),
+    ("B", "▶ 港股午後回升 銀行股造好"),
+    ("B", "▶ 金管局公布最新貸款數據"),
+], "银行行政总裁任期届满不续约 副总裁接掌", "2025-02-03T08:15")
+
+PAGES["en-byline-city"] = ([
+    ("B", "Menu"),
+    ("B", "Business / Markets"),
+    ("T", "Mining giant's finance chief steps down after audit"),
+    ("M", "By John Smith, London | February 3, 2025 8:15 AM GMT"),
+    ("B", "Share: Facebook Twitter LinkedIn Email"),
+    ("C", "The finance chief of one of the world's largest mining companies stepped down on Monday, "
+          "days after an internal audit found weaknesses in its accounting controls."),
+    ("C", "The company said its deputy finance chief would take over on an interim basis while it searched for a replacement."),
+    ("B", "More from Business"),
+    ("B", "Oil prices steady as supply talks continue"),
+    ("B", "Copper hits a three-month high"),
+    ("B", "© 2025 Example Media Ltd"),
+], "Mining giant's finance chief steps down after audit", "2025-02-03T08:15")
+
+
+# (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
+KNOWN_WRONG = {
+    ("de-byline-lesezeit", "lines"), ("en-cookie-slash-crumb", "lines"), ("zh-bracket-toolbar", "lines"),
+    ("zh-hant-hk-section", "title"), ("zh-hant-hk-section", "lines"), ("zh-hant-tw-cookie", "lines"),
+    ("zh-keywords-above-title", "title"), ("zh-keywords-above-title", "lines"),
+    ("zh-share-row-bottom", "title"), ("zh-share-row-bottom", "lines"),
+    ("zh-source-author-byline", "title"), ("zh-source-author-byline", "lines"),
+}
+
+
+def _cases(aspect):
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="issue 11: not yet"))
+            if (name, aspect) in KNOWN_WRONG else name for name in sorted(PAGES)]
+
+
+def _run(page):
+    rows, title, published = page
+    text = [t for _, t in rows]
+    ca = clean_article(text)
+    got = {ln.line_no: ln.label for ln in ca.lines}
+    expected = {i + 1: code for i, (code, t) in enumerate(rows) if t.strip()}
+    return ca, got, expected
+
+
+def _wrong_lines(got, expected, rows):
+    return [(n, code, got[n], rows[n - 1][1]) for n, code in expected.items()
+            if (code in BODY) != (got[n] in BODY.values())]
+
+
+@pytest.mark.parametrize("name", _cases("title"))
+def test_clean_head_unseen_site_title(name):
+    ca, _, _ = _run(PAGES[name])
+    assert ca.title is not None and to_simplified(ca.title, "t2s") == PAGES[name][1]
+
+
+@pytest.mark.parametrize("name", _cases("published"))
+def test_clean_head_unseen_site_published(name):
+    ca, _, _ = _run(PAGES[name])
+    assert ca.published == PAGES[name][2]
+
+
+@pytest.mark.parametrize("name", _cases("lines"))
+def test_clean_head_unseen_site_body_and_junk(name):
+    _, got, expected = _run(PAGES[name])
+    assert _wrong_lines(got, expected, PAGES[name][0]) == []
