@@ -248,10 +248,7 @@ PAGES["en-byline-city"] = ([
 # (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
 KNOWN_WRONG = {
     ("de-byline-lesezeit", "lines"), ("en-cookie-slash-crumb", "lines"), ("zh-bracket-toolbar", "lines"),
-    ("zh-hant-hk-section", "title"), ("zh-hant-hk-section", "lines"), ("zh-hant-tw-cookie", "lines"),
-    ("zh-keywords-above-title", "title"), ("zh-keywords-above-title", "lines"),
-    ("zh-share-row-bottom", "title"), ("zh-share-row-bottom", "lines"),
-    ("zh-source-author-byline", "title"), ("zh-source-author-byline", "lines"),
+    ("zh-hant-hk-section", "lines"), ("zh-hant-tw-cookie", "lines"), ("zh-source-author-byline", "lines"),
 }
 
 
@@ -290,3 +287,24 @@ def test_clean_head_unseen_site_published(name):
 def test_clean_head_unseen_site_body_and_junk(name):
     _, got, expected = _run(PAGES[name])
     assert _wrong_lines(got, expected, PAGES[name][0]) == []
+
+
+BODY_ZH = ["华东一家电池企业周二宣布，董事长因个人原因辞去全部职务，由副董事长接任，即日起生效。",
+           "公司表示，此次人事调整不会影响正在推进的扩产计划，相关交接工作已经完成。"]
+
+
+@pytest.mark.parametrize("head, title", [
+    pytest.param(["城市的夜晚", "作者：林一帆"], "城市的夜晚", id="short-headline-on-its-byline"),
+    pytest.param(["国际新闻", "电池企业董事长辞职", "2025-02-03 08:15"], "电池企业董事长辞职", id="section-label-above"),
+    pytest.param(["要闻 | 财经", "电池企业董事长辞职", "来源：东岸晨报"], "电池企业董事长辞职", id="link-row-above"),
+    pytest.param(["电池企业董事长辞职", "副董事长接任 扩产计划不变", "2025-02-03 08:15"], "电池企业董事长辞职",
+                 id="headline-then-deck-on-byline"),
+])
+def test_clean_head_headline_is_the_line_over_the_byline(head, title):
+    assert clean_article(head + BODY_ZH).title == title
+
+
+@pytest.mark.parametrize("line", ["林一帆、陈雅、王立明、周海涛、刘静", "跟着笑，跟着哭，随着生，随着死"])
+def test_clean_head_comma_lists_in_the_body_stay_content(line):
+    ca = clean_article(["电池企业董事长辞职", "2025-02-03 08:15", BODY_ZH[0], line, BODY_ZH[1]])
+    assert {ln.text: ln.label for ln in ca.lines}[line] == "content"

@@ -12,9 +12,9 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 2. **markup** — HTML debris, image and embed lines, horizontal rules, link-only lines.
 3. **local boilerplate** — share / login / copyright / disclaimer / subscribe / legal patterns
    (``clean_boilerplate.txt``), cookie-consent banners, even paragraph-long ones, and their button
-   rows (``clean_consent.txt``; an option such as "Einstellungen" only next to them), breadcrumbs, language switchers, lines made of navigation words
-   and counters only (``clean_nav.txt``), menu rows (short items set apart by ``|`` / ``·`` / wide
-   spaces).
+   rows (``clean_consent.txt``; an option such as "Einstellungen" only next to them), breadcrumbs,
+   language switchers, lines made of navigation words and counters only (``clean_nav.txt``), menu
+   rows (short items set apart by ``|`` / ``·`` / wide spaces).
 4. **local meta** — short byline / source / editor / credit lines (``clean_meta.txt``) and
    lines that are only a date or time.
 5. **site chrome** — lines that occur in many articles of the run (``chrome`` counts from the
@@ -22,7 +22,9 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 6. **body start** — the first *strong* line (a real paragraph: long, with sentence punctuation,
    not a truncated teaser) that no rule above took. Lines before it are the header zone.
 7. **header zone** — the headline (markdown ``#`` or the first headline-like line; site suffix
-   such as ``|Site`` removed; a row of capitalized menu words is passed over), lines before it
+   such as ``|Site`` removed; a row of capitalized menu words is passed over, and so is a section
+   label or a row of short links when a later line stands over the byline), Chinese SEO tags
+   (``人工智能,大模型,辞职``: many short comma-separated words) as spam, lines before it
    (section labels), byline block after it (meta up to the last byline/date line, chrome after it),
    a lead or a section heading that runs into the body. Then author bios: a paragraph that starts
    with the byline's name and goes on like a bio, an author card ("博客 | name") with its paragraph.

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 
 from ..text import HAN, HAN_RE
-from .features import COMMAS, DECOR, HEADLINE_MIN_UNITS, MD_HEADING, MD_LINK, TRUNCATED, Ln, set_label
+from .features import COMMAS, DECOR, HEADLINE_MIN_UNITS, MD_HEADING, MD_LINK, TRUNCATED, Ln, set_label, units_of
+from .local import is_han_tag_list
 
 HEADLINE_MAX_UNITS = 70      # ... and at most this many (longer is a lead paragraph)
 HEADLINE_LONG_UNITS = 150    # ... or this many when it has no commas (official multi-clause headlines)
 HEADLINE_MAX_WORDS = 45      # Latin headlines: words
 MENU_MIN_WORDS = 4           # capitalized single words in a row, no function word: a menu, not a headline
+SECTION_MAX_UNITS = 6        # a Chinese section label above the headline ("国际新闻") is this short ...
+SECTION_ITEM_UNITS = 5       # ... or its items set apart by "|" / "/" / "·" are ("即时新闻 | 港闻")
 
 
 HEADER_MAX_RUN = 3           # this many loose text lines in a row are body, not header
@@ -66,6 +69,23 @@ def _menu_like(ln: Ln) -> bool:
             and not any(w.casefold() in _MENU_SMALL_WORDS for w in words))
 
 
+_SECTION_SEP = re.compile(r"\s*[|｜丨·•/]\s*")
+
+
+def _section_like(ln: Ln) -> bool:
+    """A section label or a row of short links rather than a headline: a few Chinese characters,
+    or short items set apart by separators ("即时新闻 | 港闻", "设为首页 | 加入收藏")."""
+    parts = [p for p in _SECTION_SEP.split(ln.m) if p.strip()]
+    if len(parts) >= 2 and all(units_of(p) <= SECTION_ITEM_UNITS for p in parts):
+        return True
+    return ln.han >= ln.words and ln.units <= SECTION_MAX_UNITS and len(parts) == 1 and " " not in ln.m
+
+
+def _on_byline(lines: list[Ln], k: int) -> bool:
+    """The line right after k is a byline or date line: where a headline stands."""
+    return k + 1 < len(lines) and (lines[k + 1].date_line or lines[k + 1].label == "meta")
+
+
 def strip_suffix(title: str) -> str:
     t = title.strip()
     h1 = _MD_H1.match(t)
@@ -91,6 +111,9 @@ def dup_key(text: str) -> str:
 
 def header_zone(lines: list[Ln], start: int) -> int | None:
     """Label the lines before the body start; return the index of the title line (or None)."""
+    for k in range(start):
+        if lines[k].label is None and is_han_tag_list(lines[k].m):
+            set_label(lines[k], "spam", "spam:seo-keywords")
     zone = [k for k in range(start) if lines[k].label is None]
     cands = [k for k in zone if headline_like(lines[k])]
     title = None
@@ -108,6 +131,12 @@ def header_zone(lines: list[Ln], start: int) -> int | None:
             later = [k for k in cands[1:] if not lines[k].chrome and _next_unlabeled(lines, k) != start]
             if later:
                 title = later[0]
+    if title is not None and not h1 and _section_like(lines[title]) and not _on_byline(lines, title):
+        # a section label or link row above the headline; the headline is the line over the byline
+        later = [k for k in cands if k > title and not _section_like(lines[k]) and not lines[k].chrome
+                 and _on_byline(lines, k)]
+        if later:
+            title = later[0]
     if title is not None:
         set_label(lines[title], "title", "title:headline")
     # the last byline / date line of the header zone closes the byline block

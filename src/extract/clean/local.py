@@ -18,6 +18,7 @@ BREADCRUMB_ITEM_UNITS = 4    # a two-part breadcrumb "A > B" has parts this shor
 BREADCRUMB_SLASH_WORDS = 2   # a slash breadcrumb "News / Tech / AI" has parts of at most this many words
 KEYWORD_MIN_ITEMS = 4        # an SEO keyword line has at least this many comma-separated items ...
 KEYWORD_ITEM_WORDS = 3       # ... of at most this many words each
+KEYWORD_ITEM_HAN = 6         # ... or Chinese items of at most this many characters (a clause is longer)
 NAV_ROW_MIN_ITEMS = 3        # a menu row has at least this many "|" / "·" / wide-space separated items ...
 NAV_ITEM_MAX_UNITS = 5       # ... of at most this many units each
 NAV_ROW_LONG_ITEMS = 5       # a row of this many items may start with a site name and hold one number
@@ -155,6 +156,17 @@ def _is_keyword_line(m: str) -> bool:
         return False
     return all(0 < len(x.split()) <= KEYWORD_ITEM_WORDS for x in items) and \
         sum(x[:1].islower() or not x[:1].isalpha() for x in items) >= 0.5 * len(items)
+
+
+def is_han_tag_list(m: str) -> bool:
+    """Many comma-separated Chinese words, no clause among them ("人工智能,大模型,首席科学家,辞职"):
+    SEO keywords in the header zone. In the body the same shape is a list of names or a verse line,
+    so the header zone asks for it (``head.header_zone``), not the local rules."""
+    if not HAN_RE.search(m) or re.search(r"[。！？!?:：]", m):
+        return False
+    items = [x.strip() for x in re.split(r"[,，、;；]", m)]
+    return len(items) >= KEYWORD_MIN_ITEMS and all(
+        0 < len(x) <= KEYWORD_ITEM_HAN and len(HAN_RE.findall(x)) == len(x) for x in items)
 
 
 def _is_nav(ln: Ln, R) -> str | None:
