@@ -247,8 +247,7 @@ PAGES["en-byline-city"] = ([
 
 # (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
 KNOWN_WRONG = {
-    ("de-byline-lesezeit", "lines"), ("en-cookie-slash-crumb", "lines"), ("zh-bracket-toolbar", "lines"),
-    ("zh-hant-hk-section", "lines"), ("zh-hant-tw-cookie", "lines"), ("zh-source-author-byline", "lines"),
+    ("de-byline-lesezeit", "lines"), ("en-cookie-slash-crumb", "lines"), ("zh-hant-hk-section", "lines"),
 }
 
 
@@ -306,5 +305,21 @@ def test_clean_head_headline_is_the_line_over_the_byline(head, title):
 
 @pytest.mark.parametrize("line", ["林一帆、陈雅、王立明、周海涛、刘静", "跟着笑，跟着哭，随着生，随着死"])
 def test_clean_head_comma_lists_in_the_body_stay_content(line):
+    ca = clean_article(["电池企业董事长辞职", "2025-02-03 08:15", BODY_ZH[0], line, BODY_ZH[1]])
+    assert {ln.text: ln.label for ln in ca.lines}[line] == "content"
+
+
+@pytest.mark.parametrize("line", [
+    "【字体：大 中 小】【打印】【关闭】", "【纠错】 【责任编辑：王芳】", "字型大小：小 中 大",
+    "分享至：Facebook X LINE", "分享到：微信 微博 QQ空间", "Diesen Artikel teilen: Facebook | X | E-Mail",
+    "扫一扫在手机打开当前页",
+])
+def test_clean_head_toolbars_and_share_rows_are_boilerplate(line):
+    ca = clean_article(["电池企业董事长辞职", "2025-02-03 08:15", BODY_ZH[0], line, BODY_ZH[1]])
+    assert {ln.text: ln.label for ln in ca.lines}[line] == "boilerplate"
+
+
+def test_clean_head_bracketed_heading_in_the_body_is_no_toolbar():
+    line = "【评论】电池企业的人事变动说明了什么"
     ca = clean_article(["电池企业董事长辞职", "2025-02-03 08:15", BODY_ZH[0], line, BODY_ZH[1]])
     assert {ln.text: ln.label for ln in ca.lines}[line] == "content"

@@ -14,7 +14,8 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
    (``clean_boilerplate.txt``), cookie-consent banners, even paragraph-long ones, and their button
    rows (``clean_consent.txt``; an option such as "Einstellungen" only next to them), breadcrumbs,
    language switchers, lines made of navigation words and counters only (``clean_nav.txt``), menu
-   rows (short items set apart by ``|`` / ``·`` / wide spaces).
+   rows (short items set apart by ``|`` / ``·`` / wide spaces), toolbars of bracketed items
+   (``【字体：大 中 小】【打印】【关闭】``).
 4. **local meta** — short byline / source / editor / credit lines (``clean_meta.txt``) and
    lines that are only a date or time.
 5. **site chrome** — lines that occur in many articles of the run (``chrome`` counts from the

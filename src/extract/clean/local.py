@@ -197,11 +197,22 @@ def _is_nav_row(ln: Ln) -> str | None:
             and sum(units_of(p) > NAV_ITEM_MAX_UNITS for p in parts[1:]) == 0 \
             and sum(bool(DIGITS.search(p)) for p in parts) <= 1 and units_of(parts[0]) <= 2 * NAV_ITEM_MAX_UNITS:
         return "boilerplate:nav-row"
+    if _is_bracket_row(m):
+        return "boilerplate:toolbar"
     if ln.han >= ln.words:
         parts = m.split()
         if len(parts) >= NAV_ROW_MIN_SPACED and all(units_of(p) <= NAV_ITEM_MAX_HAN and not DIGITS.search(p) for p in parts):
             return "boilerplate:nav-row"
     return None
+
+
+_BRACKET_ITEM = re.compile(r"\s*[【\[][^】\]]{1,%d}[】\]]\s*" % (2 * NAV_ITEM_MAX_UNITS + 2))
+
+
+def _is_bracket_row(m: str) -> bool:
+    """A toolbar of bracketed items ("【字体：大 中 小】【打印】【关闭】", "[Drucken] [Teilen]")."""
+    items = _BRACKET_ITEM.findall(m)
+    return len(items) >= 2 and "".join(items) == m
 
 
 def _is_counter(ln: Ln) -> bool:
