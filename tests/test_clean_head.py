@@ -246,9 +246,7 @@ PAGES["en-byline-city"] = ([
 
 
 # (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
-KNOWN_WRONG = {
-    ("de-byline-lesezeit", "lines"), ("en-cookie-slash-crumb", "lines"), ("zh-hant-hk-section", "lines"),
-}
+KNOWN_WRONG: set[tuple[str, str]] = set()
 
 
 def _cases(aspect):
@@ -323,3 +321,24 @@ def test_clean_head_bracketed_heading_in_the_body_is_no_toolbar():
     line = "【评论】电池企业的人事变动说明了什么"
     ca = clean_article(["电池企业董事长辞职", "2025-02-03 08:15", BODY_ZH[0], line, BODY_ZH[1]])
     assert {ln.text: ln.label for ln in ca.lines}[line] == "content"
+
+
+DE_BODY = ["Der Handballclub hat sich nach der fünften Niederlage in Folge von seinem Trainer getrennt. "
+           "Das gab der Verein am Sonntagabend bekannt.",
+           "Bis auf Weiteres übernimmt der bisherige Co-Trainer die Mannschaft, der Vorstand sucht eine Lösung."]
+
+
+@pytest.mark.parametrize("line, label", [
+    pytest.param("Bahn, Streik, Verkehr, Gewerkschaft, Handball", "boilerplate", id="tags"),
+    pytest.param("Anna Muster, Max Beispiel, Peter Hansen, Claudia Berg", "content", id="names-signing"),
+    pytest.param("Berlin, Hamburg, München und Köln", "content", id="enumeration"),
+])
+def test_clean_head_tag_row_at_the_page_tail(line, label):
+    ca = clean_article(["Trainer des Handballclubs entlassen", "03.02.2025"] + DE_BODY + [line])
+    assert ca.lines[-1].label == label
+
+
+def test_clean_head_read_more_opens_a_related_list():
+    page = ["Trainer des Handballclubs entlassen", "03.02.2025"] + DE_BODY + [
+        "Read more", "- Handball: the league table after round ten", "- Coach search: three names in the frame"]
+    assert [ln.label for ln in clean_article(page).lines][-3:] == ["boilerplate"] * 3

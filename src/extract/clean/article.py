@@ -16,7 +16,7 @@ from .duplicates import label_duplicates
 from .features import LATIN_WORD, MD_HEADING, Ln, fold, line_features, resources, set_label
 from .head import author_bios, body_start, header_zone, headline_like, strip_suffix
 from .local import local_rules
-from .regions import label_regions, label_timestamps
+from .regions import label_regions, label_tail, label_timestamps
 
 HEADER_MAX_LINES = 8         # a header zone with more loose lines than this is really body
 
@@ -117,6 +117,7 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
     author_bios(lines, start)
     label_regions(lines, start)
     label_timestamps(lines, start)
+    label_tail(lines, start, R)
     for ln in lines:
         if ln.label is None:
             if ln.chrome:

@@ -169,6 +169,20 @@ def is_han_tag_list(m: str) -> bool:
         0 < len(x) <= KEYWORD_ITEM_HAN and len(HAN_RE.findall(x)) == len(x) for x in items)
 
 
+def is_tag_row(m: str, R) -> bool:
+    """A row of Latin tags, capitalized or not ("Bahn, Streik, Verkehr, Gewerkschaft"): many short
+    comma-separated items, most a single word, no function word, no sentence end. A list of names
+    (two words each) is not one. Only the page tail asks for it (``regions.label_tail``): in the
+    body the shape is an enumeration."""
+    if HAN_RE.search(m) or re.search(r"[.!?:]\s*$", m):
+        return False
+    items = [x.strip() for x in re.split(r"[,;]", m)]
+    words = [w.casefold() for x in items for w in x.split()]
+    stop = set().union(*R["stop"].values())
+    return (len(items) >= KEYWORD_MIN_ITEMS and all(0 < len(x.split()) <= KEYWORD_ITEM_WORDS for x in items)
+            and sum(len(x.split()) == 1 for x in items) >= 0.5 * len(items) and not any(w in stop for w in words))
+
+
 def _is_nav(ln: Ln, R) -> str | None:
     if ln.units > MAX_NAV_UNITS:
         return None
@@ -258,13 +272,12 @@ def _date_line(ln: Ln, R) -> bool:
 def _header_kind(ln: Ln, R) -> str | None:
     if ln.units > 12 or ln.strong:
         return None
-    t = _HEADER_TRAIL.sub("", DECOR.sub("", ln.m)).strip()
-    t = MD_LINK.sub(r"\1", t).strip(" *#")
-    if not t:
-        return None
-    for kind, rx in R["headers"]:
-        if rx.fullmatch(t):
-            return kind
+    whole = MD_LINK.sub(r"\1", DECOR.sub("", ln.m)).strip(" *#:")
+    t = MD_LINK.sub(r"\1", _HEADER_TRAIL.sub("", DECOR.sub("", ln.m)).strip()).strip(" *#")
+    for form in dict.fromkeys((t, whole)):   # "更多新闻 >" without its "more"; "Read more" with it
+        for kind, rx in R["headers"]:
+            if form and rx.fullmatch(form):
+                return kind
     return None
 
 

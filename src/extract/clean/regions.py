@@ -1,11 +1,13 @@
 """Steps 8–9 of the clean stage, after the body start: list, footer, comment and reference
-regions, and timestamp chrome (bare date-times of lists and comments). Labels ``Ln``s in place."""
+regions, timestamp chrome (bare date-times of lists and comments), tag rows of the page tail.
+Labels ``Ln``s in place."""
 from __future__ import annotations
 
 import re
 
 from .features import HEADLINE_MIN_UNITS, MD_HEADING, Ln, set_label
 from .head import looks_like_text
+from .local import is_tag_row
 
 LIST_NAME_MAX_UNITS = 14     # a source / user name before a timestamp is this short
 
@@ -88,6 +90,14 @@ def label_regions(lines: list[Ln], start: int) -> None:
             if ln.label != "boilerplate":
                 set_label(ln, "boilerplate", mode)
         k += 1
+
+
+def label_tail(lines: list[Ln], start: int, R) -> None:
+    """After the body's last strong line: a row of tags (``local.is_tag_row``) is boilerplate:tags."""
+    last = max((k for k, ln in enumerate(lines) if ln.strong and ln.label in (None, "content")), default=-1)
+    for k in range(max(start, last + 1), len(lines)):
+        if lines[k].label is None and is_tag_row(lines[k].m, R):
+            set_label(lines[k], "boilerplate", "boilerplate:tags")
 
 
 def label_timestamps(lines: list[Ln], start: int) -> None:
