@@ -14,7 +14,7 @@ from ..settings import DEFAULT
 from ..text import HAN_RE
 from .duplicates import label_duplicates
 from .features import LATIN_WORD, MD_HEADING, Ln, fold, line_features, resources, set_label
-from .head import author_bios, body_start, header_zone, headline_like, strip_suffix
+from .head import author_bios, body_start, header_zone, headline_like, strip_site_prefix, strip_suffix
 from .local import local_rules
 from .regions import label_regions, label_tail, label_timestamps
 
@@ -140,6 +140,9 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
     for ln in lines:
         ll, ls = _line_lang_script(ln, lang, script, R)
         out.append(Line(ln.i + 1, ln.raw, ln.label, ln.reason, ll, ls))
-    title_text = strip_suffix(lines[title].raw) if title is not None else None
+    title_text = None
+    if title is not None:
+        site_lines = [ln.m for ln in lines if ln.label == "meta" or ln.reason == "boilerplate:copyright"]
+        title_text = strip_site_prefix(strip_suffix(lines[title].raw), site_lines, lines[title].m)
     return CleanArticle(tuple(out), title_text or None, _published(lines, start), lang, script,
                         meta_of_row(fm[1], origin="front-matter") if fm is not None else None)

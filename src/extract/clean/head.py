@@ -15,6 +15,9 @@ HEADLINE_MAX_WORDS = 45      # Latin headlines: words
 MENU_MIN_WORDS = 4           # capitalized single words in a row, no function word: a menu, not a headline
 SECTION_MAX_UNITS = 6        # a Chinese section label above the headline ("国际新闻") is this short ...
 SECTION_ITEM_UNITS = 5       # ... or its items set apart by "|" / "/" / "·" are ("即时新闻 | 港闻")
+KICKER_MAX_WORDS = 3         # a Latin kicker above the headline ("Machtkampf im Vorstand") has at most this many words
+DECK_MIN_HAN = 12            # a line under the headline with a comma and this many characters is its deck ...
+DECK_MIN_WORDS = 6           # ... or with this many Latin words (a byline is a name and a role)
 
 
 HEADER_MAX_RUN = 3           # this many loose text lines in a row are body, not header
@@ -78,7 +81,16 @@ def _section_like(ln: Ln) -> bool:
     parts = [p for p in _SECTION_SEP.split(ln.m) if p.strip()]
     if len(parts) >= 2 and all(units_of(p) <= SECTION_ITEM_UNITS for p in parts):
         return True
-    return ln.han >= ln.words and ln.units <= SECTION_MAX_UNITS and len(parts) == 1 and " " not in ln.m
+    if ln.han >= ln.words:
+        return ln.units <= SECTION_MAX_UNITS and len(parts) == 1 and " " not in ln.m
+    return ln.words <= KICKER_MAX_WORDS   # a kicker, the Dachzeile of German pages
+
+
+def _deck_like(ln: Ln) -> bool:
+    """A deck (standfirst) under the headline, not a byline: a clause with a comma, or a run of words."""
+    if ln.han >= ln.words:
+        return ln.han >= DECK_MIN_HAN and bool(COMMAS.search(ln.m))
+    return ln.words >= DECK_MIN_WORDS
 
 
 def _on_byline(lines: list[Ln], k: int) -> bool:
@@ -103,6 +115,21 @@ def strip_suffix(title: str) -> str:
         else:
             break
     return t
+
+
+def strip_site_prefix(title: str, site_lines: list[str], match_form: str) -> str:
+    """A site name before the headline ("东岸网 - 标题", "Landbote | Titel"), removed when a meta line
+    of the page (the source line) or its copyright line names it too. ``site_lines`` and
+    ``match_form`` (the title line's) are match forms, so a Traditional page compares in Simplified."""
+    parts = _SUFFIX_SEP.split(title.strip(), maxsplit=1)
+    mparts = _SUFFIX_SEP.split(match_form.strip(), maxsplit=1)
+    if len(parts) < 3 or len(mparts) < 3:
+        return title
+    first, rest, key = parts[0].strip(), parts[2].strip(), mparts[0].strip()
+    if (first and rest and len(first) <= SUFFIX_MAX_CHARS and len(first) <= SUFFIX_MAX_SHARE * len(title)
+            and any(key in x for x in site_lines)):
+        return rest
+    return title
 
 
 def dup_key(text: str) -> str:
@@ -158,7 +185,8 @@ def header_zone(lines: list[Ln], start: int) -> int | None:
                 set_label(ln, "content", "content:lead")
             else:
                 set_label(ln, "boilerplate", "boilerplate:before-title")
-        elif ln.units >= LEAD_MIN_UNITS or looks_like_text(ln) or (MD_HEADING.match(ln.raw) and ln.units >= HEADLINE_MIN_UNITS):
+        elif ln.units >= LEAD_MIN_UNITS or looks_like_text(ln) or (MD_HEADING.match(ln.raw) and ln.units >= HEADLINE_MIN_UNITS) \
+                or (k < last_meta and _deck_like(ln)):
             set_label(ln, "content", "content:lead")
         elif _next_unlabeled(lines, k) == start and headline_like(ln):
             set_label(ln, "content", "content:heading")

@@ -274,7 +274,8 @@ def _header_kind(ln: Ln, R) -> str | None:
         return None
     whole = MD_LINK.sub(r"\1", DECOR.sub("", ln.m)).strip(" *#:")
     t = MD_LINK.sub(r"\1", _HEADER_TRAIL.sub("", DECOR.sub("", ln.m)).strip()).strip(" *#")
-    for form in dict.fromkeys((t, whole)):   # "更多新闻 >" without its "more"; "Read more" with it
+    # "更多新闻 >" without its "more"; "Read more" with it; "Kommentare (12)" with its bracket
+    for form in dict.fromkeys((t, whole, ln.m.strip(" *#:"))):
         for kind, rx in R["headers"]:
             if form and rx.fullmatch(form):
                 return kind
