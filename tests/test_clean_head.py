@@ -380,6 +380,80 @@ PAGES["zh-nav-lines-top"] = ([
 ], "省体育局局长调整 原副局长接任", "2025-02-03T08:15")
 
 
+PAGES["en-title-tag-twice"] = ([
+    ("B", "Port chief quits over contract | Business | The Harbor Ledger"),
+    ("B", "Home  News  Business  Opinion  Sports"),
+    ("T", "Port chief quits over contract"),
+    ("B", "Photo: John Smith/Harbor Ledger"),
+    ("M", "Updated: Feb. 3, 2025, 8:15 a.m."),
+    ("M", "By Tom Baker"),
+    ("C", "The head of the regional port authority resigned on Monday, a week after auditors questioned "
+          "how a dredging contract had been awarded."),
+    ("B", "Advertisement"),
+    ("C", "The authority's board accepted the resignation and named its general counsel as acting director "
+          "while it searches for a permanent replacement."),
+    ("B", "Trending"),
+    ("B", "1. Ferry service to resume in March"),
+    ("B", "2. City council approves budget"),
+    ("B", "Do Not Sell My Personal Information"),
+], "Port chief quits over contract", "2025-02-03T08:15")
+
+PAGES["de-dpa-caption"] = ([
+    ("B", "Suche"),
+    ("B", "Panorama"),
+    ("T", "Intendant des Stadttheaters legt Amt nieder"),
+    ("B", "Foto: picture alliance / dpa"),
+    ("M", "03.02.2025, 08:15 Uhr | Quelle: dpa"),
+    ("C", "Der Intendant des Stadttheaters hat überraschend sein Amt niedergelegt. "
+          "Er begründete den Schritt mit gesundheitlichen Problemen, wie die Stadt am Montag mitteilte."),
+    ("B", "Anzeige"),
+    ("C", "Die Stadt will die Stelle zügig neu ausschreiben. Bis dahin leitet die Chefdramaturgin das Haus."),
+    ("B", "Mehr aus dem Ressort"),
+    ("B", "Museum verlängert Ausstellung"),
+    ("B", "Festival sucht neuen Leiter"),
+], "Intendant des Stadttheaters legt Amt nieder", "2025-02-03T08:15")
+
+PAGES["zh-hant-hk-dash-time"] = ([
+    ("B", "主頁 | 港聞 | 兩岸 | 國際 | 財經"),
+    ("T", "【獨家】醫管局行政總裁提早離任"),
+    ("M", "撰文：記者 | 攝影：何志明"),
+    ("M", "發佈日期：2025/02/03 - 08:15"),
+    ("C", "消息指，醫管局行政總裁將於下月提早離任，職位暫由副行政總裁署任，醫管局大會將於本週開會討論繼任安排。"),
+    ("C", "醫管局發言人表示，不評論人事傳聞，但強調各項醫療服務維持正常。"),
+    ("B", "#醫管局 #人事"),
+    ("B", "相關文章："),
+    ("B", "公院急症室輪候時間再創新高"),
+], "【独家】医管局行政总裁提早离任", "2025-02-03T08:15")
+
+PAGES["zh-keywords-under-title"] = ([
+    ("B", "网站导航"),
+    ("T", "国有银行行长辞任 董事会指定副行长代为履职"),
+    ("B", "关键词： 银行 行长 辞任"),
+    ("M", "2025-02-03 08:15 · 来源：金融晨报 · 阅读 2.3万"),
+    ("C", "某国有银行2月3日公告称，行长因工作调整向董事会提交辞呈，辞任自即日起生效。"),
+    ("C", "公告显示，董事会已指定一名副行长代为履行行长职责，直至新任行长任职资格获监管机构核准之日止。"),
+    ("B", "点赞(12)  收藏  分享"),
+    ("B", "热门文章"),
+    ("B", "1  银行业一季度利润增速放缓"),
+    ("B", "2  多家银行下调存款利率"),
+], "国有银行行长辞任 董事会指定副行长代为履职", "2025-02-03T08:15")
+
+PAGES["en-cookie-bottom-footer"] = ([
+    ("B", "The Valley Courier"),
+    ("B", "LOCAL NEWS"),
+    ("T", "School district superintendent to retire in June"),
+    ("M", "Posted Monday, February 3, 2025 8:15 am"),
+    ("M", "Jane Doe | Staff"),
+    ("C", "The superintendent of the county school district announced on Monday that she will retire in June "
+          "after twelve years in the job."),
+    ("C", "The school board is expected to begin a national search for her successor next month."),
+    ("B", "Sign up for our newsletter"),
+    ("B", "This website uses cookies to ensure you get the best experience."),
+    ("B", "Got it!"),
+    ("B", "© 2025 The Valley Courier · Privacy · Terms"),
+], "School district superintendent to retire in June", "2025-02-03T08:15")
+
+
 # (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
 KNOWN_WRONG: set[tuple[str, str]] = set()
 
@@ -513,3 +587,25 @@ def test_clean_head_deck_under_the_headline_is_content():
     ca = clean_article(["科技大厂财务长闪辞 股价早盘重挫", "公司强调营运正常，代理人选由会计主管出任",
                         "记者陈小华／综合报导", "2025-02-03 08:15"] + BODY_ZH)
     assert [ln.label for ln in ca.lines][:4] == ["title", "content", "meta", "meta"]
+
+
+@pytest.mark.parametrize("line, label", [
+    pytest.param("Jane Doe | Staff", "meta", id="name-and-role-after-the-date"),
+    pytest.param("Tom Baker, Senior Correspondent", "meta", id="name-and-longer-role"),
+    pytest.param("Markets Rally | Update", "content", id="no-role"),
+])
+def test_clean_head_name_and_role_after_the_date(line, label):
+    ca = clean_article(["Trainer des Handballclubs entlassen", "03.02.2025", line] + DE_BODY)
+    assert ca.lines[2].label == label
+
+
+@pytest.mark.parametrize("line", ["#医管局 #人事", "Got it!", "OK"])
+def test_clean_head_hashtags_and_consent_buttons_at_the_tail(line):
+    ca = clean_article(["Trainer des Handballclubs entlassen", "03.02.2025"] + DE_BODY
+                       + ["This website uses cookies to ensure you get the best experience.", line])
+    assert ca.lines[-1].label == "boilerplate"
+
+
+def test_clean_head_date_and_time_set_apart_by_a_dash():
+    ca = clean_article(["醫管局行政總裁提早離任", "發佈日期：2025/02/03 - 08:15"] + BODY_ZH)
+    assert ca.published == "2025-02-03T08:15"

@@ -15,6 +15,7 @@ HEADLINE_MAX_WORDS = 45      # Latin headlines: words
 MENU_MIN_WORDS = 4           # capitalized single words in a row, no function word: a menu, not a headline
 SECTION_MAX_UNITS = 6        # a Chinese section label above the headline ("国际新闻") is this short ...
 SECTION_ITEM_UNITS = 5       # ... or its items set apart by "|" / "/" / "·" are ("即时新闻 | 港闻")
+BYLINE_GAP_LINES = 2         # chrome lines between a headline and its byline
 KICKER_MAX_WORDS = 3         # a Latin kicker above the headline ("Machtkampf im Vorstand") has at most this many words
 DECK_MIN_HAN = 12            # a line under the headline with a comma and this many characters is its deck ...
 DECK_MIN_WORDS = 6           # ... or with this many Latin words (a byline is a name and a role)
@@ -94,8 +95,14 @@ def _deck_like(ln: Ln) -> bool:
 
 
 def _on_byline(lines: list[Ln], k: int) -> bool:
-    """The line right after k is a byline or date line: where a headline stands."""
-    return k + 1 < len(lines) and (lines[k + 1].date_line or lines[k + 1].label == "meta")
+    """The line after k, chrome (a tag row, a share bar) passed over, is a byline or date line:
+    where a headline stands."""
+    for j in range(k + 1, min(len(lines), k + 1 + BYLINE_GAP_LINES + 1)):
+        if lines[j].date_line or lines[j].label == "meta":
+            return True
+        if lines[j].label not in ("boilerplate", "spam"):
+            return False
+    return False
 
 
 def strip_suffix(title: str) -> str:

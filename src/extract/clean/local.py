@@ -310,9 +310,9 @@ def _consent_buttons(ln: Ln, R, alone: bool) -> bool:
     """A row of consent buttons ("Alle akzeptieren | Einstellungen", "Accept all cookies", "同意"):
     every item is a button or an option of ``clean_consent.txt``, one at least a button unless
     ``alone`` is False (the line is next to a banner or a button row)."""
-    if ln.units > MAX_NAV_UNITS or re.search(r"[。！？!?]", ln.m):
-        return False
-    items = [DECOR.sub("", p).strip() for p in _NAV_ROW_SEP.split(ln.m) if p.strip()]
+    if ln.units > MAX_NAV_UNITS or re.search(r"[。！？!?](?!\s*$)", ln.m):
+        return False   # "Got it!" is a button; a sentence before it is not
+    items = [DECOR.sub("", p).strip().rstrip("!.。！") for p in _NAV_ROW_SEP.split(ln.m) if p.strip()]
     if not items or not all(items):
         return False
     C = R["consent"]
