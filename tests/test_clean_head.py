@@ -454,6 +454,56 @@ PAGES["en-cookie-bottom-footer"] = ([
 ], "School district superintendent to retire in June", "2025-02-03T08:15")
 
 
+PAGES["zh-sidebar-first"] = ([
+    ("B", "热门排行"),
+    ("B", "1 多地公布春节假期出行数据"),
+    ("B", "2 新能源车企一月销量出炉"),
+    ("B", "3 气象台发布寒潮蓝色预警"),
+    ("T", "光伏龙头企业总经理辞职 董事长代行职责"),
+    ("M", "2025-02-03 08:15 来源：晨光财经"),
+    ("C", "某光伏龙头企业2月3日晚间公告，公司总经理因个人原因申请辞去总经理职务，辞职后不再担任公司任何职务。"),
+    ("C", "公告称，在聘任新的总经理之前，由董事长代为履行总经理职责，公司将尽快完成新任总经理的聘任工作。"),
+    ("B", "责任编辑：孙悦"),
+], "光伏龙头企业总经理辞职 董事长代行职责", "2025-02-03T08:15")
+
+PAGES["de-date-at-the-end"] = ([
+    ("B", "Startseite Politik Wirtschaft Kultur Sport"),
+    ("T", "Landrat kündigt Rückzug aus der Politik an"),
+    ("C", "Der Landrat des Kreises will bei der nächsten Wahl nicht mehr antreten. Das kündigte er am Montag "
+          "vor dem Kreistag an."),
+    ("C", "Er wolle nach achtzehn Jahren im Amt Platz für einen Generationswechsel machen, sagte der Politiker."),
+    ("M", "Veröffentlicht am 03.02.2025 um 08:15 Uhr"),
+    ("B", "Artikel teilen"),
+    ("B", "Zur Startseite"),
+], "Landrat kündigt Rückzug aus der Politik an", "2025-02-03T08:15")
+
+PAGES["zh-hant-two-times"] = ([
+    ("B", "首頁 > 財經 > 產業"),
+    ("T", "面板廠董事長交棒 總經理升任"),
+    ("M", "發布時間：2025/02/03 08:15　更新時間：2025/02/03 10:40"),
+    ("M", "記者林小美／台北報導"),
+    ("C", "國內面板大廠今天召開董事會，通過董事長交棒案，由現任總經理升任董事長，原董事長轉任榮譽董事長。"),
+    ("C", "公司表示，新任董事長將延續既有的轉型策略，持續擴大車用及工控面板的布局。"),
+    ("B", "留言"),
+    ("B", "請先登入後再留言"),
+], "面板厂董事长交棒 总经理升任", "2025-02-03T08:15")
+
+PAGES["en-live-ticker-top"] = ([
+    ("B", "LIVE"),
+    ("B", "Markets | World | Politics | Tech"),
+    ("B", "Listen to this article"),
+    ("T", "Carmaker's chief executive to step down at year end"),
+    ("M", "Jane Doe"),
+    ("M", "Mon 3 Feb 2025 08.15 GMT"),
+    ("C", "The chief executive of one of Europe's biggest carmakers will step down at the end of the year, "
+          "the company said on Monday, after a turbulent period marked by falling profits."),
+    ("C", "The board said it had begun the search for a successor and would consider internal and external candidates."),
+    ("B", "Explore more on these topics"),
+    ("B", "Automotive industry"),
+    ("B", "Reuse this content"),
+], "Carmaker's chief executive to step down at year end", "2025-02-03T08:15")
+
+
 # (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
 KNOWN_WRONG: set[tuple[str, str]] = set()
 
@@ -609,3 +659,13 @@ def test_clean_head_hashtags_and_consent_buttons_at_the_tail(line):
 def test_clean_head_date_and_time_set_apart_by_a_dash():
     ca = clean_article(["醫管局行政總裁提早離任", "發佈日期：2025/02/03 - 08:15"] + BODY_ZH)
     assert ca.published == "2025-02-03T08:15"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Mon 3 Feb 2025 08.15 GMT", "2025-02-03T08:15"),
+    ("Veröffentlicht am 03.02.2025 um 08.15 Uhr", "2025-02-03T08:15"),
+])
+def test_clean_head_time_written_with_a_dot(line, value):
+    from extract.clean import find_date
+
+    assert find_date(line) == value

@@ -25,7 +25,8 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 7. **header zone** — the headline (markdown ``#`` or the first headline-like line; site suffix
    such as ``|Site`` removed, and a site prefix ``东岸网 - `` that the source or copyright line
    names; a row of capitalized menu words is passed over, and so is a section label, a row of
-   short links or a kicker of three words when a later line stands over the byline), Chinese SEO
+   short links, a kicker of three words or the items of a list scraped before the article when
+   a later line stands over the byline), Chinese SEO
    tags (``人工智能,大模型,辞职``: many short comma-separated words) as spam, lines before it
    (section labels), byline block after it (meta up to the last byline/date line, chrome after it;
    a deck, a clause with a comma or six words and more, is content), a lead or a section heading

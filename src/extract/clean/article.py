@@ -35,11 +35,16 @@ _WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六
 _DATE_BAR_TIME = re.compile(r"(\d)(?:\s*[|｜·•]|\s+[-–—])\s*(?=[0-2]?\d:[0-5]\d)")
 
 
+_DOTTED_TIME = re.compile(r"\b([0-2]?\d)\.([0-5]\d)(?=\s*(?:GMT|BST|UTC|CET|CEST|MEZ|MESZ|Uhr)\b)", re.I)
+
+
 def find_date(text: str) -> str | None:
     """The first absolute date (or date-time) in a line, as ISO 8601; None if there is none."""
     # "2024年7月2日（星期二）20:15": the weekday splits date and time; in "03.02.2025 | 08:15" and
     # "2025/02/03 - 08:15" a bar or a dash does
-    return first_stamp(_DATE_BAR_TIME.sub(r"\1 ", _WEEKDAY_PAREN.sub(" ", fold(text))))
+    # "08.15 GMT", "08.15 Uhr": a time with a dot
+    t = _DOTTED_TIME.sub(r"\1:\2", _WEEKDAY_PAREN.sub(" ", fold(text)))
+    return first_stamp(_DATE_BAR_TIME.sub(r"\1 ", t))
 
 
 def _published(lines: list[Ln], start: int) -> str | None:

@@ -165,8 +165,10 @@ def header_zone(lines: list[Ln], start: int) -> int | None:
             later = [k for k in cands[1:] if not lines[k].chrome and _next_unlabeled(lines, k) != start]
             if later:
                 title = later[0]
-    if title is not None and not h1 and _section_like(lines[title]) and not _on_byline(lines, title):
-        # a section label or link row above the headline; the headline is the line over the byline
+    listed = title is not None and any(lines[j].header in ("related", "comments") for j in range(title))
+    if title is not None and not h1 and (_section_like(lines[title]) or listed) and not _on_byline(lines, title):
+        # a section label, link row or an item of a list (a sidebar scraped first) above the
+        # headline; the headline is the line over the byline
         later = [k for k in cands if k > title and not _section_like(lines[k]) and not lines[k].chrome
                  and _on_byline(lines, k)]
         if later:
