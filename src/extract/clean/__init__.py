@@ -25,13 +25,13 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 7. **header zone** — the headline (markdown ``#`` or the first headline-like line; site suffix
    such as ``|Site`` removed, and a site prefix ``东岸网 - `` that the source or copyright line
    names; a row of capitalized menu words is passed over, and so is a section label, a row of
-   short links, a kicker of three words or the items of a list scraped before the article when
-   a later line stands over the byline), Chinese SEO
-   tags (``人工智能,大模型,辞职``: many short comma-separated words) as spam, lines before it
-   (section labels), byline block after it (meta up to the last byline/date line, chrome after it;
-   a deck, a clause with a comma or six words and more, is content), a lead or a section heading
-   that runs into the body. Then author bios: a paragraph that starts
-   with the byline's name and goes on like a bio, an author card ("博客 | name") with its paragraph.
+   short links, a kicker of three words, a ticker (``BREAKING:``) or the items of a list scraped
+   before the article when a later line stands over the byline), Chinese SEO tags
+   (``人工智能,大模型,辞职``: many short comma-separated words) as spam, lines before it (section
+   labels), byline block after it (meta up to the last byline/date line, chrome after it; a deck,
+   a clause with a comma or six words and more, is content), a lead or a section heading that runs
+   into the body. Then author bios: a paragraph that starts with the byline's name and goes on
+   like a bio, an author card ("博客 | name") with its paragraph.
 8. **regions after the body start** — a list header (related / hot / comments, ``clean_list_headers.txt``),
    a footer marker (copyright, disclaimer, subscription appeal, login prompt, ``clean_footer.txt``)
    or a run of ``name + timestamp`` teaser items opens a boilerplate region that lasts until body

@@ -73,6 +73,9 @@ def _menu_like(ln: Ln) -> bool:
             and not any(w.casefold() in _MENU_SMALL_WORDS for w in words))
 
 
+_TICKER = re.compile(r"^\W*(?-i:[A-ZÄÖÜ]{4,})\s*[:|]")   # "BREAKING:", "EILMELDUNG |", "LIVE:"
+
+
 _SECTION_SEP = re.compile(r"\s*[|｜丨·•/]\s*")
 
 
@@ -166,9 +169,10 @@ def header_zone(lines: list[Ln], start: int) -> int | None:
             if later:
                 title = later[0]
     listed = title is not None and any(lines[j].header in ("related", "comments") for j in range(title))
-    if title is not None and not h1 and (_section_like(lines[title]) or listed) and not _on_byline(lines, title):
-        # a section label, link row or an item of a list (a sidebar scraped first) above the
-        # headline; the headline is the line over the byline
+    if (title is not None and not h1 and (_section_like(lines[title]) or listed or _TICKER.match(lines[title].m))
+            and not _on_byline(lines, title)):
+        # a section label, link row, ticker (BREAKING: …) or an item of a list (a sidebar scraped
+        # first) above the headline; the headline is the line over the byline
         later = [k for k in cands if k > title and not _section_like(lines[k]) and not lines[k].chrome
                  and _on_byline(lines, k)]
         if later:

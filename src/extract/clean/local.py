@@ -376,7 +376,7 @@ def _local_lines(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_mi
         if _is_breadcrumb(ln.m):
             set_label(ln, "boilerplate", "boilerplate:breadcrumb")
             continue
-        if ln.units <= MAX_BOILERPLATE_UNITS and _is_keyword_line(ln.m):
+        if ln.units <= MAX_BOILERPLATE_UNITS and not ln.date_line and _is_keyword_line(ln.m):   # "Mon, Feb 3, 2025, 8:15 AM"
             # a site's tag row is chrome; a bare list of search keywords is SEO (the gold's spam)
             if _KEYWORD_LABEL.match(ln.m):
                 set_label(ln, "boilerplate", "boilerplate:tags")
