@@ -555,6 +555,56 @@ PAGES["de-caption-under-title"] = ([
 ], "Klinikchef verlässt Uniklinik nach Streit mit Land", "2025-02-03T08:15")
 
 
+PAGES["zh-original-title-consent-bottom"] = ([
+    ("B", "首页 | 新闻 | 图片 | 视频"),
+    ("T", "知名乳企董事长辞职 副董事长代行职权"),
+    ("M", "原标题：乳企董事长辞职"),
+    ("M", "2025-02-03 08:15 来源：北岸商报"),
+    ("C", "某知名乳企2月3日发布公告称，董事长因个人原因辞去公司董事长、董事及董事会专门委员会相关职务。"),
+    ("C", "公告显示，在选举产生新任董事长之前，由副董事长代为履行董事长职责。"),
+    ("M", "本文来源：北岸商报"),
+    ("B", "本网站使用cookie，详情请阅读隐私政策"),
+    ("B", "接受 拒绝"),
+], "知名乳企董事长辞职 副董事长代行职权", "2025-02-03T08:15")
+
+PAGES["en-wire-credits"] = ([
+    ("B", "Share"),
+    ("B", "Save"),
+    ("T", "Drugmaker names new chief scientific officer"),
+    ("M", "February 3, 2025 8:15 AM GMT"),
+    ("M", "Updated 2 hours ago"),
+    ("C", "The drugmaker said on Monday it had named the head of its oncology unit as chief scientific officer, "
+          "replacing an executive who left last year to run a biotech startup."),
+    ("C", "The appointment takes effect immediately, the company said in a statement."),
+    ("M", "Reporting by Jane Doe; Editing by John Smith"),
+    ("B", "Our Standards: The Trust Principles."),
+    ("B", "Suggested Topics:"),
+    ("B", "Healthcare & Pharmaceuticals"),
+], "Drugmaker names new chief scientific officer", "2025-02-03T08:15")
+
+PAGES["de-relative-date-only"] = ([
+    ("B", "Bild vergrößern"),
+    ("T", "Stiftungsvorstand tritt nach Kritik zurück"),
+    ("M", "Redaktion"),
+    ("M", "vor 2 Stunden"),
+    ("C", "Der Vorstand einer großen Stiftung ist nach anhaltender Kritik an der Vergabe von Fördermitteln "
+          "zurückgetreten. Der Stiftungsrat nahm den Rücktritt am Montag an."),
+    ("C", "Eine unabhängige Prüfung der Vergabepraxis soll bis zum Sommer abgeschlossen sein."),
+    ("B", "Quelle: dpa-AFX"),
+    ("B", "Bild vergrößern"),
+], "Stiftungsvorstand tritt nach Kritik zurück", None)
+
+PAGES["zh-hant-section-suffix"] = ([
+    ("B", "即時｜要聞｜國際｜財經｜娛樂"),
+    ("T", "電訊商行政總裁宣布離任｜財經"),
+    ("M", "更新時間：2025年2月3日 08:15"),
+    ("C", "本地一家電訊商今日公布，行政總裁將於本月底離任，由首席營運官署理行政總裁，董事會正物色繼任人選。"),
+    ("C", "公司股價消息公布後下跌百分之二，收報十二元。"),
+    ("B", "相關字詞﹕電訊 人事"),
+    ("B", "下一篇"),
+], "电讯商行政总裁宣布离任", "2025-02-03T08:15")
+
+
 # (page, aspect) the clean stage still gets wrong: expected failures, strict, so a fix must remove them
 KNOWN_WRONG: set[tuple[str, str]] = set()
 
@@ -735,3 +785,19 @@ def test_clean_head_ticker_above_the_headline(head, title):
 def test_clean_head_date_with_commas_is_no_keyword_line():
     ca = clean_article(["Trainer des Handballclubs entlassen", "Mon, Feb 3, 2025, 8:15 AM"] + DE_BODY)
     assert (ca.lines[1].label, ca.published) == ("meta", "2025-02-03T08:15")
+
+
+def test_clean_head_tail_line_repeating_a_chrome_line_is_chrome():
+    page = ["Bild vergrößern", "Trainer des Handballclubs entlassen", "03.02.2025"] + DE_BODY + ["Bild vergrößern"]
+    assert clean_article(page).lines[-1].label == "boilerplate"
+
+
+def test_clean_head_subheading_repeating_a_section_label_inside_the_body_stays():
+    page = ["Sport", "Trainer des Handballclubs entlassen", "03.02.2025", DE_BODY[0], "Sport", DE_BODY[1]]
+    assert clean_article(page).lines[4].label == "content"
+
+
+@pytest.mark.parametrize("line, label", [("接受 拒绝", "boilerplate"), ("相關字詞﹕電訊 人事", "boilerplate")])
+def test_clean_head_chinese_consent_buttons_and_small_colon_tags(line, label):
+    ca = clean_article(["电池企业董事长辞职", "2025-02-03 08:15"] + BODY_ZH + ["本网站使用cookie，详情请阅读隐私政策", line])
+    assert ca.lines[-1].label == label

@@ -40,7 +40,8 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
    A figure or a section heading closes a related-links region. Two comment headers close together
    (``name + date-time``, ``name 发表于 date-time``, ``name · 2 小时前``) open a comment region.
    After the body's last strong line, a row of Latin tags (``Bahn, Streik, Verkehr``: short
-   comma-separated items, most one word, no function word) is boilerplate:tags.
+   comma-separated items, most one word, no function word) is boilerplate:tags, and a short line
+   repeating a chrome line of the page (``Bild vergrößern`` at top and bottom) boilerplate:repeat.
 9. **timestamps after the body start** — bare date-times and relative times, and the short source
    or user name line before them, are list / comment chrome, not article dates.
 10. **duplicates** — exact and near repeats of an earlier title / meta / content line (3-gram

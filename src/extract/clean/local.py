@@ -312,12 +312,16 @@ def _consent_buttons(ln: Ln, R, alone: bool) -> bool:
     ``alone`` is False (the line is next to a banner or a button row)."""
     if ln.units > MAX_NAV_UNITS or re.search(r"[。！？!?](?!\s*$)", ln.m):
         return False   # "Got it!" is a button; a sentence before it is not
-    items = [DECOR.sub("", p).strip().rstrip("!.。！") for p in _NAV_ROW_SEP.split(ln.m) if p.strip()]
-    if not items or not all(items):
-        return False
     C = R["consent"]
-    kinds = [next((k for k in ("button", "option") if any(rx.fullmatch(x) for rx in C[k])), None) for x in items]
-    return None not in kinds and ("button" in kinds or not alone)
+    # items set apart by separators; a Chinese row also by single spaces ("接受 拒绝")
+    for sep in (_NAV_ROW_SEP, re.compile(r"\s+")) if ln.han >= ln.words else (_NAV_ROW_SEP,):
+        items = [DECOR.sub("", p).strip().rstrip("!.。！") for p in sep.split(ln.m) if p.strip()]
+        if not items or not all(items):
+            continue
+        kinds = [next((k for k in ("button", "option") if any(rx.fullmatch(x) for rx in C[k])), None) for x in items]
+        if None not in kinds and ("button" in kinds or not alone):
+            return True
+    return False
 
 
 def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
