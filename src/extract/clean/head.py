@@ -1,6 +1,7 @@
-"""Steps 6–7 of the clean stage: where the body starts, the header zone before it (headline,
-section labels, byline block, lead), the headline's site suffix, and author bios. Labels
-``Ln``s in place; returns the headline's index."""
+"""Steps 6–7 of the clean stage: where the body starts, the header zone before it (headline —
+the line over the byline when section labels, kickers, tickers or a scraped sidebar come first —,
+section labels, Chinese SEO tags, byline block, deck, lead), the headline's site suffix and site
+prefix, and author bios. Labels ``Ln``s in place; ``header_zone`` returns the headline's index."""
 from __future__ import annotations
 
 import re
