@@ -116,6 +116,7 @@ def test_lexicon_alternation_unescaped_keeps_regex():
 # every shipped resource and the call its stage makes (keep in step with the modules)
 SHIPPED = {
     "clean_boilerplate.txt": lambda: lexicon.patterns("clean_boilerplate.txt", re.I),
+    "clean_consent.txt": lambda: lexicon.patterns("clean_consent.txt", re.I),
     "clean_footer.txt": lambda: lexicon.patterns("clean_footer.txt", re.I),
     "clean_languages.txt": lambda: lexicon.words("clean_languages.txt"),
     "clean_list_headers.txt": lambda: lexicon.patterns("clean_list_headers.txt"),

@@ -10,10 +10,12 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 1. **spam** — adult / gambling / SEO vocabulary (``clean_spam.txt``, two hits or one hit in a
    keyword-stuffed line) and link farms (many short ``|``-separated names).
 2. **markup** — HTML debris, image and embed lines, horizontal rules, link-only lines.
-3. **local boilerplate** — share / login / copyright / disclaimer / subscribe / cookie patterns
-   (``clean_boilerplate.txt``), breadcrumbs, language switchers, lines made of navigation words
-   and counters only (``clean_nav.txt``), menu rows (short items set apart by ``|`` / ``·`` / wide
-   spaces).
+3. **local boilerplate** — share / login / copyright / disclaimer / subscribe / legal patterns
+   (``clean_boilerplate.txt``), cookie-consent banners, even paragraph-long ones, and their button
+   rows (``clean_consent.txt``; an option such as "Einstellungen" only next to them), breadcrumbs,
+   language switchers, lines made of navigation words and counters only (``clean_nav.txt``), menu
+   rows (short items set apart by ``|`` / ``·`` / wide spaces), toolbars of bracketed items
+   (``【字体：大 中 小】【打印】【关闭】``).
 4. **local meta** — short byline / source / editor / credit lines (``clean_meta.txt``) and
    lines that are only a date or time.
 5. **site chrome** — lines that occur in many articles of the run (``chrome`` counts from the
@@ -21,10 +23,15 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
 6. **body start** — the first *strong* line (a real paragraph: long, with sentence punctuation,
    not a truncated teaser) that no rule above took. Lines before it are the header zone.
 7. **header zone** — the headline (markdown ``#`` or the first headline-like line; site suffix
-   such as ``|Site`` removed; a row of capitalized menu words is passed over), lines before it
-   (section labels), byline block after it (meta up to the last byline/date line, chrome after it),
-   a lead or a section heading that runs into the body. Then author bios: a paragraph that starts
-   with the byline's name and goes on like a bio, an author card ("博客 | name") with its paragraph.
+   such as ``|Site`` removed, and a site prefix ``东岸网 - `` that the source or copyright line
+   names; a row of capitalized menu words is passed over, and so is a section label, a row of
+   short links, a kicker of three words, a ticker (``BREAKING:``) or the items of a list scraped
+   before the article when a later line stands over the byline), Chinese SEO tags
+   (``人工智能,大模型,辞职``: many short comma-separated words) as spam, lines before it (section
+   labels), byline block after it (meta up to the last byline/date line, chrome after it; a deck,
+   a clause with a comma or six words and more, is content), a lead or a section heading that runs
+   into the body. Then author bios: a paragraph that starts with the byline's name and goes on
+   like a bio, an author card ("博客 | name") with its paragraph.
 8. **regions after the body start** — a list header (related / hot / comments, ``clean_list_headers.txt``),
    a footer marker (copyright, disclaimer, subscription appeal, login prompt, ``clean_footer.txt``)
    or a run of ``name + timestamp`` teaser items opens a boilerplate region that lasts until body
@@ -32,6 +39,9 @@ The signals, in the order they are applied (``local``: 1–5, ``head``: 6–7, `
    opens a meta region that lasts while lines look like citations.
    A figure or a section heading closes a related-links region. Two comment headers close together
    (``name + date-time``, ``name 发表于 date-time``, ``name · 2 小时前``) open a comment region.
+   After the body's last strong line, a row of Latin tags (``Bahn, Streik, Verkehr``: short
+   comma-separated items, most one word, no function word) is boilerplate:tags, and a short line
+   repeating a chrome line of the page (``Bild vergrößern`` at top and bottom) boilerplate:repeat.
 9. **timestamps after the body start** — bare date-times and relative times, and the short source
    or user name line before them, are list / comment chrome, not article dates.
 10. **duplicates** — exact and near repeats of an earlier title / meta / content line (3-gram

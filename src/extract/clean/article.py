@@ -14,9 +14,9 @@ from ..settings import DEFAULT
 from ..text import HAN_RE
 from .duplicates import label_duplicates
 from .features import LATIN_WORD, MD_HEADING, Ln, fold, line_features, resources, set_label
-from .head import author_bios, body_start, header_zone, headline_like, strip_suffix
+from .head import author_bios, body_start, header_zone, headline_like, strip_site_prefix, strip_suffix
 from .local import local_rules
-from .regions import label_regions, label_timestamps
+from .regions import label_regions, label_tail, label_timestamps
 
 HEADER_MAX_LINES = 8         # a header zone with more loose lines than this is really body
 
@@ -32,10 +32,19 @@ _WEEKDAY_PAREN = re.compile(r"\s*[(（]?(?:星期|礼拜|周)[一二三四五六
 
 
 # --- 11: published, language, script ----------------------------------------------------------
+_DATE_BAR_TIME = re.compile(r"(\d)(?:\s*[|｜·•]|\s+[-–—])\s*(?=[0-2]?\d:[0-5]\d)")
+
+
+_DOTTED_TIME = re.compile(r"\b([0-2]?\d)\.([0-5]\d)(?=\s*(?:GMT|BST|UTC|CET|CEST|MEZ|MESZ|Uhr)\b)", re.I)
+
+
 def find_date(text: str) -> str | None:
     """The first absolute date (or date-time) in a line, as ISO 8601; None if there is none."""
-    # "2024年7月2日（星期二）20:15": the weekday splits date and time
-    return first_stamp(_WEEKDAY_PAREN.sub(" ", fold(text)))
+    # "2024年7月2日（星期二）20:15": the weekday splits date and time; in "03.02.2025 | 08:15" and
+    # "2025/02/03 - 08:15" a bar or a dash does
+    # "08.15 GMT", "08.15 Uhr": a time with a dot
+    t = _DOTTED_TIME.sub(r"\1:\2", _WEEKDAY_PAREN.sub(" ", fold(text)))
+    return first_stamp(_DATE_BAR_TIME.sub(r"\1 ", t))
 
 
 def _published(lines: list[Ln], start: int) -> str | None:
@@ -117,6 +126,7 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
     author_bios(lines, start)
     label_regions(lines, start)
     label_timestamps(lines, start)
+    label_tail(lines, start, R)
     for ln in lines:
         if ln.label is None:
             if ln.chrome:
@@ -136,6 +146,9 @@ def clean_article(raw_lines: Sequence[str], chrome: Mapping[str, int] | None = N
     for ln in lines:
         ll, ls = _line_lang_script(ln, lang, script, R)
         out.append(Line(ln.i + 1, ln.raw, ln.label, ln.reason, ll, ls))
-    title_text = strip_suffix(lines[title].raw) if title is not None else None
+    title_text = None
+    if title is not None:
+        site_lines = [ln.m for ln in lines if ln.label == "meta" or ln.reason == "boilerplate:copyright"]
+        title_text = strip_site_prefix(strip_suffix(lines[title].raw), site_lines, lines[title].m)
     return CleanArticle(tuple(out), title_text or None, _published(lines, start), lang, script,
                         meta_of_row(fm[1], origin="front-matter") if fm is not None else None)

@@ -34,7 +34,8 @@ _SPACES = re.compile(r"\s+")
 DIGITS = re.compile(r"\d+")
 
 
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None}
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None,
+                                                      0xFE55: 0x3A, 0xFE50: 0x2C}   # small colon, comma
 _SENT_END = re.compile(r"[。！？!?.…」』”\"'»«)）:：;；]\s*$")
 TRUNCATED = re.compile(r"(\.\.\.|…)\s*$|\S(\.\.\.|…)\s+\S")
 
@@ -66,6 +67,8 @@ def resources():
         "boiler": lexicon.patterns("clean_boilerplate.txt", re.I),
         "footer": lexicon.patterns("clean_footer.txt", re.I),
         "meta": lexicon.patterns("clean_meta.txt", re.I),
+        "consent": {kind: [rx for k, rx in lexicon.patterns("clean_consent.txt", re.I) if k == kind]
+                    for kind in ("banner", "button", "option")},
         "headers": headers,
         "nav_re": re.compile(r"(?:%s)" % lexicon.alternation(lexicon.words("clean_nav.txt")), re.I),
         "lang_re": re.compile(lexicon.alternation(lexicon.words("clean_languages.txt"))),

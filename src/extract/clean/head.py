@@ -1,17 +1,25 @@
-"""Steps 6–7 of the clean stage: where the body starts, the header zone before it (headline,
-section labels, byline block, lead), the headline's site suffix, and author bios. Labels
-``Ln``s in place; returns the headline's index."""
+"""Steps 6–7 of the clean stage: where the body starts, the header zone before it (headline —
+the line over the byline when section labels, kickers, tickers or a scraped sidebar come first —,
+section labels, Chinese SEO tags, byline block, deck, lead), the headline's site suffix and site
+prefix, and author bios. Labels ``Ln``s in place; ``header_zone`` returns the headline's index."""
 from __future__ import annotations
 
 import re
 
 from ..text import HAN, HAN_RE
-from .features import COMMAS, DECOR, HEADLINE_MIN_UNITS, MD_HEADING, MD_LINK, TRUNCATED, Ln, set_label
+from .features import COMMAS, DECOR, HEADLINE_MIN_UNITS, MD_HEADING, MD_LINK, TRUNCATED, Ln, set_label, units_of
+from .local import is_han_tag_list
 
 HEADLINE_MAX_UNITS = 70      # ... and at most this many (longer is a lead paragraph)
 HEADLINE_LONG_UNITS = 150    # ... or this many when it has no commas (official multi-clause headlines)
 HEADLINE_MAX_WORDS = 45      # Latin headlines: words
 MENU_MIN_WORDS = 4           # capitalized single words in a row, no function word: a menu, not a headline
+SECTION_MAX_UNITS = 6        # a Chinese section label above the headline ("国际新闻") is this short ...
+SECTION_ITEM_UNITS = 5       # ... or its items set apart by "|" / "/" / "·" are ("即时新闻 | 港闻")
+BYLINE_GAP_LINES = 2         # chrome lines between a headline and its byline
+KICKER_MAX_WORDS = 3         # a Latin kicker above the headline ("Machtkampf im Vorstand") has at most this many words
+DECK_MIN_HAN = 12            # a line under the headline with a comma and this many characters is its deck ...
+DECK_MIN_WORDS = 6           # ... or with this many Latin words (a byline is a name and a role)
 
 
 HEADER_MAX_RUN = 3           # this many loose text lines in a row are body, not header
@@ -66,6 +74,41 @@ def _menu_like(ln: Ln) -> bool:
             and not any(w.casefold() in _MENU_SMALL_WORDS for w in words))
 
 
+_TICKER = re.compile(r"^\W*(?-i:[A-ZÄÖÜ]{4,})\s*[:|]")   # "BREAKING:", "EILMELDUNG |", "LIVE:"
+
+
+_SECTION_SEP = re.compile(r"\s*[|｜丨·•/]\s*")
+
+
+def _section_like(ln: Ln) -> bool:
+    """A section label or a row of short links rather than a headline: a few Chinese characters,
+    or short items set apart by separators ("即时新闻 | 港闻", "设为首页 | 加入收藏")."""
+    parts = [p for p in _SECTION_SEP.split(ln.m) if p.strip()]
+    if len(parts) >= 2 and all(units_of(p) <= SECTION_ITEM_UNITS for p in parts):
+        return True
+    if ln.han >= ln.words:
+        return ln.units <= SECTION_MAX_UNITS and len(parts) == 1 and " " not in ln.m
+    return ln.words <= KICKER_MAX_WORDS   # a kicker, the Dachzeile of German pages
+
+
+def _deck_like(ln: Ln) -> bool:
+    """A deck (standfirst) under the headline, not a byline: a clause with a comma, or a run of words."""
+    if ln.han >= ln.words:
+        return ln.han >= DECK_MIN_HAN and bool(COMMAS.search(ln.m))
+    return ln.words >= DECK_MIN_WORDS
+
+
+def _on_byline(lines: list[Ln], k: int) -> bool:
+    """The line after k, chrome (a tag row, a share bar) passed over, is a byline or date line:
+    where a headline stands."""
+    for j in range(k + 1, min(len(lines), k + 1 + BYLINE_GAP_LINES + 1)):
+        if lines[j].date_line or lines[j].label == "meta":
+            return True
+        if lines[j].label not in ("boilerplate", "spam"):
+            return False
+    return False
+
+
 def strip_suffix(title: str) -> str:
     t = title.strip()
     h1 = _MD_H1.match(t)
@@ -85,12 +128,30 @@ def strip_suffix(title: str) -> str:
     return t
 
 
+def strip_site_prefix(title: str, site_lines: list[str], match_form: str) -> str:
+    """A site name before the headline ("东岸网 - 标题", "Landbote | Titel"), removed when a meta line
+    of the page (the source line) or its copyright line names it too. ``site_lines`` and
+    ``match_form`` (the title line's) are match forms, so a Traditional page compares in Simplified."""
+    parts = _SUFFIX_SEP.split(title.strip(), maxsplit=1)
+    mparts = _SUFFIX_SEP.split(match_form.strip(), maxsplit=1)
+    if len(parts) < 3 or len(mparts) < 3:
+        return title
+    first, rest, key = parts[0].strip(), parts[2].strip(), mparts[0].strip()
+    if (first and rest and len(first) <= SUFFIX_MAX_CHARS and len(first) <= SUFFIX_MAX_SHARE * len(title)
+            and any(key in x for x in site_lines)):
+        return rest
+    return title
+
+
 def dup_key(text: str) -> str:
     return _PUNCT_ALL.sub("", text.casefold())
 
 
 def header_zone(lines: list[Ln], start: int) -> int | None:
     """Label the lines before the body start; return the index of the title line (or None)."""
+    for k in range(start):
+        if lines[k].label is None and is_han_tag_list(lines[k].m):
+            set_label(lines[k], "spam", "spam:seo-keywords")
     zone = [k for k in range(start) if lines[k].label is None]
     cands = [k for k in zone if headline_like(lines[k])]
     title = None
@@ -108,6 +169,15 @@ def header_zone(lines: list[Ln], start: int) -> int | None:
             later = [k for k in cands[1:] if not lines[k].chrome and _next_unlabeled(lines, k) != start]
             if later:
                 title = later[0]
+    listed = title is not None and any(lines[j].header in ("related", "comments") for j in range(title))
+    if (title is not None and not h1 and (_section_like(lines[title]) or listed or _TICKER.match(lines[title].m))
+            and not _on_byline(lines, title)):
+        # a section label, link row, ticker (BREAKING: …) or an item of a list (a sidebar scraped
+        # first) above the headline; the headline is the line over the byline
+        later = [k for k in cands if k > title and not _section_like(lines[k]) and not lines[k].chrome
+                 and _on_byline(lines, k)]
+        if later:
+            title = later[0]
     if title is not None:
         set_label(lines[title], "title", "title:headline")
     # the last byline / date line of the header zone closes the byline block
@@ -129,7 +199,8 @@ def header_zone(lines: list[Ln], start: int) -> int | None:
                 set_label(ln, "content", "content:lead")
             else:
                 set_label(ln, "boilerplate", "boilerplate:before-title")
-        elif ln.units >= LEAD_MIN_UNITS or looks_like_text(ln) or (MD_HEADING.match(ln.raw) and ln.units >= HEADLINE_MIN_UNITS):
+        elif ln.units >= LEAD_MIN_UNITS or looks_like_text(ln) or (MD_HEADING.match(ln.raw) and ln.units >= HEADLINE_MIN_UNITS) \
+                or (k < last_meta and _deck_like(ln)):
             set_label(ln, "content", "content:lead")
         elif _next_unlabeled(lines, k) == start and headline_like(ln):
             set_label(ln, "content", "content:heading")

@@ -18,6 +18,7 @@ BREADCRUMB_ITEM_UNITS = 4    # a two-part breadcrumb "A > B" has parts this shor
 BREADCRUMB_SLASH_WORDS = 2   # a slash breadcrumb "News / Tech / AI" has parts of at most this many words
 KEYWORD_MIN_ITEMS = 4        # an SEO keyword line has at least this many comma-separated items ...
 KEYWORD_ITEM_WORDS = 3       # ... of at most this many words each
+KEYWORD_ITEM_HAN = 6         # ... or Chinese items of at most this many characters (a clause is longer)
 NAV_ROW_MIN_ITEMS = 3        # a menu row has at least this many "|" / "·" / wide-space separated items ...
 NAV_ITEM_MAX_UNITS = 5       # ... of at most this many units each
 NAV_ROW_LONG_ITEMS = 5       # a row of this many items may start with a site name and hold one number
@@ -26,6 +27,7 @@ NAV_ITEM_MAX_HAN = 4         # ... of at most this many characters (headline cla
 NAV_RESIDUE_LETTERS = 1      # letters left after removing navigation words from a nav line
 MAX_DATE_LINE_UNITS = 8      # a date line has at most this many units besides the date itself
 MAX_DATE_BYLINE_UNITS = 16   # ... or this many when they are a byline (site, 记者, a name)
+CONSENT_OPTION_WINDOW = 2    # a consent option alone ("Einstellungen", "了解更多") is chrome this close to a banner
 
 
 LINKFARM_MIN_PARTS = 8       # a link farm has at least this many "|"-separated parts ...
@@ -156,6 +158,31 @@ def _is_keyword_line(m: str) -> bool:
         sum(x[:1].islower() or not x[:1].isalpha() for x in items) >= 0.5 * len(items)
 
 
+def is_han_tag_list(m: str) -> bool:
+    """Many comma-separated Chinese words, no clause among them ("人工智能,大模型,首席科学家,辞职"):
+    SEO keywords in the header zone. In the body the same shape is a list of names or a verse line,
+    so the header zone asks for it (``head.header_zone``), not the local rules."""
+    if not HAN_RE.search(m) or re.search(r"[。！？!?:：]", m):
+        return False
+    items = [x.strip() for x in re.split(r"[,，、;；]", m)]
+    return len(items) >= KEYWORD_MIN_ITEMS and all(
+        0 < len(x) <= KEYWORD_ITEM_HAN and len(HAN_RE.findall(x)) == len(x) for x in items)
+
+
+def is_tag_row(m: str, R) -> bool:
+    """A row of Latin tags, capitalized or not ("Bahn, Streik, Verkehr, Gewerkschaft"): many short
+    comma-separated items, most a single word, no function word, no sentence end. A list of names
+    (two words each) is not one. Only the page tail asks for it (``regions.label_tail``): in the
+    body the shape is an enumeration."""
+    if HAN_RE.search(m) or re.search(r"[.!?:]\s*$", m):
+        return False
+    items = [x.strip() for x in re.split(r"[,;]", m)]
+    words = [w.casefold() for x in items for w in x.split()]
+    stop = set().union(*R["stop"].values())
+    return (len(items) >= KEYWORD_MIN_ITEMS and all(0 < len(x.split()) <= KEYWORD_ITEM_WORDS for x in items)
+            and sum(len(x.split()) == 1 for x in items) >= 0.5 * len(items) and not any(w in stop for w in words))
+
+
 def _is_nav(ln: Ln, R) -> str | None:
     if ln.units > MAX_NAV_UNITS:
         return None
@@ -184,11 +211,22 @@ def _is_nav_row(ln: Ln) -> str | None:
             and sum(units_of(p) > NAV_ITEM_MAX_UNITS for p in parts[1:]) == 0 \
             and sum(bool(DIGITS.search(p)) for p in parts) <= 1 and units_of(parts[0]) <= 2 * NAV_ITEM_MAX_UNITS:
         return "boilerplate:nav-row"
+    if _is_bracket_row(m):
+        return "boilerplate:toolbar"
     if ln.han >= ln.words:
         parts = m.split()
         if len(parts) >= NAV_ROW_MIN_SPACED and all(units_of(p) <= NAV_ITEM_MAX_HAN and not DIGITS.search(p) for p in parts):
             return "boilerplate:nav-row"
     return None
+
+
+_BRACKET_ITEM = re.compile(r"\s*[【\[][^】\]]{1,%d}[】\]]\s*" % (2 * NAV_ITEM_MAX_UNITS + 2))
+
+
+def _is_bracket_row(m: str) -> bool:
+    """A toolbar of bracketed items ("【字体：大 中 小】【打印】【关闭】", "[Drucken] [Teilen]")."""
+    items = _BRACKET_ITEM.findall(m)
+    return len(items) >= 2 and "".join(items) == m
 
 
 def _is_counter(ln: Ln) -> bool:
@@ -234,13 +272,13 @@ def _date_line(ln: Ln, R) -> bool:
 def _header_kind(ln: Ln, R) -> str | None:
     if ln.units > 12 or ln.strong:
         return None
-    t = _HEADER_TRAIL.sub("", DECOR.sub("", ln.m)).strip()
-    t = MD_LINK.sub(r"\1", t).strip(" *#")
-    if not t:
-        return None
-    for kind, rx in R["headers"]:
-        if rx.fullmatch(t):
-            return kind
+    whole = MD_LINK.sub(r"\1", DECOR.sub("", ln.m)).strip(" *#:")
+    t = MD_LINK.sub(r"\1", _HEADER_TRAIL.sub("", DECOR.sub("", ln.m)).strip()).strip(" *#")
+    # "更多新闻 >" without its "more"; "Read more" with it; "Kommentare (12)" with its bracket
+    for form in dict.fromkeys((t, whole, ln.m.strip(" *#:"))):
+        for kind, rx in R["headers"]:
+            if form and rx.fullmatch(form):
+                return kind
     return None
 
 
@@ -259,7 +297,43 @@ def _inline_list(ln: Ln, R) -> bool:
     return any(kind == "related" and rx.fullmatch(head) for kind, rx in R["headers"])
 
 
+def _is_consent_banner(ln: Ln, R) -> bool:
+    """A cookie-consent banner: one banner pattern of ``clean_consent.txt``, or two in a line that
+    reads like a paragraph (an article about cookies may use one phrase of the trade, not two)."""
+    if ln.units > MAX_BOILERPLATE_UNITS:
+        return False
+    hits = sum(bool(rx.search(ln.m)) for rx in R["consent"]["banner"])
+    return hits >= (2 if ln.strong else 1)
+
+
+def _consent_buttons(ln: Ln, R, alone: bool) -> bool:
+    """A row of consent buttons ("Alle akzeptieren | Einstellungen", "Accept all cookies", "同意"):
+    every item is a button or an option of ``clean_consent.txt``, one at least a button unless
+    ``alone`` is False (the line is next to a banner or a button row)."""
+    if ln.units > MAX_NAV_UNITS or re.search(r"[。！？!?](?!\s*$)", ln.m):
+        return False   # "Got it!" is a button; a sentence before it is not
+    C = R["consent"]
+    # items set apart by separators; a Chinese row also by single spaces ("接受 拒绝")
+    for sep in (_NAV_ROW_SEP, re.compile(r"\s+")) if ln.han >= ln.words else (_NAV_ROW_SEP,):
+        items = [DECOR.sub("", p).strip().rstrip("!.。！") for p in sep.split(ln.m) if p.strip()]
+        if not items or not all(items):
+            continue
+        kinds = [next((k for k in ("button", "option") if any(rx.fullmatch(x) for rx in C[k])), None) for x in items]
+        if None not in kinds and ("button" in kinds or not alone):
+            return True
+    return False
+
+
 def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
+    _local_lines(lines, R, chrome, chrome_min)
+    consent = [k for k, ln in enumerate(lines) if ln.reason in ("boilerplate:cookie", "boilerplate:cookie-button")]
+    for k in consent:
+        for j in range(max(0, k - CONSENT_OPTION_WINDOW), min(len(lines), k + CONSENT_OPTION_WINDOW + 1)):
+            if lines[j].label is None and _consent_buttons(lines[j], R, alone=False):
+                set_label(lines[j], "boilerplate", "boilerplate:cookie-button")
+
+
+def _local_lines(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min: int) -> None:
     for ln in lines:
         if ln.label is not None:        # front matter, labelled before any rule
             continue
@@ -281,6 +355,12 @@ def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min
         if _inline_list(ln, R):
             set_label(ln, "boilerplate", "boilerplate:related-inline")
             continue
+        if _is_consent_banner(ln, R):
+            set_label(ln, "boilerplate", "boilerplate:cookie")
+            continue
+        if _consent_buttons(ln, R, alone=True):
+            set_label(ln, "boilerplate", "boilerplate:cookie-button")
+            continue
         if ln.units <= MAX_BOILERPLATE_UNITS:
             for name, rx in R["footer"]:
                 if rx.search(ln.m):
@@ -300,7 +380,7 @@ def local_rules(lines: list[Ln], R, chrome: Mapping[str, int] | None, chrome_min
         if _is_breadcrumb(ln.m):
             set_label(ln, "boilerplate", "boilerplate:breadcrumb")
             continue
-        if ln.units <= MAX_BOILERPLATE_UNITS and _is_keyword_line(ln.m):
+        if ln.units <= MAX_BOILERPLATE_UNITS and not ln.date_line and _is_keyword_line(ln.m):   # "Mon, Feb 3, 2025, 8:15 AM"
             # a site's tag row is chrome; a bare list of search keywords is SEO (the gold's spam)
             if _KEYWORD_LABEL.match(ln.m):
                 set_label(ln, "boilerplate", "boilerplate:tags")

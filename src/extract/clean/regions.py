@@ -1,17 +1,20 @@
 """Steps 8–9 of the clean stage, after the body start: list, footer, comment and reference
-regions, and timestamp chrome (bare date-times of lists and comments). Labels ``Ln``s in place."""
+regions, timestamp chrome (bare date-times of lists and comments), tag rows of the page tail.
+Labels ``Ln``s in place."""
 from __future__ import annotations
 
 import re
 
 from .features import HEADLINE_MIN_UNITS, MD_HEADING, Ln, set_label
-from .head import looks_like_text
+from .head import dup_key, looks_like_text
+from .local import is_tag_row
 
 LIST_NAME_MAX_UNITS = 14     # a source / user name before a timestamp is this short
 
 
 RESUME_STRONG_LINES = 2      # strong lines in a row that end a list / footer region
 RESUME_LOOSE_LINES = 4       # ... or this many lines of running text (verse) in a row
+REPEAT_MAX_UNITS = 12       # a line of the page tail this short that repeats a chrome line is chrome
 TIMESTAMP_PAIR_WINDOW = 6    # two timestamps this close after the body start open a list region
 
 
@@ -88,6 +91,20 @@ def label_regions(lines: list[Ln], start: int) -> None:
             if ln.label != "boilerplate":
                 set_label(ln, "boilerplate", mode)
         k += 1
+
+
+def label_tail(lines: list[Ln], start: int, R) -> None:
+    """After the body's last strong line: a row of tags (``local.is_tag_row``) is boilerplate:tags;
+    a short line that repeats a chrome line of the page ("Bild vergrößern" at the top and the
+    bottom) is boilerplate:repeat."""
+    last = max((k for k, ln in enumerate(lines) if ln.strong and ln.label in (None, "content")), default=-1)
+    chrome = {dup_key(ln.m) for ln in lines if ln.label == "boilerplate" and not ln.strong} - {""}
+    for k in range(max(start, last + 1), len(lines)):
+        ln = lines[k]
+        if ln.label is None and is_tag_row(ln.m, R):
+            set_label(ln, "boilerplate", "boilerplate:tags")
+        elif ln.label is None and ln.units <= REPEAT_MAX_UNITS and dup_key(ln.m) in chrome:
+            set_label(ln, "boilerplate", "boilerplate:repeat")
 
 
 def label_timestamps(lines: list[Ln], start: int) -> None:
