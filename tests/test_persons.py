@@ -648,3 +648,12 @@ def test_persons_names_listed_without_separators(text, names):
 
     assert extract.find_persons(text, lang="zh")["text"].tolist() == names
 
+
+@pytest.mark.parametrize("text, name", [
+    # common German and Austrian given names (Faker's de_DE/de_AT/de_CH lists) open a full name
+    ("Das gilt auch für die Österreicher Christof Wendlinger und seinen Kollegen.", "Christof Wendlinger"),
+    ("Gestern trat Dagmar Kretschmann vor die Presse.", "Dagmar Kretschmann"),
+    ("Auch Detlef Brommer war gekommen.", "Detlef Brommer"),
+])
+def test_persons_german_given_names_open_a_full_name(text, name):
+    assert name in {m.text for m in _mentions(text, "de")}
