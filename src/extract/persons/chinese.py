@@ -332,6 +332,108 @@ def list_members(sentences: Sequence[Sentence], person_spans: Sequence[tuple[int
     return out
 
 
+MIN_RUN_NAMES = 3          # names listed without separators (名单: 田凤山田成平田曾佩): three or more in a row
+RUN_PIECE_SCORE = {2: 0.8, 3: 1.0, 4: 1.0}   # two-character names are rarer than three in such lists
+RARE_SURNAME_FACTOR = 0.6  # a name opening with a rare surname (亢, 隋) counts less
+RUN_GAP_COST = 1.0         # each character that is no part of a name
+RUN_EDGE_BONUS = 0.3       # a cut where the recognizer or jieba cut too
+_RUN = re.compile(r"[\u4e00-\u9fff]{6,}")
+_FUNCTION_CHARS = frozenset("的了和与及是在有为把被对说等也都就而但又")   # never inside a listed name
+PLACE_ENDS = "市县省区州镇村乡"   # 安丘市: a place, not a listed name
+
+
+def name_runs(body: Sequence[Sentence], cands: Sequence[Candidate], toks_by_sentence) -> list[Candidate]:
+    """Names listed without separators (the member lists of People's Daily and Xinhua: 田凤山田成平
+    田曾佩史大桢), where the recognizer reads several names as one or cuts across them (李鹏乔 of
+    李鹏乔石): in a run of Han characters, the best cut into names (a surname, then one or two
+    characters; a double surname, then one or two) and characters outside names; three or more
+    names in a row, over two recognizer spans or one of five characters or more, are those names.
+    The cut scores each name by its length and surname, each cut the recognizer or jieba made too,
+    and each character left out at a cost; ``zh-list`` candidates, one per name."""
+    r = lexicons()
+    model = defaultdict(list)
+    for c in cands:
+        if c.kind == "model":
+            model[c.sentence_id].append((c.start, c.end))
+    out = []
+    for s in body:
+        spans = model.get(s.sentence_id)
+        if not spans:
+            continue
+        toks = toks_by_sentence.get(s.sentence_id, [])
+        local = [(x - s.char_start, y - s.char_start) for x, y in spans]
+        edges = {x for x, _ in local} | {y for _, y in local}
+        edges |= {t.char_start - s.char_start for t in toks if (t.pos or "").startswith("nr")}
+        edges |= {t.char_end - s.char_start for t in toks if (t.pos or "").startswith("nr")}
+        # no name of a run is a common word jieba reads (成果) or holds one that is no noun (华取代), nor
+        # starts or ends inside a word that is no name (国朗 of 法国朗罗); jieba's place and proper-noun
+        # tags are no common words (it tags names ns)
+        common = [t for t in toks if len(t.text) >= 2 and not (t.pos or "n").startswith(("nr", "ns", "nz", "nt"))]
+        words = {(t.char_start - s.char_start, t.char_end - s.char_start) for t in common}
+        no_nouns = {(t.char_start - s.char_start, t.char_end - s.char_start) for t in common
+                    if not (t.pos or "n").startswith("n")}
+        inner = {i for t in toks if len(t.text) >= 2 and not (t.pos or "").startswith("nr")
+                 for i in range(t.char_start - s.char_start + 1, t.char_end - s.char_start)}
+        for m in _RUN.finditer(s.text):
+            a = m.start()
+            for row in _name_rows(_split_run(m.group(), edges, a, r, words, no_nouns, inner)):
+                x0, y0 = a + row[0][0], a + row[-1][1]
+                inside = [(x, y) for x, y in local if x < y0 and x0 < y]
+                if len(row) < MIN_RUN_NAMES or not (len(inside) >= 2 or any(y - x >= 5 for x, y in inside)):
+                    continue
+                out.extend(Candidate(s.sentence_id, s.char_start + a + x, s.char_start + a + y,
+                                     s.text[a + x:a + y], "zh-list", True) for x, y in row)
+    return out
+
+
+def _name_rows(pieces: list[tuple[int, int] | None]) -> list[list[tuple[int, int]]]:
+    """Runs of adjacent names in a cut (None: a character outside names)."""
+    rows: list[list[tuple[int, int]]] = [[]]
+    for p in pieces:
+        if p is None:
+            rows.append([])
+        else:
+            rows[-1].append(p)
+    return [row for row in rows if row]
+
+
+def _split_run(run: str, edges: set[int], offset: int, r: dict, words: set[tuple[int, int]] = frozenset(),
+               no_nouns: set[tuple[int, int]] = frozenset(),
+               inner: set[int] = frozenset()) -> list[tuple[int, int] | None]:
+    """The best cut of ``run`` into names and characters outside them (None); ``words``: sentence
+    spans of jieba's common words, ``no_nouns``: those of them that are no nouns, ``inner``: offsets
+    inside words that are no names."""
+    n = len(run)
+    best: list[tuple[float, list] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        gap = (best[i][0] - RUN_GAP_COST, best[i][1] + [None])
+        if best[i + 1] is None or gap[0] > best[i + 1][0]:
+            best[i + 1] = gap
+        for size in (2, 3, 4):
+            j = i + size
+            if j > n:
+                break
+            piece = run[i:j]
+            if any(ch in _FUNCTION_CHARS for ch in piece) or piece in r["not"] \
+                    or (offset + i, offset + j) in words \
+                    or any(offset + i <= x and y <= offset + j for x, y in no_nouns) \
+                    or offset + i in inner or offset + j in inner or piece[-1] in PLACE_ENDS:
+                continue
+            if size == 4:
+                factor = 1.0 if piece[:2] in r["surnames2"] else 0.0
+            else:
+                factor = 1.0 if piece[0] in r["surnames1"] else RARE_SURNAME_FACTOR if piece[0] in r["any_surname"] else 0.0
+            if not factor:
+                continue
+            score = best[i][0] + factor * RUN_PIECE_SCORE[size] + RUN_EDGE_BONUS * ((offset + j) in edges)
+            if best[j] is None or score > best[j][0]:
+                best[j] = (score, best[i][1] + [(i, j)])
+    return best[n][1]
+
+
 def _edge_member(text: str, p: int, toks: Sequence[Token], offset: int, before: bool) -> tuple[int, int]:
     """The first (``before``: ending at ``p``) or last (starting at ``p``) member of a list: one
     jieba word, or a surname jieba split off and the word beside it (司马/相林)."""
