@@ -636,19 +636,6 @@ def test_persons_function_characters_around_chinese_names(text, names):
     assert set(extract.find_persons(text, lang="zh")["text"]) == names
 
 
-@pytest.mark.parametrize("text, names", [
-    # a member list without separators: each name on its own, not two names read as one
-    ("委员：郑国强韩立明郭志远曹振华蒋德明谢文涛（女）", ["郑国强", "韩立明", "郭志远", "曹振华", "蒋德明", "谢文涛"]),
-    ("常务委员：孙海孙杰孙立华周建平周文斌（女）", ["孙海", "孙杰", "孙立华", "周建平", "周文斌"]),
-    # names apart in prose stay as they are
-    ("据悉，张明和李华昨天在北京会见了来访的客人。", ["张明", "李华"]),
-])
-def test_persons_names_listed_without_separators(text, names):
-    import extract
-
-    assert extract.find_persons(text, lang="zh")["text"].tolist() == names
-
-
 @pytest.mark.parametrize("text, name", [
     # common German and Austrian given names (Faker's de_DE/de_AT/de_CH lists) open a full name
     ("Das gilt auch für die Österreicher Christof Wendlinger und seinen Kollegen.", "Christof Wendlinger"),

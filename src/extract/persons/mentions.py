@@ -27,7 +27,6 @@ from .chinese import (
     list_members,
     model_candidates,
     model_says_no,
-    name_runs,
     names_a_place,
     names_a_vessel,
     trim_to_known,
@@ -115,10 +114,6 @@ def find_mentions(sentences: Sequence[Sentence], tokens: Sequence[Token], langua
     model_spans = [(c.start, c.end) for c in cands if c.kind == "model"]
     if model_spans:
         cands.extend(list_members(body, model_spans, toks_by_sentence))
-        runs = name_runs(body, cands, toks_by_sentence)
-        if runs:       # the names of a run replace what overlaps them
-            cands = [c for c in cands if not any(c.sentence_id == x.sentence_id and c.start < x.end
-                                                 and x.start < c.end for x in runs)] + runs
     text_of = {s.sentence_id: s for s in body}
     art = _Article()
     # 1. strong candidates: Latin full names
