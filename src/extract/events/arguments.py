@@ -15,7 +15,7 @@ from ..text import is_han
 from .context import SentenceContext
 from .lexicons import Lang, Trigger, latin_legal
 from .modality import is_passive
-from .phrases import BRACKET_CODE, NOT_NAME, np_after, np_start, words
+from .phrases import BRACKET_CODE, NOT_NAME, np_after, np_start, taken_spans, words
 
 ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
 ROLE_GAP = 8          # characters between a role word and the person it describes (首席科学家 Ilya)
@@ -57,7 +57,7 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         return ctx.orgs
     s, off = ctx.sent, ctx.sent.char_start
     text = s.text
-    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments]
+    taken = taken_spans(ctx)
     found: list[tuple[int, int, str]] = []
 
     def add(a: int, b: int) -> None:
@@ -262,8 +262,7 @@ _FIELD_POS = ("n", "vn", "an", "b", "d", "a")   # jieba tags of a field word (�
 def _field_start(L: Lang, ctx: SentenceContext, x: int, stops: tuple) -> int:
     """Where the field of a post that heads one begins (技术 of 技术负责人): the two-character Han
     words right before it, of noun-like tags, no person, organization suffix, modifier or other post."""
-    off = ctx.sent.char_start
-    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments] + [s for s in stops if s[1] <= x]
+    taken = taken_spans(ctx, [s for s in stops if s[1] <= x])
     start = x
     for w in reversed([w for w in words(ctx) if w[1] <= x]):
         if w[1] != start or x - w[0] > FIELD_MAX or len(w[2]) != 2 or not all(is_han(ch) for ch in w[2]) \
@@ -352,16 +351,14 @@ def _clause_head_name(L: Lang, ctx: SentenceContext, end: int, stops: tuple) -> 
     捷信达): short, of names, nouns, digits and letters, with no function word, no time word, no
     person, and verbs or adjectives only where jieba's dictionary does not know them. (start, end)
     sentence-relative, or None."""
-    text, off = ctx.sent.text, ctx.sent.char_start
+    text = ctx.sent.text
     c = end
     while c > 0 and text[c - 1] not in _CLAUSE_OPEN:
         c -= 1
     if not 2 <= end - c <= HEAD_NAME_MAX:
         return None
     name = text[c:end]
-    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
-    if any(c < y and x < end for x, y in taken) or name in L.generic or name in _zh_suffixes() \
-            or (L.roles is not None and L.roles.fullmatch(name)) or name.isdigit():
+    if any(c < y and x < end for x, y in taken_spans(ctx, stops)) or _plain_word(L, name):
         return None
     ws = [w for w in words(ctx) if c <= w[0] and w[1] <= end]
     known = dictionary_predicates()     # 宣布, 资深: not a name's parts as 朗进, 锐达 are
@@ -396,17 +393,20 @@ def _is_name(L: Lang, ctx: SentenceContext, a: int, b: int, name: str, strict: b
     (公司, 该集团), not a role, with a word that names (not only 研究, 高级: verbal nouns and
     modifiers; with ``strict``, not one common noun alone: 财务, 大牌 — the object of a join,
     加盟火箭, may be one)."""
-    if len(name) < 2 or name in L.generic or any(name.startswith(g) and len(g) >= 2 for g in L.generic):
-        return False
-    if L.roles is not None and L.roles.fullmatch(name):
-        return False
-    if name in _zh_suffixes() or name.isdigit():
+    if len(name) < 2 or _plain_word(L, name) or any(name.startswith(g) and len(g) >= 2 for g in L.generic):
         return False
     ws = [w for w in words(ctx) if a <= w[0] and w[1] <= b]
     if any(w[3] in _NAMING for w in ws) or re.search(r"[A-Za-z0-9]", name):
         return True
     nouns = [w for w in ws if w[3] in ("n", "l", "i")]
     return bool(nouns) and (not strict or len(nouns) >= 2)
+
+
+def _plain_word(L: Lang, name: str) -> bool:
+    """A word that names no organization by itself: generic (公司), a role, an organization suffix (集团),
+    a number."""
+    return name in L.generic or bool(L.roles is not None and L.roles.fullmatch(name)) \
+        or name in _zh_suffixes() or name.isdigit()
 
 
 # jieba parts of speech of a word that names (one common noun alone, 财务负责人, 大牌球员, does not)

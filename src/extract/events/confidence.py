@@ -25,7 +25,7 @@ from .. import lexicon
 
 WEIGHTS_FILE = "events_confidence.json"
 TYPES = ("depart", "join", "appoint", "dismiss", "found", "return")   # others share one weight
-L2 = 1.0            # ridge penalty of the fit (200 judged rows: keep the weights small)
+L2 = 1.0            # ridge penalty of the fit (a few hundred judged rows: keep the weights small)
 QUOTES = "「」“”\"『』"
 QUESTION = "？?"
 LONG_EVIDENCE = 80  # characters: long sentences hold more clauses to take a wrong argument from

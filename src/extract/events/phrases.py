@@ -44,13 +44,20 @@ def _segmenter():
     return rjieba.Jieba()
 
 
+def taken_spans(ctx: SentenceContext, stops=()) -> list[tuple[int, int]]:
+    """Sentence-relative spans no name may run across: the sentence's person mentions, then ``stops``
+    (roles, triggers)."""
+    off = ctx.sent.char_start
+    return [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
+
+
 def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tuple = ()) -> int:
     """Where a Chinese name ending at ``end`` (sentence-relative) begins: the words before it while
     they may stand in a name (``NOUNISH``, a stock code in brackets, · & -), not a person mention, a
     trigger, a role or a function word; never before ``floor`` nor more than ``NP_MAX`` characters
     back. ``stops``: (start, end) spans that end a name (roles, persons, triggers)."""
-    text, off = ctx.sent.text, ctx.sent.char_start
-    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
+    text = ctx.sent.text
+    taken = taken_spans(ctx, stops)
     start = end
     ws = words(ctx)
     k = next((i for i in range(len(ws) - 1, -1, -1) if ws[i][1] <= end), -1)
@@ -89,8 +96,7 @@ def np_after(L: Lang, ctx: SentenceContext, pos: int, limit: int, stops: tuple =
     """The noun phrase a verb ending at ``pos`` takes as its object (了, 到, 去 skipped), up to ``limit``:
     (start, end) sentence-relative, or None."""
     ws = words(ctx)
-    off = ctx.sent.char_start
-    taken = [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
+    taken = taken_spans(ctx, stops)
     k = next((i for i, w in enumerate(ws) if w[0] >= pos), None)
     if k is None:
         return None
