@@ -24,7 +24,7 @@ def _rows(text: str) -> list[tuple]:
     ("星河电子公司任命陈小红为财务部经理。", ("appoint", ("陈小红",), "星河电子公司", "财务部经理")),
     # a team before a post is part of the post, not the organization
     ("安全团队负责人李明和王强先后宣布离职。", ("depart", ("李明",), None, "安全团队负责人")),
-    # a post that heads a field keeps its field (技术负责人, 超级对齐负责人), not a modifier (前)
+    # a post that heads a field keeps its field (技术负责人, 数据安全负责人), not a modifier (前)
     ("技术负责人李明宣布离职。", ("depart", ("李明",), None, "技术负责人")),
     ("孙丽辞去星河科技超级对齐负责人职务。", ("depart", ("孙丽",), "星河科技", "超级对齐负责人")),
     ("星河科技前安全主管李明宣布离职。", ("depart", ("李明",), "星河科技", "安全主管")),

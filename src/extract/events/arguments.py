@@ -255,7 +255,7 @@ def _units() -> tuple[str, ...]:
     return tuple(sorted(lexicon.orgs()["unit"], key=len, reverse=True))
 
 
-FIELD_MAX = 4         # characters of the field before a post that heads one (超级对齐负责人)
+FIELD_MAX = 4         # characters of the field before a post that heads one (数据安全负责人)
 _FIELD_POS = ("n", "vn", "an", "b", "d", "a")   # jieba tags of a field word (技术/n, 对齐/d, 超级/b)
 
 
@@ -304,7 +304,7 @@ def posts(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str, tuple[int,
                 if unit is not None:        # 国家能源局局长: a ministry or bureau is the post's organization
                     out.append((x, y, role, unit))
                     continue
-            if role in L.domain_heads:      # 技术负责人, 超级对齐负责人: the field is part of the post
+            if role in L.domain_heads:      # 技术负责人, 数据安全负责人: the field is part of the post
                 x = _field_start(L, ctx, x, stops)
                 role = text[x:y]
             end = x
