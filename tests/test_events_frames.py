@@ -344,3 +344,37 @@ def test_events_date_of_another_verb_is_not_the_events():
     # a date in a clause of saying dates what is said
     df = extract.find_events("斯特凡丘克3日发文称，副总理陈立明递交了辞呈。", lang="zh", reference="2024-09-05")
     assert [(r.type, r.date) for r in df.itertuples()] == [("depart", "2024-09-03")], df
+
+
+@pytest.mark.parametrize("text", [
+    "王志伟的友人拍着他的肩膀陪同离开。",               # leaving the scene
+    "张可欣让在场传媒拍照后离开，没有回应案件。",
+    "保安员陈大文制止男童离开，并通知其家人。",
+    "陈立明也是回归后首名做过财政司司长的官员。",        # 回归后 = since the Handover
+])
+def test_events_bare_leaving_without_decision_or_date_is_no_departure(text):
+    assert [r for r in _rows(text) if r[1]] == [], _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "张文华宣布离开，结束在公司八年的工作。",
+    "李志明于2012年离开，前后约七年。",
+    "赵小红已经离开《星报》，转投电视台。",
+])
+def test_events_bare_leaving_with_a_decision_a_date_or_a_quoted_name_is_a_departure(text):
+    assert [r[0] for r in _rows(text)][:1] == ["depart"], _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "王小明绝对无须为事件辞职。",                     # no need
+    "王丽曾提及想退休，但舍不得离开医护岗位。",        # a wish and a reluctance
+    "2020年，马亮结识了老乡马志东，萌发了回乡创业的念头。",   # an idea
+    "贺文表示，并承诺将尽一切所能，协助陈大文当选主席。",   # a promise governs the clauses after it
+])
+def test_events_no_need_wishes_ideas_and_promises_are_no_event(text):
+    assert [r for r in _rows(text) if r[1]] == [], _rows(text)
+
+
+def test_events_with_others_is_no_comparison():
+    rows = _rows("网上资料称，陈国华2017年与其他人共同成立顾问公司星河咨询。")
+    assert rows and rows[0][0] == "found" and rows[0][1] == ("陈国华",), rows

@@ -239,7 +239,7 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
             nxt = s.text[te - off:te - off + 1]
             if HAN_RE.match(nxt) and nxt not in _FREE_AFTER_OBJORG:
                 return False
-            return _INTRANSITIVE_NOT.match(s.text, te - off) is None
+            return _INTRANSITIVE_NOT.match(s.text, te - off) is None and _bare_departure(L, ctx, ts, te)
         a, b = obj[0] + off, obj[1] + off
         if any(o[0] < b and a < o[1] for o in org_candidates(L, ctx)):
             return True
@@ -247,6 +247,26 @@ def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) ->
             return True
         return L.orgref is not None and L.orgref.search(s.text, obj[0], obj[1]) is not None
     return True
+
+
+_QUOTED_OBJECT = set("《「“『〈\"'")
+BARE_CUE_GAP = 2      # characters between a decision word or a date and a bare objorg trigger (宣布正式离开)
+
+
+def _bare_departure(L: Lang, ctx: SentenceContext, ts: int, te: int) -> bool:
+    """An objorg trigger with no object leaves a post only when a decision or an announcement
+    (宣布离开, 决定回归) or a date (2012年离开) stands right before it; else it is someone leaving
+    the scene (拍照后离开, 陪同离开, 制止女童离开) or a time word (回归后 = since the Handover)."""
+    if L.decide is None:
+        return True
+    off = ctx.sent.char_start
+    if ctx.sent.text[te - off:te - off + 1] in _QUOTED_OBJECT:
+        return True       # 离开《青乐》: a quoted name is its object
+    lo = ctx.clause_of(ts)[0] - off
+    before = ctx.sent.text[lo:ts - off]
+    if any(len(before) - m.end() <= BARE_CUE_GAP for m in L.decide.finditer(before)):
+        return True
+    return any(0 <= ts - d.char_end <= BARE_CUE_GAP for d in ctx.dates)
 
 
 _RANKED = re.compile(r"[一首]\s*[位个名]|第[一二三四五六七八九十\d]|最后|唯一|[A-Za-z]*\b(?:first|only|last)\b")

@@ -46,6 +46,7 @@ class Lang:
     pronoun: re.Pattern | None
     group: re.Pattern | None
     travel: re.Pattern | None    # zh: travel words (离开白宫前往机场)
+    decide: re.Pattern | None    # zh: a decision or announcement right before an objorg trigger with no object (宣布离开)
     nominal: re.Pattern | None   # zh: a person noun that is no name (titles.txt and nominal cues)
     definite: re.Pattern | None  # zh: a determiner that points back (涉事的老师, 该名男子)
     sequel: re.Pattern | None    # a sentence-opening word going on from the paragraph before (于是, daraufhin)
@@ -148,6 +149,7 @@ def load_language(code: str) -> Lang:
         pronoun=_alt(cues.get("pronoun", ()), latin, ci),
         group=_alt(cues.get("group", ()), latin, ci),
         travel=_alt(cues.get("travel", ()), latin, ci),
+        decide=_alt(cues.get("decide", ()), latin, ci),
         definite=_alt(cues.get("definite", ()), latin, ci),
         domain_heads=frozenset(cues.get("domainhead", ())),
         lastday=_alt(cues.get("lastday", ()), latin, ci),
