@@ -378,3 +378,20 @@ def test_events_no_need_wishes_ideas_and_promises_are_no_event(text):
 def test_events_with_others_is_no_comparison():
     rows = _rows("网上资料称，陈国华2017年与其他人共同成立顾问公司星河咨询。")
     assert rows and rows[0][0] == "found" and rows[0][1] == ("陈国华",), rows
+
+
+@pytest.mark.parametrize("text, org", [
+    # a party name jieba knows whole takes no noun or verb before it
+    ("王大文于2015年曾代表新民党参选区议会，2016年退出新民党。", "新民党"),
+    ("罗志明接任访问时民主党的主席。", "民主党"),
+    # but proper nouns before it are part of it
+    ("2019年，王小明加入中国共产党。", "中国共产党"),
+])
+def test_events_org_names_end_and_begin_on_word_edges(text, org):
+    rows = _rows(text)
+    assert rows and rows[-1][2] == org, rows
+
+
+def test_events_leaving_a_party_is_no_organization_ending_in_its_suffix():
+    rows = _rows("但她突然以党内处事不公退党，由党务副主席赵志信暂代主席。")
+    assert all(r[2] is None or not r[2].endswith("退党") for r in rows), rows

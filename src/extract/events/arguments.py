@@ -164,6 +164,8 @@ def _zh_named_orgs(L: Lang, ctx: SentenceContext, add) -> None:
         if any(w[0] < suf_at < w[1] and w[3].startswith("v") for w in words(ctx)) \
                 or any(text.startswith(v, suf_at - len(v) + 1) for v in L.suffix_verbs):
             continue        # 排队, 带队: the suffix is part of a verb, no organization
+        if any(w[0] < b < w[1] for w in words(ctx)) and not (L.roles is not None and L.roles.match(text, b)):
+            continue        # 中共党籍, 香港大学生: the suffix opens a longer word (not 中文大学|校长: a post)
         if _former_char(text, start):
             start += 1      # 原夏门大学: the organization, not "former"
             if b - start < 2:

@@ -51,6 +51,9 @@ def taken_spans(ctx: SentenceContext, stops=()) -> list[tuple[int, int]]:
     return [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
 
 
+_PROPER = frozenset(("ns", "nt", "nz", "nr", "j", "eng"))   # jieba's tags of proper nouns (and Latin words)
+
+
 def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tuple = ()) -> int:
     """Where a Chinese name ending at ``end`` (sentence-relative) begins: the words before it while
     they may stand in a name (``NOUNISH``, a stock code in brackets, · & -), not a person mention, a
@@ -62,9 +65,13 @@ def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tup
     ws = words(ctx)
     k = next((i for i in range(len(ws) - 1, -1, -1) if ws[i][1] <= end), -1)
     # a word that runs across the end (上海队 before the suffix 队) stands in the name
+    whole = False
     if k + 1 < len(ws) and ws[k + 1][0] < end < ws[k + 1][1] and ws[k + 1][3] in NOUNISH \
             and ws[k + 1][0] >= floor and not any(ws[k + 1][0] < y and x < end for x, y in taken):
         start = ws[k + 1][0]
+        # jieba knows the whole name (民主党, 新民党: nt): only proper nouns before it belong to it
+        # (中国共产党), not the noun or verb it follows (访问时民主党, 代表新民党, 合并成自民党)
+        whole = ws[k + 1][3] == "nt"
     while k >= 0:
         a, b, w, pos = ws[k]
         if b > end:
@@ -74,7 +81,10 @@ def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tup
             break
         if w in NOT_NAME:
             break
+        if whole and pos not in _PROPER:
+            break
         if pos in NOUNISH or (w in _NAME_MARKS and start < end):
+            whole = whole or (start == end and pos == "nt")
             start = a
             k -= 1
             continue
