@@ -395,3 +395,16 @@ def test_events_org_names_end_and_begin_on_word_edges(text, org):
 def test_events_leaving_a_party_is_no_organization_ending_in_its_suffix():
     rows = _rows("但她突然以党内处事不公退党，由党务副主席赵志信暂代主席。")
     assert all(r[2] is None or not r[2].endswith("退党") for r in rows), rows
+
+
+@pytest.mark.parametrize("text, org", [
+    # universities and councils by the short names news use
+    ("王志立2002年起担任港大校长，任期八年。", "港大"),
+    ("最终仅得张志雄一人当选立法会议员。", "立法会"),
+    # a place before a well-known name is part of it; a verb before it is not
+    ("何志明昨日辞任香港国泰航空行政总裁。", "香港国泰航空"),
+    ("民航局指国泰航空存在问题，行政总裁何志明辞任。", "国泰航空"),
+])
+def test_events_well_known_short_names_and_what_stands_before_them(text, org):
+    rows = _rows(text)
+    assert rows and rows[-1][2] == org, rows

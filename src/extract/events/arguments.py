@@ -15,7 +15,7 @@ from ..text import is_han
 from .context import SentenceContext
 from .lexicons import Lang, Trigger, latin_legal
 from .modality import is_passive
-from .phrases import BRACKET_CODE, NOT_NAME, np_after, np_start, taken_spans, words
+from .phrases import BRACKET_CODE, NOT_NAME, PROPER_POS, np_after, np_start, taken_spans, words
 
 ROLE_NOT_AFTER_ZH = "会"   # a role word followed by this names a body (董事会), not a post
 ROLE_GAP = 8          # characters between a role word and the person it describes (首席科学家 Ilya)
@@ -66,8 +66,13 @@ def org_candidates(L: Lang, ctx: SentenceContext) -> list[tuple[int, int, str]]:
         name = text[a:b].strip()
         if len(name) < 2 or any(a < y and x < b for x, y in taken):
             return
-        if any(a < y and x < b for x, y, _ in found):
+        # a longer name that ends with one found before replaces it when what it adds is a place or
+        # a name (香港立法会 over the well-known 立法会; not 指国泰航空)
+        ending = [f for f in found if a < f[0] and f[1] == b and L.code == "zh" and _proper_words(ctx, a, f[0])]
+        if any(a < y and x < b for x, y, n in found if (x, y, n) not in ending):
             return
+        for f in ending:
+            found.remove(f)
         found.append((a, b, name))
 
     for m in latin_legal().finditer(text):      # before the names: Bayer AG, not Bayer
@@ -175,6 +180,13 @@ def _zh_named_orgs(L: Lang, ctx: SentenceContext, add) -> None:
     for x, y, _role, org in posts(L, ctx):
         if org is not None:
             add(*org)
+
+
+def _proper_words(ctx: SentenceContext, a: int, b: int) -> bool:
+    """Whether jieba's words cover ``a``..``b`` (sentence offsets) exactly, each a proper noun."""
+    inside = [w for w in words(ctx) if a <= w[0] and w[1] <= b]
+    return bool(inside) and inside[0][0] == a and inside[-1][1] == b \
+        and sum(w[1] - w[0] for w in inside) == b - a and all(w[3] in PROPER_POS for w in inside)
 
 
 def _former_char(text: str, k: int) -> bool:

@@ -51,7 +51,7 @@ def taken_spans(ctx: SentenceContext, stops=()) -> list[tuple[int, int]]:
     return [(m.char_start - off, m.char_end - off) for m in ctx.ments] + list(stops)
 
 
-_PROPER = frozenset(("ns", "nt", "nz", "nr", "j", "eng"))   # jieba's tags of proper nouns (and Latin words)
+PROPER_POS = frozenset(("ns", "nt", "nz", "nr", "j", "eng"))   # jieba's tags of proper nouns (and Latin words)
 
 
 def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tuple = ()) -> int:
@@ -81,7 +81,7 @@ def np_start(L: Lang, ctx: SentenceContext, end: int, floor: int = 0, stops: tup
             break
         if w in NOT_NAME:
             break
-        if whole and pos not in _PROPER:
+        if whole and pos not in PROPER_POS:
             break
         if pos in NOUNISH or (w in _NAME_MARKS and start < end):
             whole = whole or (start == end and pos == "nt")
