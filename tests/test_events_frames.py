@@ -408,3 +408,28 @@ def test_events_leaving_a_party_is_no_organization_ending_in_its_suffix():
 def test_events_well_known_short_names_and_what_stands_before_them(text, org):
     rows = _rows(text)
     assert rows and rows[-1][2] == org, rows
+
+
+def test_events_article_focus_needs_the_headline_or_a_clear_lead(tmp_path):
+    """An event with no organization of its own takes the one the article is about only when the
+    headline names it or it is named far more often than any other: a council the story keeps
+    mentioning is not the organization every resignation in it leaves."""
+    import pandas as pd
+
+    from extract.pipeline import run
+
+    body = [
+        "王大文去年当选立法会议员，立法会秘书处随即发出通知。",
+        "张小明2016年加入立法会担任助理，其后转到民主党工作。",
+        "李小华上月加入民主党。",
+        "陈志强昨日辞职，原因未明。",
+    ]
+    for name, title, want in [("a", "议会风波持续", None), ("b", "立法会风波持续", "立法会")]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(_article([title, *body]), encoding="utf-8")
+        run(tmp_path / name, tmp_path / f"out_{name}", quiet=True)
+        ev = pd.read_parquet(tmp_path / f"out_{name}" / "events")
+        dep = ev[ev["type"] == "depart"]
+        assert len(dep) == 1, ev[["type", "org", "evidence"]]
+        got = dep.iloc[0]["org"]
+        assert (None if pd.isna(got) else got) == want, dep[["org", "evidence"]]

@@ -33,6 +33,7 @@ TRAVEL_TO = 2         # characters between a travel word and an organization it 
 UNNAMED_MODIFIER = 3  # characters of a modifier between 的 and a person noun (刚入职的新老师)
 TITLE_WEIGHT = 3      # an organization in the headline counts as this many trigger sentences
 FOCUS_MIN = 3         # times the organization an article is about is named (title and trigger sentences)
+FOCUS_LEAD = 2        # times more often than the next one an organization not in the headline must be named
 AFFILIATION_LOOKS = 6  # other mentions of a person read for the organization it is introduced with
 POST_REACH = 16       # characters after a ``post`` trigger (became, 成为) within which its post must start
 SUCCESSION_BACK = 2   # sentences back a successor looks for the departure whose post it takes
@@ -358,8 +359,11 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
             seen[key] = seen.get(key, 0) + weight
             shown.setdefault(key, name)
     ranked = sorted(seen.items(), key=lambda kv: -kv[1])
+    in_title = {name.casefold().replace(" ", "") for s in titles for _a, _b, name in org_candidates(L, art.ctx_of(s))}
+    # the article is about it: named in the headline, or far more often than any other
     focus = shown[ranked[0][0]] if ranked and ranked[0][1] >= FOCUS_MIN and (
-        len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and (
+        ranked[0][0] in in_title or len(ranked) == 1 or ranked[0][1] >= FOCUS_LEAD * ranked[1][1]) else None
     by_key: dict[str, list[Mention]] = {}
     for ms in art.ments_by.values():
         for m in ms:
