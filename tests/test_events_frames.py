@@ -433,3 +433,22 @@ def test_events_article_focus_needs_the_headline_or_a_clear_lead(tmp_path):
         assert len(dep) == 1, ev[["type", "org", "evidence"]]
         got = dep.iloc[0]["org"]
         assert (None if pd.isna(got) else got) == want, dep[["org", "evidence"]]
+
+
+@pytest.mark.parametrize("text", [
+    "李先生于是雇用工人把树修剪。",          # the employer is no one hired
+    "陈大文赶出会议室的示威者。",
+])
+def test_events_the_doer_of_a_patient_trigger_is_not_its_person(text):
+    assert [r for r in _rows(text) if r[1]] == [], _rows(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("校长王大明免职。", "王大明"),                         # some triggers happen to the one before them
+    ("医生李志明停职，接受调查。", "李志明"),
+    ("王建国的任命受到国会严格审查。", "王建国"),            # the name that owns a noun use
+    ("为了把 Ilya Sutskever 从 Google 挖到 OpenAI，双方闹翻了。", "Ilya Sutskever"),   # 把 fronts a long name
+])
+def test_events_patient_of_a_trigger_before_it(text, person):
+    rows = _rows(text)
+    assert rows and person in rows[0][1], rows

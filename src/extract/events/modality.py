@@ -4,8 +4,9 @@ span with the language's ``Lang``; returns yes or no."""
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
-from ..model import Sentence
+from ..model import Mention, Sentence
 from ..text import HAN
 from .lexicons import Lang
 
@@ -58,13 +59,20 @@ def blocked(L: Lang, s: Sentence, ts: int, te: int) -> bool:
     return False
 
 
-def is_passive(L: Lang, s: Sentence, ca: int, ts: int) -> bool:
+def is_passive(L: Lang, s: Sentence, ca: int, ts: int, ments: Sequence[Mention] = ()) -> bool:
+    """A passive marker (被, 遭, 把 …; wurde; was) before the trigger in its clause. In Chinese it must
+    stand within ``PASSIVE_WINDOW_ZH`` characters, not counting the names of ``ments`` in between
+    (把 Sutskever 从 Google 挖到)."""
     if L.passive is None:
         return False
     off = s.char_start
     before = s.text[ca - off: ts - off]
     if L.code == "zh":
-        return any(len(before) - m.end() <= PASSIVE_WINDOW_ZH for m in L.passive.finditer(before))
+        def gap(m: re.Match) -> int:
+            a = ca + m.end()
+            return ts - a - sum(min(x.char_end, ts) - max(x.char_start, a) for x in ments
+                                if x.char_start < ts and a < x.char_end)
+        return any(gap(m) <= PASSIVE_WINDOW_ZH for m in L.passive.finditer(before))
     if L.code == "de":
         return L.passive.search(before) is not None
     for m in L.passive.finditer(before):

@@ -90,6 +90,7 @@ def _strip_titles(L: Lang, between: str) -> str:
     return between
 
 
+_ZH_OWNER = ("的", "之")   # between a name and a noun use of a patient trigger: the name owns it
 TITLE_LEAD = 6        # characters of modifiers before the title of a coordinated person (知名FPS主播)
 # a Chinese preposition before a person in the trigger's clause: that person is a recipient, a
 # source or a companion, not the one who acts (A向B递交辞呈, A对B表示将离职, 跟随教练B转投)
@@ -159,13 +160,15 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.code == "zh" and trig.voice == "agent":
         before = [i for i in before if not _ZH_PREP.search(s.text, max(ca - off, ms[i].char_start - off - 12),
                                                                ms[i].char_start - off)]
-    if trig.voice == "patient" and (trig.key.endswith((" by", " von")) or not is_passive(L, s, ca, ts)):
+    if trig.voice == "patient" and (trig.key.endswith((" by", " von")) or not is_passive(L, s, ca, ts, ms)):
         # (succeeded by X: the "by" of the trigger names X, whatever passive stands before it)
         if L.code == "zh" and _ZH_PERSONAL.match(s.text, te - off):
             return []           # 委任我: the one appointed is the speaker, not a named person
         if after:
             return expand(L, ctx, after[0], +1, (te, cb))
-        if before:
+        # (卡瓦纳的任命: the name that owns a noun use is the one appointed)
+        if before and (L.code != "zh" or "undergoer" in trig.flags
+                       or s.text[ms[before[-1]].char_end - off:ts - off] in _ZH_OWNER):
             return expand(L, ctx, before[-1], -1, (ca, ts))
         return _included(L, ctx, cb)
     # (fired its top executives, including CEO X: the persons the next clause lists)
