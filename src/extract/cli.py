@@ -16,9 +16,11 @@ EPILOG_RUN = """example:
 then, in Python:  import extract; t = extract.load("data/processed"); t.persons.head()"""
 
 EPILOG_TRAIN = """example:
-  extract train persons --out src/extract/models/persons_zh
-trains the Chinese person recognizer on the offline NER sets in ../shared/suites (see TRAINING.md
-beside the shipped model for the data, licenses and settings)."""
+  extract train persons --out src/extract/models/persons_zh_crf
+  extract train persons --lang zh-spacy --out src/extract/models/persons_zh
+train the Chinese person recognizer (a CRF over characters, then the spaCy model that reads the
+sentences the CRF is unsure of) on the offline NER sets in ../shared/suites (see TRAINING.md
+beside each shipped model for the data, licenses and settings)."""
 
 EPILOG_SQL = """example:
   extract sql data/processed "SELECT name, n_articles FROM persons ORDER BY n_articles DESC LIMIT 10"
@@ -129,8 +131,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=15000,
                    help="training steps (default 15000: what makes a run reproducible)")
     t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--lang", choices=["zh", "de", "en"], default="zh",
-                   help="which person recognizer: zh (characters, default), de (a CRF over words) or en (words)")
+    t.add_argument("--lang", choices=["zh", "zh-spacy", "de", "en"], default="zh",
+                   help="which person recognizer: zh (a CRF over characters, default), zh-spacy (the spaCy "
+                        "model for the sentences the CRF is unsure of), de (a CRF over words) or en (words)")
     return p
 
 
@@ -289,7 +292,11 @@ def _train(args) -> int:
         return _fail(f"training data not found in {data_dir} (expected ner_train/ and ner_zh/ there; "
                      "give the folder with --data)")
     try:
-        if args.lang == "zh":
+        if args.lang == "zh":     # a CRF over characters (persons.crf_zh)
+            from .persons.train_crf_zh import train_crf_zh
+
+            report = train_crf_zh(args.out_dir, data_dir, seed=args.seed)
+        elif args.lang == "zh-spacy":
             report = train_persons(args.out_dir, data_dir, max_minutes=args.max_minutes, seed=args.seed,
                                    max_steps=args.max_steps)
         elif args.lang == "de":     # a CRF (persons.crf): no steps, minutes or checkpoints
@@ -304,8 +311,9 @@ def _train(args) -> int:
     except OSError as e:
         return _fail(f"{e.strerror or e}: {getattr(e, 'filename', '') or ''}".rstrip(": "))
     best = report.get("best", {})
-    if args.lang == "de":
-        print(f"extract: German CRF person model written to {args.out_dir} in {report['minutes']} min; "
+    if args.lang in ("zh", "de"):
+        which = "Chinese" if args.lang == "zh" else "German"
+        print(f"extract: {which} CRF person model written to {args.out_dir} in {report['minutes']} min; "
               f"held-out F1 {report['selection']['f1']} (c1 {best['c1']}, c2 {best['c2']})", file=sys.stderr)
     else:
         print(f"extract: person model written to {args.out_dir} after {report.get('steps_run')} steps "
