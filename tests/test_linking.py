@@ -80,3 +80,33 @@ def test_linking_alias_table_grows_with_names_not_articles():
     assert len(big.names) == len(small.names) == len({*small.full_of, *small.single_of})
     assert sum(len(x) for x in big.owners.values()) == sum(len(x) for x in small.owners.values())
     assert big.link().person_of == small.link().person_of
+
+
+def test_run_names_need_three_articles_and_a_name_shape():
+    from collections import Counter
+
+    from extract.model import Mention
+    from extract.persons.linking import full_chinese_names, run_names
+
+    def article(*names):
+        return full_chinese_names([Mention(0, n, 0, len(n), n, "model") for n in names])
+
+    counts = Counter()
+    for names in [("区志明", "林郑月娥", "高水平", "康文署"), ("区志明", "林郑月娥", "高水平", "康文署"),
+                  ("区志明", "郑月娥", "林郑月娥", "高水平", "康文署", "陈大文"), ("郑月娥", "郑月娥"), ("郑月娥",)]:
+        counts.update(article(*names))
+    got = run_names(counts)
+    assert "区志明" in got                      # three articles accept it
+    assert "陈大文" not in got                   # one article only
+    assert "郑月娥" not in got                   # the tail of 林郑月娥, a name of the run
+    assert "高水平" not in got and "康文署" not in got   # a common word after a surname; an office
+    assert "林郑月娥" not in got                 # four characters without a double surname
+
+
+def test_run_names_are_found_where_the_recognizer_missed_them():
+    from extract.model import Sentence
+    from extract.persons.linking import alias_pattern, with_run_aliases
+
+    s = Sentence(0, "要深入贯彻落实区志明主席的重要指示。", 0, 18, 1, "content")
+    got = with_run_aliases([s], [], alias_pattern({"区志明"}))
+    assert [(m.text, m.source) for m in got] == [("区志明", "run-alias")]

@@ -385,7 +385,7 @@ def process_segment(task: SegmentTask) -> dict:
     Returns the summary: rows per table, statuses, characters, stage seconds, the aliases its
     articles confirm, and whether it was computed now."""
     from . import frequency, tables
-    from .persons.linking import confirmed_aliases
+    from .persons.linking import confirmed_aliases, full_chinese_names
 
     root = Path(task.root)
     done = checkpoints.load_segment_summary(root, task.key)
@@ -404,7 +404,7 @@ def process_segment(task: SegmentTask) -> dict:
         batches[-1].append(item)
         size += n
     parts: dict[str, list] = {}
-    stage, by_status, confirmed, heads = Counter(), Counter(), set(), Counter()
+    stage, by_status, confirmed, heads, names = Counter(), Counter(), set(), Counter(), Counter()
     chars = 0
     for batch in batches:
         results = process_files(batch, task.settings, task.n_articles)
@@ -415,6 +415,7 @@ def process_segment(task: SegmentTask) -> dict:
             by_status[r.status] += 1
             chars += r.n_chars
             confirmed |= confirmed_aliases(r.mentions)
+            names.update(full_chinese_names(r.mentions))
             if r.status == "ok":
                 heads["ok"] += 1
                 heads["metadata"] += r.published_source == "metadata" or r.title_source == "metadata"
@@ -424,7 +425,8 @@ def process_segment(task: SegmentTask) -> dict:
     summary = {"key": task.key, "rows": {name: (c.num_rows if isinstance(c, pa.Table) else len(c["article_id"]))
                                          for name, c in columns.items()},
                "by_status": dict(by_status), "chars": chars, "articles": len(items), "stage_seconds": dict(stage),
-               "seconds": time.perf_counter() - t0, "confirmed": sorted(confirmed), "heads": dict(heads)}
+               "seconds": time.perf_counter() - t0, "confirmed": sorted(confirmed), "heads": dict(heads),
+               "names": dict(names)}
     checkpoints.save_segment(root, task.key, columns, summary)
     return {**summary, "index": task.index, "computed": True}
 
@@ -591,6 +593,7 @@ class _Stages:
     by_status: Counter = field(default_factory=Counter)
     stage_seconds: Counter = field(default_factory=Counter)
     confirmed: set = field(default_factory=set)
+    names: Counter = field(default_factory=Counter)   # Chinese full name → articles that accept it
     heads: Counter = field(default_factory=Counter)
     chars: int = 0
     computed: int = 0
@@ -707,6 +710,7 @@ def _stages_all(runner, segments, first: _FirstPass, index, settings: Settings, 
         st.by_status.update(r["by_status"])
         st.chars += r["chars"]
         st.confirmed.update(r["confirmed"])
+        st.names.update(r.get("names", {}))
         st.heads.update(r.get("heads", {}))
         if r["computed"]:
             st.computed += 1
@@ -726,10 +730,10 @@ def _link_and_write(runner, segments, st: _Stages, writer, root: Path, lap) -> N
     last map puts person ids into each segment's mentions and events; the per-article tables are
     taken over from the segments' checkpoints."""
     from . import tables
-    from .persons.linking import AliasTable
+    from .persons.linking import AliasTable, run_names
 
     work = writer.tmp / "work"
-    confirmed_file = checkpoints.write_work(work / "confirmed.pickle", sorted(st.confirmed))
+    confirmed_file = checkpoints.write_work(work / "confirmed.pickle", sorted(st.confirmed | run_names(st.names)))
     table, waiting, next_i = AliasTable(), {}, 0
     nodes = (NodesTask(i, st.keys[i], str(root), str(confirmed_file)) for i in range(len(segments)))
     for _, r in runner.map(segment_nodes, nodes):

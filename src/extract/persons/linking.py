@@ -32,7 +32,7 @@ from typing import Iterable, Sequence
 
 from ..model import BODY_LABELS, Mention, PersonRow, RunPersons, Sentence
 from ..text import HAN_RE, alternation, is_han
-from .names import article_bound, dictionary_words, full_variant, lexicons, norm_dots, untagged
+from .names import article_bound, dictionary_words, full_variant, jieba_dictionary, lexicons, norm_dots, untagged
 
 # Mandarin has no voicing contrast and few finals, so transliteration maps sound classes together:
 # d/t, b/p, g/k, r/l; "hi" is written with x (Hinton → 辛顿), soft g and j with j/q/zh (Page → 佩奇).
@@ -127,6 +127,51 @@ def confirmed_aliases(mentions: Sequence[Mention]) -> set[str]:
         if latin:
             out.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2 and x not in common)
     return out
+
+
+RUN_NAME_ARTICLES = 3   # articles that must accept a Chinese full name before the run finds it everywhere
+
+
+def full_chinese_names(mentions: Sequence[Mention]) -> set[str]:
+    """The Chinese names of three or four characters one article accepts, a surname first and no
+    common word (four-character ones also to tell which names are the tail of another): a name
+    accepted in ``RUN_NAME_ARTICLES`` articles is
+    a confirmed alias of the run, found wherever it stands (贯彻落实习近平总书记…, where the
+    recognizer alone does not take it)."""
+    words, function = dictionary_words()
+    common = words | function
+    r = lexicons()
+
+    def surname_first(t: str) -> bool:
+        return t[:1] in r["any_surname"] or t[:2] in r["surnames2"]
+
+    return {m.text for m in mentions if m.source != "run-alias" and 3 <= len(m.text) <= 4
+            and all(is_han(ch) for ch in m.text) and surname_first(m.text) and m.text not in common}
+
+
+COMMON_GIVEN_FREQ = 1000   # jieba frequency from which a given-name part is a common word (水平, 质量)
+
+
+@lru_cache(maxsize=1)
+def _common_two_char_words() -> frozenset[str]:
+    """Two-character words jieba's dictionary counts often under a tag other than a name's (水平,
+    质量): a "name" of a surname and such a word (高水平) is a recognizer's slip that would repeat
+    across the run."""
+    return frozenset(w for w, freq, tag in re.findall(r"^(\S\S) (\d+) (\S+)$", jieba_dictionary(), re.M)
+                     if not tag.startswith("nr") and int(freq) >= COMMON_GIVEN_FREQ)
+
+
+_BODY_END = frozenset("署局处部厅院所馆站台队军党会社")   # a name ending so is an office or a body (康文署)
+
+
+def run_names(counts: Counter) -> set[str]:
+    """The full names of ``full_chinese_names`` that enough articles of the run accept: not the tail
+    of a longer accepted name (郑月娥 of 林郑月娥), not an office or a body, not a known non-name."""
+    r = lexicons()
+    longer = [n for n, k in counts.items() if len(n) >= 4 and k >= RUN_NAME_ARTICLES]
+    return {n for n, k in counts.items() if k >= RUN_NAME_ARTICLES and n[-1] not in _BODY_END
+            and n not in r["not"] and n[-2:] not in _common_two_char_words() and (len(n) == 3 or n[:2] in r["surnames2"])
+            and not any(x.endswith(n) and x != n for x in longer)}
 
 
 # a number right after a word that is not a date (3日, 5月): a quantity the word modifies
