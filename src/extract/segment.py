@@ -77,6 +77,15 @@ def pipeline(language: str, segmenter: str = "rjieba"):
     return spacy.blank(lang)
 
 
+def load(segmenter: str = "rjieba") -> None:
+    """Load the tokenizers ``tokenize`` uses: the Chinese segmenter of the ``zh`` pipeline and the
+    rule-based tokenizers of German and English (the ``de`` / ``en`` pipelines are not built: no
+    stage reads them, and each cost as much as its tokenizer again)."""
+    pipeline("zh", segmenter)
+    for language in ("de", "en"):
+        _latin_tokenizer(language)
+
+
 MAX_LATIN_VOCAB = 300_000   # words a Latin tokenizer's vocabulary holds before it is made anew: spaCy keeps every
                             # word it has seen, so a worker's memory would grow with the archive (~200 bytes a word)
 
