@@ -62,8 +62,15 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
     src: dict[int, int] = {}    # duplicate line -> the earlier line it repeats
     weak: dict[int, int] = {}   # kept line -> its most similar earlier line, when fairly similar
     kept: list[int] = []        # body / meta lines in order, for adjacency
+    title_repeat: dict[int, bool] = {}   # line -> its key, a site suffix cut, is the title's (computed once)
+
+    def repeats_title(k: int) -> bool:
+        if k not in title_repeat:
+            title_repeat[k] = dup_key(strip_suffix(lines[k].m)) == tkey
+        return title_repeat[k]
+
     last_body = max((k for k, ln in enumerate(lines) if ln.label in (None, "content")
-                     and not (tkey and dup_key(strip_suffix(ln.m)) == tkey)), default=-1)
+                     and not (tkey and repeats_title(k))), default=-1)
     for k, ln in enumerate(lines):
         if ln.label not in (None, "content", "meta", "title"):
             continue
@@ -72,7 +79,7 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
             continue
         prev = kept[-1] if kept else None
         kept.append(k)
-        if ln.label != "title" and tkey and dup_key(strip_suffix(ln.m)) == tkey:
+        if ln.label != "title" and tkey and repeats_title(k):
             if k > last_body:
                 set_label(ln, "boilerplate", "boilerplate:title-repeat")
             else:
