@@ -3,6 +3,8 @@ line (character n-gram sketches, then Jaccard and containment on all n-grams). L
 in place."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .features import Ln, set_label
 from .head import dup_key, strip_suffix
 
@@ -56,7 +58,7 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
     tkey = dup_key(strip_suffix(lines[title].m)) if title is not None else None
     seen: dict[str, int] = {}
     short: list[int] = []      # short repeats: duplicates only inside a repeated block
-    grams: dict[str, list[int]] = {}
+    grams: defaultdict[str, list[int]] = defaultdict(list)   # n-gram -> lines holding it
     sizes: dict[int, int] = {}
     full: dict[int, set[str]] = {}
     src: dict[int, int] = {}    # duplicate line -> the earlier line it repeats
@@ -120,7 +122,7 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
             weak[k] = best_j
         sizes[k] = len(sh)
         for g in sh:
-            grams.setdefault(g, []).append(k)
+            grams[g].append(k)
     # inside or at the edge of a copied block: a kept neighbour repeats the same neighbour of this line's source
     pos = {k: i for i, k in enumerate(kept)}
     for k, j in weak.items():

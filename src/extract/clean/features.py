@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import ne
 from typing import Sequence
 
 from .. import lexicon
@@ -146,7 +147,7 @@ def line_features(raw_lines: Sequence[str]) -> list[Ln]:
     out = []
     for i, p, m in zip(idx, prepped, conv):
         # characters t2s changed: a per-line Traditional signal at no extra OpenCC cost
-        trad = sum(a != b for a, b in zip(p, m)) if m != p and len(p) == len(m) else 0
+        trad = sum(map(ne, p, m)) if m != p and len(p) == len(m) else 0
         m = fold(m).strip()
         han = len(HAN_RE.findall(m))
         words = len(WORD.findall(m))
