@@ -746,3 +746,31 @@ Related: Shipyards raise prices | Steel costs climb
 def test_clean_related_header_with_its_teasers_on_one_line(line_no, label, reason_prefix):
     _ca, labels = _labels(INLINE_RELATED)
     assert labels[line_no][0] == label and labels[line_no][1].startswith(reason_prefix), labels[line_no]
+
+
+@pytest.mark.parametrize("pattern, branches", [
+    ("a|b", ["a", "b"]),
+    ("a|(b|c)|d", ["a", "(b|c)", "d"]),
+    (r"[|]|\||x", ["[|]", r"\|", "x"]),
+    ("[]|]|[^]|]y", ["[]|]", "[^]|]y"]),
+    ("^(a|b)$", ["^(a|b)$"]),
+])
+def test_clean_top_level_alternatives(pattern, branches):
+    from extract.clean.features import _top_level_alternatives
+
+    assert _top_level_alternatives(pattern) == branches
+
+
+@pytest.mark.parametrize("line", ["分享到", "Share this article", "加入我们的粉丝专页", "facebook page", "打印本页 |",
+                                  "版权所有 2024", "Teilen auf: Facebook", "本文来源：新华社", "a normal sentence."])
+def test_clean_anchored_apart_finds_the_same_name(line):
+    """The boilerplate, footer and meta patterns with their anchored alternatives apart name a line as
+    the patterns of the resource files do."""
+    from extract import lexicon
+    from extract.clean.features import resources
+
+    R = resources()
+    for key, name in (("boiler", "clean_boilerplate.txt"), ("footer", "clean_footer.txt"), ("meta", "clean_meta.txt")):
+        whole = lexicon.patterns(name, re.I)
+        assert (next((n for n, rx in R[key] if rx.search(line)), None)
+                == next((n for n, rx in whole if rx.search(line)), None))

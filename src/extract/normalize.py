@@ -22,6 +22,7 @@ import re
 from array import array
 from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import ne
 
 from . import lexicon
 from .model import DATED_LABELS, CleanArticle, NormalizedArticle, Piece
@@ -124,7 +125,7 @@ def script_of(text: str) -> str | None:
     if han < 0.2 * latin and han < 8:
         return "Latn"
     simp = to_simplified(text, "t2s")
-    changed = sum(1 for a, b in zip(text, simp) if a != b)
+    changed = sum(map(ne, text, simp))   # characters t2s changed (map stops at the shorter, as zip)
     if len(simp) != len(text):
         changed = max(changed, 1)
     # a few changed characters in long Simplified text are t2s phrase choices, not Traditional script

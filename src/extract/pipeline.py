@@ -158,13 +158,12 @@ def _valid_date(value: str) -> str | None:
 
 
 def load_models(settings: Settings = DEFAULT) -> None:
-    """Load what every article needs, once per process: spaCy and the segmenters of zh, de and
-    en, and the Chinese person recognizer when it is used (a few seconds; tables do not change)."""
+    """Load what every article needs, once per process: spaCy and the tokenizers stage 3 uses for
+    zh, de and en (``segment.load``), and the Chinese person recognizer when it is used (a few
+    seconds; tables do not change)."""
     from . import segment
 
-    segment.pipeline("zh", settings.segmenter)
-    for language in ("de", "en"):
-        segment.pipeline(language, settings.segmenter)
+    segment.load(settings.segmenter)
     if settings.use_person_model:
         from .persons import recognizer
 

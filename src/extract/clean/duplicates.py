@@ -3,6 +3,8 @@ line (character n-gram sketches, then Jaccard and containment on all n-grams). L
 in place."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .features import Ln, set_label
 from .head import dup_key, strip_suffix
 
@@ -56,14 +58,21 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
     tkey = dup_key(strip_suffix(lines[title].m)) if title is not None else None
     seen: dict[str, int] = {}
     short: list[int] = []      # short repeats: duplicates only inside a repeated block
-    grams: dict[str, list[int]] = {}
+    grams: defaultdict[str, list[int]] = defaultdict(list)   # n-gram -> lines holding it
     sizes: dict[int, int] = {}
     full: dict[int, set[str]] = {}
     src: dict[int, int] = {}    # duplicate line -> the earlier line it repeats
     weak: dict[int, int] = {}   # kept line -> its most similar earlier line, when fairly similar
     kept: list[int] = []        # body / meta lines in order, for adjacency
+    title_repeat: dict[int, bool] = {}   # line -> its key, a site suffix cut, is the title's (computed once)
+
+    def repeats_title(k: int) -> bool:
+        if k not in title_repeat:
+            title_repeat[k] = dup_key(strip_suffix(lines[k].m)) == tkey
+        return title_repeat[k]
+
     last_body = max((k for k, ln in enumerate(lines) if ln.label in (None, "content")
-                     and not (tkey and dup_key(strip_suffix(ln.m)) == tkey)), default=-1)
+                     and not (tkey and repeats_title(k))), default=-1)
     for k, ln in enumerate(lines):
         if ln.label not in (None, "content", "meta", "title"):
             continue
@@ -72,7 +81,7 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
             continue
         prev = kept[-1] if kept else None
         kept.append(k)
-        if ln.label != "title" and tkey and dup_key(strip_suffix(ln.m)) == tkey:
+        if ln.label != "title" and tkey and repeats_title(k):
             if k > last_body:
                 set_label(ln, "boilerplate", "boilerplate:title-repeat")
             else:
@@ -113,7 +122,7 @@ def label_duplicates(lines: list[Ln], title: int | None) -> None:
             weak[k] = best_j
         sizes[k] = len(sh)
         for g in sh:
-            grams.setdefault(g, []).append(k)
+            grams[g].append(k)
     # inside or at the edge of a copied block: a kept neighbour repeats the same neighbour of this line's source
     pos = {k: i for i, k in enumerate(kept)}
     for k, j in weak.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import ne
 from typing import Sequence
 
 from .. import lexicon
@@ -64,9 +65,10 @@ def resources():
         # searched in the lowercased line: an alternation this size runs 3x slower with re.I
         "spam_re": re.compile(lexicon.alternation({t.lower() for terms in spam.values() for t in terms})),
         "spam_cat": spam_terms,
-        "boiler": lexicon.patterns("clean_boilerplate.txt", re.I),
-        "footer": lexicon.patterns("clean_footer.txt", re.I),
-        "meta": lexicon.patterns("clean_meta.txt", re.I),
+        # searched in order for the first name that hits, so each may be cut in two (_anchored_apart)
+        "boiler": _anchored_apart(lexicon.patterns("clean_boilerplate.txt", re.I)),
+        "footer": _anchored_apart(lexicon.patterns("clean_footer.txt", re.I)),
+        "meta": _anchored_apart(lexicon.patterns("clean_meta.txt", re.I)),
         "consent": {kind: [rx for k, rx in lexicon.patterns("clean_consent.txt", re.I) if k == kind]
                     for kind in ("banner", "button", "option")},
         "headers": headers,
@@ -74,6 +76,52 @@ def resources():
         "lang_re": re.compile(lexicon.alternation(lexicon.words("clean_languages.txt"))),
         "stop": stop,
     }
+
+
+def _anchored_apart(patterns: tuple[tuple[str, re.Pattern], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """Named patterns with each one's top-level alternatives that start with ``^`` taken out into a
+    pattern of their own, under the same name, before the rest: a line matches one of the two where it
+    matched the whole, but ``re`` tries the anchored ones at the line's start only instead of at every
+    position (``share`` of clean_boilerplate.txt, 15 anchored alternatives and 5 others: 2.4x faster)."""
+    out = []
+    for name, rx in patterns:
+        if rx.flags & re.VERBOSE:          # a '|' or '(' may stand in a comment: kept whole
+            out.append((name, rx))
+            continue
+        branches = _top_level_alternatives(rx.pattern)
+        anchored = [b[1:] for b in branches if b.startswith("^")]
+        rest = [b for b in branches if not b.startswith("^")]
+        if not anchored or not rest:
+            out.append((name, rx))
+            continue
+        out.append((name, re.compile("^(?:%s)" % "|".join(anchored), rx.flags)))
+        out.append((name, re.compile("|".join(rest), rx.flags)))
+    return tuple(out)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` cut at the ``|`` outside groups and character classes (``a|(b|c)|[|]`` → a, (b|c), [|])."""
+    out, start, depth, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":                      # a class: ']' right after '[' or '[^' is a member, not its end
+            i += 2 if pattern.startswith("[^", i) else 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
 
 
 # --- per-line features ------------------------------------------------------------------------
@@ -146,7 +194,7 @@ def line_features(raw_lines: Sequence[str]) -> list[Ln]:
     out = []
     for i, p, m in zip(idx, prepped, conv):
         # characters t2s changed: a per-line Traditional signal at no extra OpenCC cost
-        trad = sum(a != b for a, b in zip(p, m)) if m != p and len(p) == len(m) else 0
+        trad = sum(map(ne, p, m)) if m != p and len(p) == len(m) else 0
         m = fold(m).strip()
         han = len(HAN_RE.findall(m))
         words = len(WORD.findall(m))

@@ -229,10 +229,13 @@ def _is_bracket_row(m: str) -> bool:
     return len(items) >= 2 and "".join(items) == m
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)   # LETTER twice: stops at the second (findall read every one)
+
+
 def _is_counter(ln: Ln) -> bool:
-    """Digits and separators only, e.g. '2,719 0 0' (view / like / comment counters)."""
+    """Digits and separators only, e.g. '2,719 0 0' (view / like / comment counters): one letter at most."""
     m = ln.m
-    return (bool(m) and len(LETTER.findall(m)) <= 1 and bool(DIGITS.search(m)) and not ln.date_line
+    return (bool(m) and not ln.date_line and not _TWO_LETTERS.search(m) and bool(DIGITS.search(m))
             and not _TABLE_ROW.match(m))
 
 

@@ -36,6 +36,7 @@ from .names import (
 
 def zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[Candidate]:
     r = lexicons()
+    translit = r["translit"]     # a frozenset of characters: issuperset(word) tests every character of the word
     out = []
     taken = []
     for a, b in _dot_names(s, toks):
@@ -45,7 +46,7 @@ def zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[Candidate]:
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and toks[j].text and all(ch in r["translit"] for ch in toks[j].text) \
+        while j < len(toks) and toks[j].text and translit.issuperset(toks[j].text) \
                 and (j == i or toks[j].char_start == toks[j - 1].char_end):
             j += 1
         if j > i:
@@ -67,7 +68,7 @@ def zh_candidates(s: Sentence, toks: Sequence[Token]) -> list[Candidate]:
             continue          # 吴建宏遭: four characters are a name only with a two-character surname
         if t.text[-1] in r["edge_chars"]:
             continue          # 顾浩等
-        if any(a <= t.char_start < b for a, b in taken) or all(ch in r["translit"] for ch in t.text):
+        if any(a <= t.char_start < b for a, b in taken) or translit.issuperset(t.text):
             continue
         if t.text[:1] in r["surnames1"] or t.text[:2] in r["surnames2"]:
             out.append(Candidate(s.sentence_id, t.char_start, t.char_end, t.text, "zh-native",

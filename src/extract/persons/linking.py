@@ -119,14 +119,19 @@ def confirmed_aliases(mentions: Sequence[Mention]) -> set[str]:
     by_key: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         by_key[m.person_key].add(m.text)
-    words, function = dictionary_words()
-    common = words | function          # 保安, 首先: common words confirm nothing
     out: set[str] = set()
     for surfaces in by_key.values():
         latin = any(not HAN_RE.search(x) and len(x.split()) >= 2 for x in surfaces) or any("·" in norm_dots(x) for x in surfaces)
         if latin:
-            out.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2 and x not in common)
+            out.update(x for x in surfaces if HAN_RE.search(x) and len(x) >= 2 and not _common_word(x))
     return out
+
+
+def _common_word(text: str) -> bool:
+    """保安, 首先: a word of jieba's dictionary that confirms nothing (the dictionary is read only
+    when an article has a Chinese surface to test: not at all in a German run)."""
+    words, function = dictionary_words()
+    return text in words or text in function
 
 
 RUN_NAME_ARTICLES = 3   # articles that must accept a Chinese full name before the run finds it everywhere
@@ -138,15 +143,13 @@ def full_chinese_names(mentions: Sequence[Mention]) -> set[str]:
     accepted in ``RUN_NAME_ARTICLES`` articles is
     a confirmed alias of the run, found wherever it stands (贯彻落实习近平总书记…, where the
     recognizer alone does not take it)."""
-    words, function = dictionary_words()
-    common = words | function
     r = lexicons()
 
     def surname_first(t: str) -> bool:
         return t[:1] in r["any_surname"] or t[:2] in r["surnames2"]
 
     return {m.text for m in mentions if m.source != "run-alias" and 3 <= len(m.text) <= 4
-            and all(is_han(ch) for ch in m.text) and surname_first(m.text) and m.text not in common}
+            and all(is_han(ch) for ch in m.text) and surname_first(m.text) and not _common_word(m.text)}
 
 
 COMMON_GIVEN_FREQ = 1000   # jieba frequency from which a given-name part is a common word (水平, 质量)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 from .. import lexicon
@@ -65,10 +66,14 @@ FUNCTION_TAGS = frozenset("v vd d c f t m r p q u y".split())   # verbs, adverbs
 
 @lru_cache(maxsize=1)
 def jieba_dictionary() -> str:
-    """jieba's own dictionary file (word, frequency, tag per line), read once."""
-    from importlib import resources
+    """jieba's own dictionary file (word, frequency, tag per line), read once. Found through
+    jieba's import spec, so jieba itself is not imported (its import loads its HMM tables: 0.13 s)."""
+    from importlib.util import find_spec
 
-    return resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed: pip install jieba (its dictionary names common words)")
+    return (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
