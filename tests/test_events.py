@@ -432,7 +432,7 @@ def test_events_german_and_english_frames(text, lang, want):
     "宣布董事孙立平辞职。",            # a verb of the dictionary opens the clause
     "昨晚董事孙立平辞职。",            # a time word
     "据报道，资深董事孙立平辞职。",     # a modifier of the post
-    "众新闻向港大发言人查询孙立平何时辞职。",
+    "众新闻向校方发言人查询孙立平何时辞职。",
 ])
 def test_events_no_org_from_a_clause_opening_that_is_no_name(text):
     import extract
