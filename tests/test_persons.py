@@ -644,3 +644,13 @@ def test_persons_function_characters_around_chinese_names(text, names):
 ])
 def test_persons_german_given_names_open_a_full_name(text, name):
     assert name in {m.text for m in _mentions(text, "de")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # an -ism after a name is a doctrine, not its person, whatever finds the name
+    ("坚持马克思主义基本原理，学习马克思列宁主义。", []),
+    ("马克思在1848年发表了宣言，马克思主义由此诞生。", [(0, 3)]),
+])
+def test_persons_a_doctrine_is_no_mention(text, want):
+    found = extract.find_persons(text, lang="zh")
+    assert [(r.char_start, r.char_end) for r in found.itertuples() if r.name == "马克思"] == want, found

@@ -32,7 +32,16 @@ from typing import Iterable, Sequence
 
 from ..model import BODY_LABELS, Mention, PersonRow, RunPersons, Sentence
 from ..text import HAN_RE, alternation, is_han
-from .names import article_bound, dictionary_words, full_variant, jieba_dictionary, lexicons, norm_dots, untagged
+from .names import (
+    article_bound,
+    before_doctrine,
+    dictionary_words,
+    full_variant,
+    jieba_dictionary,
+    lexicons,
+    norm_dots,
+    untagged,
+)
 
 # Mandarin has no voicing contrast and few finals, so transliteration maps sound classes together:
 # d/t, b/p, g/k, r/l; "hi" is written with x (Hinton → 辛顿), soft g and j with j/q/zh (Page → 佩奇).
@@ -203,8 +212,8 @@ def with_run_aliases(sentences: Sequence[Sentence], mentions: Sequence[Mention],
             continue
         for m in rx.finditer(s.text):
             a, b = s.char_start + m.start(), s.char_start + m.end()
-            if _QUANTITY_AFTER.match(s.text, m.end()):
-                continue           # 高达3000万: "as high as" before a quantity, not Godard
+            if _QUANTITY_AFTER.match(s.text, m.end()) or before_doctrine(s.text, m.end()):
+                continue           # 高达3000万: "as high as" before a quantity, not Godard; 马克思主义
             if not any(used[a:b]):
                 used[a:b] = b"\x01" * (b - a)
                 added.append(Mention(s.sentence_id, m.group(), a, b, keys.get(m.group(), m.group()), "run-alias"))

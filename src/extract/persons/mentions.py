@@ -46,6 +46,7 @@ from .names import (
     GLOSS,
     Candidate,
     article_bound,
+    before_doctrine,
     body_sentences,
     by_sentence,
     dictionary_words,
@@ -219,7 +220,8 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
         if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
             continue
-        if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]):
+        if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]) \
+                or before_doctrine(text_of[c.sentence_id].text, c.end - text_of[c.sentence_id].char_start):
             continue
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
@@ -471,7 +473,7 @@ def _with_repeats(accepted: list[tuple[Candidate, str]], body: Sequence[Sentence
                 if m.group() in aligned_only and m.group() not in unaligned \
                         and not (bounds and a in bounds and b in bounds):
                     continue
-                if free(a, b):
+                if free(a, b) and not before_doctrine(s.text, m.end()):
                     take(a, b)
                     out.append((s.sentence_id, m.group(), a, b, surfaces[m.group()],
                                 "short-form" if m.group() in aligned_only else "repeat"))

@@ -103,6 +103,16 @@ def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(common), frozenset(function)
 
 
+# an -ism after a name (马克思主义, 马克思列宁主义): a doctrine, not its person (不是 …思想: 邓小平理论
+# and 习近平新时代…思想 keep their person, as People's Daily tags them)
+_DOCTRINE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2})?主义(?!务)")
+
+
+def before_doctrine(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` of ``text`` opens the name of a doctrine (马克思主义)."""
+    return _DOCTRINE_AFTER.match(text, end) is not None
+
+
 @dataclass
 class Candidate:
     sentence_id: int
