@@ -654,3 +654,13 @@ def test_persons_german_given_names_open_a_full_name(text, name):
 def test_persons_a_doctrine_is_no_mention(text, want):
     found = extract.find_persons(text, lang="zh")
     assert [(r.char_start, r.char_end) for r in found.itertuples() if r.name == "马克思"] == want, found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a four-character span of a single surname that ends in a verb or function character
+    ("副会长吴基培有多次僵持。", "吴基培"),
+    ("台湾驻港办事处林振宙代表发言。", "林振宙"),
+    ("特首林郑月娥今日表示。", "林郑月娥"),      # a married form keeps its four characters
+])
+def test_persons_single_surname_names_have_three_characters_at_most(text, name):
+    assert name in list(extract.find_persons(text, lang="zh").text)

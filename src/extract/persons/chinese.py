@@ -418,6 +418,22 @@ def without_verb_char(c: Candidate, s: Sentence) -> Candidate:
     return Candidate(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)
 
 
+# a verb or function character after a name that a four-character span has taken in (吴基培有多次,
+# 戴耀廷闻讯, 林振宙代表): a single-surname Chinese name has at most three characters
+FOURTH_CHAR_NOT_NAME = frozenset("有是为闻代在说指称表曾将已也都就又则却向对和与及等被把让因所的了")
+
+
+def without_fourth_char(c: Candidate) -> Candidate:
+    """A four-character recognizer span of a single surname (not a double one: 欧阳; not a married
+    form: 林郑月娥) that ends in a verb or function character: the three-character name before it."""
+    t, r = c.text, lexicons()
+    if c.kind not in ("model", "zh-native") or len(t) != 4 or t[-1] not in FOURTH_CHAR_NOT_NAME \
+            or t[0] not in r["surnames1"] or t[:2] in r["surnames2"] or t[1] in r["surnames1"] \
+            or not all(is_han(ch) for ch in t):
+        return c
+    return Candidate(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)
+
+
 def verb_tail(word: str) -> bool:
     """A two-character word after a surname that is a verb of saying or doing, or an adverb (指出,
     首先), not a time word or a noun that may be a given name (万年, 明朝, 当年)."""

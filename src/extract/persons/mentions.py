@@ -36,6 +36,7 @@ from .chinese import (
     with_jieba_name,
     with_married_surname,
     with_rare_char,
+    without_fourth_char,
     without_verb_char,
     without_word_tail,
     zh_candidates,
@@ -199,7 +200,7 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         if c.kind == "model" and len(c.text) >= 3:
             # not 骆指出, 张首先: a surname and a verb or adverb (a time word or noun, 张万年, 李明朝,
             # may be a given name: the recognizer's whole span stays known ahead)
-            c = without_verb_char(trim_to_known(c, {}), text_of[c.sentence_id])   # not 徐雷因 ahead
+            c = without_verb_char(without_fourth_char(trim_to_known(c, {})), text_of[c.sentence_id])   # not 徐雷因 ahead
             cut = without_word_tail(c)
             kept = cut if cut.text != c.text and verb_tail(c.text[1:]) else c
             full = with_married_surname(kept, text_of[c.sentence_id]).text
@@ -209,7 +210,7 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
     for c in zh_cands:
         if c.kind == "model":
             c = trim_to_known(c, alias_of)
-            c = without_verb_char(without_word_tail(c), text_of[c.sentence_id])
+            c = without_verb_char(without_fourth_char(without_word_tail(c)), text_of[c.sentence_id])
             c = with_function_surname(c, text_of[c.sentence_id])
         if c.kind == "zh-native":
             c = without_verb_char(c, text_of[c.sentence_id])
