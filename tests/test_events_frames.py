@@ -452,3 +452,13 @@ def test_events_the_doer_of_a_patient_trigger_is_not_its_person(text):
 def test_events_patient_of_a_trigger_before_it(text, person):
     rows = _rows(text)
     assert rows and person in rows[0][1], rows
+
+
+@pytest.mark.parametrize("text, want", [
+    # an organization signing a person: the person joins it
+    ("北京时间8月27日，北京首钢篮球俱乐部正式签约美籍华裔球员林志豪。", ("join", ("林志豪",), "北京首钢篮球俱乐部", None)),
+    # a person signing with an organization
+    ("王大力签约星河传媒。", ("join", ("王大力",), "星河传媒", None)),
+])
+def test_events_signing_either_way(text, want):
+    assert want[:3] in [r[:3] for r in _rows(text)], _rows(text)

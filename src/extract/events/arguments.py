@@ -518,13 +518,16 @@ def pick_org(L: Lang, ctx: SentenceContext, typ: str, trig: Trigger, ts: int, te
         near = sorted(after + before, key=lambda o: min(abs(o[0] - te), abs(ts - o[1])))
         return near[0][2] if near else None
     # the organization of the post the trigger names (出任X公司CEO, 辞去发展局局长职务)
-    for x, y, _r, org in posts(L, ctx):
+    signed = "either" in trig.flags and bool(subj) and min(m.char_start for m in subj) >= te
+    for x, y, _r, org in () if signed else posts(L, ctx):
         if org is not None and te - off <= org[0] and y <= hi - off \
                 and not (typ in NEW_POST_TYPES and _former(L, text, min(x, org[0]))):
             return text[org[0]:org[1]]      # (hired former OpenAI chief X: not OpenAI)
     forward = typ in ("join", "found", "sue", "merge") or trig.flags & {"org"} or typ == "appoint"
     if typ == "join" and trig.voice == "patient":       # 谷歌聘用 A: the hiring org is the subject
         forward = False
+    if signed:
+        forward = False                                  # 俱乐部签约球员A: the club signing, not A's former one
     if typ == "depart" and after and L.code == "zh" and not text[te - off:after[0][0] - off].strip(" 了"):
         forward = True                                   # 离开腾讯, 退出国家队
     if forward and after and typ == "depart" and L.latin and not _object_gap(text[te - off:after[0][0] - off]):

@@ -90,6 +90,7 @@ def _strip_titles(L: Lang, between: str) -> str:
     return between
 
 
+EITHER_OBJECT_GAP = 12   # characters of descriptors between an ``either`` trigger and the person after it
 _ZH_OWNER = ("的", "之")   # between a name and a noun use of a patient trigger: the name owns it
 TITLE_LEAD = 6        # characters of modifiers before the title of a coordinated person (知名FPS主播)
 # a Chinese preposition before a person in the trigger's clause: that person is a recipient, a
@@ -160,6 +161,9 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
     if L.code == "zh" and trig.voice == "agent":
         before = [i for i in before if not _ZH_PREP.search(s.text, max(ca - off, ms[i].char_start - off - 12),
                                                                ms[i].char_start - off)]
+        if "either" in trig.flags and not before and after \
+                and ms[after[0]].char_start - te <= EITHER_OBJECT_GAP:
+            return expand(L, ctx, after[0], +1, (te, cb))   # 俱乐部正式签约球员林书豪: the one signed
     if trig.voice == "patient" and (trig.key.endswith((" by", " von")) or not is_passive(L, s, ca, ts, ms)):
         # (succeeded by X: the "by" of the trigger names X, whatever passive stands before it)
         if L.code == "zh" and _ZH_PERSONAL.match(s.text, te - off):
