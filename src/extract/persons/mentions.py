@@ -47,7 +47,6 @@ from .names import (
     GLOSS,
     Candidate,
     article_bound,
-    before_doctrine,
     body_sentences,
     by_sentence,
     dictionary_words,
@@ -221,22 +220,25 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
         if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
             continue
-        if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]) \
-                or before_doctrine(text_of[c.sentence_id].text, c.end - text_of[c.sentence_id].char_start):
+        if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]):
             continue
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
         # 常某, 张某某: a withheld name is a person whatever the recognizer (trained to tag 张 of 张某) says
         anonymized = c.kind == "zh-native" and c.text[1:] in ANONYMIZED
-        if c.kind in ("zh-translit", "zh-native") and not anonymized and (
+        # a personnel verb right after a name jieba tags as one (杨鸣卸任, 厄齐尔退出): the name acts,
+        # whatever the recognizer read there
+        acts = c.kind in ("zh-translit", "zh-native") \
+            and r["acts_zh"].match(text_of[c.sentence_id].text, c.end - text_of[c.sentence_id].char_start) is not None
+        if c.kind in ("zh-translit", "zh-native") and not anonymized and not acts and (
                 c.text in model_rejected if repeated else model_says_no(c, model_read, model_spans)):
             # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees
             continue
         s = text_of[c.sentence_id]
         gloss = GLOSS.match(s.text[c.end - s.char_start:])
         key = _chinese_key(c, alias_of, gloss)
-        ok = key is not None or c.kind in ("model", "zh-list") or c.context or repeated or anonymized
+        ok = key is not None or c.kind in ("model", "zh-list") or c.context or repeated or anonymized or acts
         if ok and key is None and not c.context and c.kind == "zh-translit" and c.text in dictionary_words()[0]:
             continue          # only its repeats vouch for it, and jieba knows it as a place or word (加沙, 保安)
         if ok:
@@ -474,7 +476,7 @@ def _with_repeats(accepted: list[tuple[Candidate, str]], body: Sequence[Sentence
                 if m.group() in aligned_only and m.group() not in unaligned \
                         and not (bounds and a in bounds and b in bounds):
                     continue
-                if free(a, b) and not before_doctrine(s.text, m.end()):
+                if free(a, b):
                     take(a, b)
                     out.append((s.sentence_id, m.group(), a, b, surfaces[m.group()],
                                 "short-form" if m.group() in aligned_only else "repeat"))

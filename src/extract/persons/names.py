@@ -53,7 +53,25 @@ def lexicons():
         "surnames1": frozenset(s for s in surnames if len(s) == 1),
         "surnames2": frozenset(s for s in surnames if len(s) == 2),
         "any_surname": surnames | lexicon.words("persons_surnames_zh_rare.txt"),
+        # a personnel verb a person does right after the name (杨鸣卸任, 厄齐尔退出, 柴琦岳加盟): the
+        # event triggers of the agent voice (resources/events_triggers_zh.txt), the one definition
+        "acts_zh": re.compile("(?:%s)" % lexicon.alternation(_personnel_acts())),
     }
+
+
+LOOSE_TRIGGER_FLAGS = frozenset({"objorg", "org", "near", "post"})   # triggers that are events only in a frame
+
+
+def _personnel_acts() -> list[str]:
+    """The Chinese event triggers a person does (agent voice), of two characters or more and with no
+    frame condition (离开 needs an organization, 成为 a post): read from the events' trigger file."""
+    out = []
+    for row in lexicon.rows("events_triggers_zh.txt", 3, 4):
+        flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
+        if row[2] == "agent" and len(row[0]) >= 2 and "…" not in row[0] and not flags & LOOSE_TRIGGER_FLAGS \
+                and not row[1].startswith("merge") and "/" not in row[1]:     # companies merge (东西德合并, 夏粮收购)
+            out.append(row[0])
+    return out
 
 
 # jieba's dictionary (word, frequency, part of speech) tells common words from names
@@ -103,8 +121,9 @@ def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(common), frozenset(function)
 
 
-# an -ism after a name (马克思主义, 马克思列宁主义): a doctrine, not its person (不是 …思想: 邓小平理论
-# and 习近平新时代…思想 keep their person, as People's Daily tags them)
+# an -ism after a name (马克思主义, 马克思列宁主义): a doctrine named after a person. The recognizer
+# keeps the person there, as People's Daily tags it; a run alias, which has no context of its own,
+# is not added there (24 CCTV articles would have Marx in them for 马克思主义 alone)
 _DOCTRINE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2})?主义(?!务)")
 
 
