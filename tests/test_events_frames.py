@@ -462,3 +462,8 @@ def test_events_patient_of_a_trigger_before_it(text, person):
 ])
 def test_events_signing_either_way(text, want):
     assert want[:3] in [r[:3] for r in _rows(text)], _rows(text)
+
+
+def test_events_pronoun_opening_a_clause_is_the_sentence_subject():
+    rows = _rows("首席法官王志明将于明年1月退休，并已知会特首陈大文，他将会于当日离任。")
+    assert rows and all(r[1] == ("王志明",) for r in rows), rows

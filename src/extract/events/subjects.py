@@ -252,6 +252,11 @@ def _earlier_subject(L: Lang, ctx: SentenceContext, ts: int, framed: set, clause
                                                                   ms[i].char_start - off)]
     if L.latin:
         earlier = [i for i in earlier if not _after_prep(L, s.text, ms[i].char_start - off)]
+    # a singular pronoun opening the trigger's clause refers to the sentence's subject, not to the
+    # last name before it (马道立将退休，并已知会林郑月娥，他将于当日离任: 马道立)
+    if earlier and L.code == "zh" and L.pronoun is not None and L.pronoun.match(clause_head.lstrip()) \
+            and ms[earlier[0]].char_start - s.char_start <= SUBJECT_LEAD:
+        return expand(L, ctx, earlier[0], -1, (s.char_start, ca))
     if earlier:
         return expand(L, ctx, earlier[-1], -1, (s.char_start, ca))
     # a singular pronoun: the first person of the previous sentence
