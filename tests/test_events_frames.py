@@ -467,3 +467,14 @@ def test_events_signing_either_way(text, want):
 def test_events_pronoun_opening_a_clause_is_the_sentence_subject():
     rows = _rows("首席法官王志明将于明年1月退休，并已知会特首陈大文，他将会于当日离任。")
     assert rows and all(r[1] == ("王志明",) for r in rows), rows
+
+
+@pytest.mark.parametrize("text, persons", [
+    # a founder title belongs to the name after it, not to the next items of a list of persons with
+    # their own groups
+    ("受审人士包括星河传媒创办人王大文、支联会主席李小明、民主党陈志强。", ("王大文",)),
+    ("星河科技联合创办人王大文和李小明昨日宣布离职。", ("王大文", "李小明")),
+])
+def test_events_founder_title_takes_its_own_names(text, persons):
+    rows = [r for r in _rows(text) if r[0] == "found"]
+    assert rows and rows[0][1] == persons, rows

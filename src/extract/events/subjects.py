@@ -105,6 +105,15 @@ def _after_prep(L: Lang, text: str, pos: int, lo: int = 0) -> bool:
     return L.prep is not None and L.prep.search(text, max(lo, pos - 60), pos) is not None
 
 
+def _own_group_before(L: Lang, text: str, pos: int) -> bool:
+    """A list item whose name has a word of its own before it after the list comma (、支联会李卓人):
+    a person of another group, and so are the items after it; not one more of the same title."""
+    k = pos
+    while k > 0 and text[k - 1] not in "、，,和与及":
+        k -= 1
+    return k < pos
+
+
 def subject(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int, prev_ctx: Sequence[SentenceContext],
             apposed: Apposed | None = None) -> list[Mention]:
     """The persons an event is about. ``apposed(noun)`` gives the one person the article names right
@@ -153,8 +162,14 @@ def _subject_core(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int
         return []
     if L.code == "zh" and AGENT_NOUN.match(s.text, te - off):
         # 创办人郑经翰, 创立者: the person named right after the agent noun, else nobody named
+        # (only the list members joined to it directly: 创办人A和B, not the next items of a list of
+        # persons each with their own group, 创办人黎智英、支联会李卓人、民主党杨森)
         nxt = [i for i in after if ms[i].char_start - te <= AGENT_NOUN_GAP]
-        return expand(L, ctx, nxt[0], +1, (te, cb)) if nxt else []
+        if not nxt:
+            return []
+        listed = expand(L, ctx, nxt[0], +1, (te, cb))
+        cut = next((k for k, m in enumerate(listed) if k and _own_group_before(L, s.text, m.char_start - off)), len(listed))
+        return listed[:cut]
     if L.code == "zh" and "elect" in trig.flags and after \
             and role_before(L, ctx, te - off, ms[after[0]].char_start - off):
         return expand(L, ctx, after[0], +1, (te, cb))      # 当选总统穆利诺: the president-elect
