@@ -92,31 +92,18 @@ def _char_class(ch: str, translit) -> str:
 _CLASS_CACHE: dict[str, str] = {}
 
 
-def _starts(regex, text: str) -> set[int]:
-    """Where a match starts, at every position (overlapping matches too)."""
-    out = set()
-    pos = 0
-    n = len(text)
+def _match_edges(regex, text: str) -> tuple[set[int], set[int]]:
+    """Where matches start and where they end, trying at every position (overlapping matches too)."""
+    starts, ends = set(), set()
+    pos, n = 0, len(text)
     while pos < n:
         m = regex.search(text, pos)
         if not m:
             break
-        out.add(m.start())
+        starts.add(m.start())
+        ends.add(m.end())
         pos = m.start() + 1
-    return out
-
-
-def _ends(regex, text: str) -> set[int]:
-    out = set()
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = regex.search(text, pos)
-        if not m:
-            break
-        out.add(m.end())
-        pos = m.start() + 1
-    return out
+    return starts, ends
 
 
 def sentence_features(text: str) -> list[list[str]]:
@@ -138,9 +125,8 @@ def sentence_features(text: str) -> list[list[str]]:
     p = ["^", "^", *text, "$", "$"]
     t = ["^", *tags, "$"]
     kk = ["^^", "^^", *k, "$$", "$$"]
-    title_at = _starts(title_re, text) if n else set()
-    title_end = _ends(title_re, text) if n else set()
-    verb_at = _starts(verb_re, text) if n else set()
+    title_at, title_end = _match_edges(title_re, text) if n else (set(), set())
+    verb_at = _match_edges(verb_re, text)[0] if n else set()
     out = []
     for i in range(n):
         j = i + 2
