@@ -677,3 +677,15 @@ def test_persons_a_name_right_before_a_personnel_verb(text, name):
 @pytest.mark.parametrize("text", ["美国退出协议。", "全国夏粮收购进入旺季。"])
 def test_persons_countries_and_companies_acting_are_no_persons(text):
     assert extract.find_persons(text, lang="zh").empty
+
+
+@pytest.mark.parametrize("text, name", [
+    # a two-character name before a character rare in news takes it in (the recognizer cut it)
+    ("公民党立法会议员郭荣铿今日表示，郭荣铿反对修例。", "郭荣铿"),
+    ("何珈桦表示不满。", "何珈桦"),
+    # not a Cantonese particle, not a frequent character
+    ("郭荣咗去开会。", "郭荣"),
+    ("王明表示同意。", "王明"),
+])
+def test_persons_names_take_in_a_rare_last_character(text, name):
+    assert name in list(extract.find_persons(text, lang="zh").text)

@@ -20,7 +20,6 @@ import shutil
 import stat
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -228,17 +227,12 @@ def select_files(files: list[InputFile], include=(), exclude=()) -> list[InputFi
     return [f for f in files if (not include or matches(f.article_id, include)) and not matches(f.article_id, exclude)]
 
 
-@lru_cache(maxsize=1)
-def _common_hanzi() -> frozenset[str]:
-    return frozenset("".join(chars for _, chars in lexicon.rows("common_hanzi.txt", 2, 2)))
-
-
 def _cjk_score(text: str) -> float:
     """Share of the Han characters of a decoding that are frequent in news (wrong codecs yield rare ones)."""
     han = HAN_RE.findall(text[:20000])
     if not han:
         return 0.0
-    common = _common_hanzi()
+    common = lexicon.common_hanzi()
     return sum(1 for ch in han if ch in common) / len(han)
 
 

@@ -82,6 +82,12 @@ def patterns(name: str, flags: int = 0) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def common_hanzi() -> frozenset[str]:
+    """The frequent characters of Chinese news, both scripts (``common_hanzi.txt``)."""
+    return frozenset("".join(chars for _, chars in rows("common_hanzi.txt", 2, 2)))
+
+
 @lru_cache(maxsize=None)
 def titles(kind: str | None = None) -> dict[str, tuple[str, ...]]:
     """``titles.txt`` by language (zh, de, en): every title and role, or only those of one

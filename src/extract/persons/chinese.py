@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Collection, Sequence
 
+from .. import lexicon
 from ..model import Sentence, Token
 from ..text import HAN_RE, is_han
 from .names import (
@@ -516,6 +518,26 @@ def with_rare_char(c: Candidate, s: Sentence) -> Candidate:
     in Hong Kong and Taiwan often use characters the recognizer never saw (张艳𤩷, not 张艳)."""
     a = c.end - s.char_start
     if len(c.text) != 2 or a >= len(s.text) or not RARE_HAN_RE.match(s.text[a]):
+        return c
+    return Candidate(c.sentence_id, c.start, c.end + 1, c.text + s.text[a], c.kind, c.context)
+
+
+@lru_cache(maxsize=1)
+def _not_given_name_chars() -> frozenset[str]:
+    """Characters a name never takes in from after it: the frequent ones of news (common_hanzi.txt:
+    a frequent character after a two-character name is the next word), the one-character Cantonese
+    particles (opencc_hk_markers.txt: 郭荣咗) and the function characters of persons_edge_chars.txt."""
+    hk = {w for w in lexicon.words("opencc_hk_markers.txt") if len(w) == 1}
+    return lexicon.common_hanzi() | hk | lexicons()["edge_chars"]
+
+
+def with_uncommon_char(c: Candidate, s: Sentence) -> Candidate:
+    """A two-character native name (surname + one) right before a Han character that is rare in news
+    takes it in: the recognizer and jieba cut given names at characters they seldom saw (郭荣|铿,
+    何珈|桦). Not before a frequent character, a Cantonese particle or a function character."""
+    a = c.end - s.char_start
+    if c.kind not in ("zh-native", "model") or len(c.text) != 2 or a >= len(s.text) \
+            or not is_han(s.text[a]) or s.text[a] in _not_given_name_chars() or c.text[0] not in lexicons()["surnames1"]:
         return c
     return Candidate(c.sentence_id, c.start, c.end + 1, c.text + s.text[a], c.kind, c.context)
 
