@@ -689,3 +689,20 @@ def test_persons_countries_and_companies_acting_are_no_persons(text):
 ])
 def test_persons_names_take_in_a_rare_last_character(text, name):
     assert name in list(extract.find_persons(text, lang="zh").text)
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a transliteration before a word of administrative place is a place
+    ("叙武装部队仍然驻扎在哈马省北部和东部乡村阵地上。", "哈马", True),
+    ("利比亚东部洪灾重灾区德尔纳市的灾后救援工作仍在继续。", "德尔纳", True),
+    # but a person before a post of one stays a person
+    ("德桑蒂斯州长宣布参选。", "德桑蒂斯", False),
+])
+def test_persons_places_before_a_place_word(text, name, place):
+    from extract.model import Sentence
+    from extract.persons.chinese import names_a_place
+    from extract.persons.names import Candidate
+
+    s = Sentence(0, text, 0, len(text), 1, "content")
+    a = text.index(name)
+    assert names_a_place(Candidate(0, a, a + len(name), name, "zh-translit"), s) == place

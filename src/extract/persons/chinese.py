@@ -570,13 +570,14 @@ def names_a_vessel(c: Candidate, s: Sentence) -> bool:
     return bool(_VESSEL_AFTER.match(s.text, c.end - s.char_start))
 
 
-_PLACE_AFTER = re.compile(r"(?:医院|机场|港口|车站|广场|大厦|酒店|大道|公园|体育场|球场|大学|铁路|高铁)")
+_PLACE_AFTER = re.compile(r"(?:医院|机场|港口|车站|广场|大厦|酒店|大道|公园|体育场|球场|大学|铁路|高铁"
+                          r"|[州省市县](?![长委议])|地区|共和国|王国)")   # 赫尔松州, 马拉维共和国 (not 州长, 市长)
 ROAD_ENDS = "道路街"
 
 
 def names_a_place(c: Candidate, s: Sentence) -> bool:
     """A transliteration or recognizer span that is a street (骆克道) or stands before a building or
-    a place word (纳赛尔医院, 雅万高铁) names a place, not a person."""
+    a place word (纳赛尔医院, 雅万高铁, 赫尔松州) names a place, not a person."""
     if c.kind not in ("zh-translit", "model"):
         return False
     return (len(c.text) >= 3 and c.text[-1] in ROAD_ENDS) or bool(_PLACE_AFTER.match(s.text, c.end - s.char_start))
