@@ -447,7 +447,7 @@ def test_events_the_doer_of_a_patient_trigger_is_not_its_person(text):
     ("校长王大明免职。", "王大明"),                         # some triggers happen to the one before them
     ("医生李志明停职，接受调查。", "李志明"),
     ("王建国的任命受到国会严格审查。", "王建国"),            # the name that owns a noun use
-    ("为了把 Ilya Sutskever 从 Google 挖到 OpenAI，双方闹翻了。", "Ilya Sutskever"),   # 把 fronts a long name
+    ("为了把 Maria Kowalski 从 Siemens 挖到 Bosch，双方闹翻了。", "Maria Kowalski"),   # 把 fronts a long name
 ])
 def test_events_patient_of_a_trigger_before_it(text, person):
     rows = _rows(text)

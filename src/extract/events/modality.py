@@ -62,7 +62,7 @@ def blocked(L: Lang, s: Sentence, ts: int, te: int) -> bool:
 def is_passive(L: Lang, s: Sentence, ca: int, ts: int, ments: Sequence[Mention] = ()) -> bool:
     """A passive marker (被, 遭, 把 …; wurde; was) before the trigger in its clause. In Chinese it must
     stand within ``PASSIVE_WINDOW_ZH`` characters, not counting the names of ``ments`` in between
-    (把 Sutskever 从 Google 挖到)."""
+    (把 Maria Kowalski 从 Siemens 挖到)."""
     if L.passive is None:
         return False
     off = s.char_start

@@ -513,15 +513,6 @@ RARE_HAN_RE = re.compile("[\u3400-\u4dbf\U00020000-\U0002ffff]")   # CJK Extensi
 NUMERAL_BEFORE = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万廿卅几]$")
 
 
-def with_rare_char(c: Candidate, s: Sentence) -> Candidate:
-    """A two-character name right before a character of the rare CJK blocks takes it in: given names
-    in Hong Kong and Taiwan often use characters the recognizer never saw (张艳𤩷, not 张艳)."""
-    a = c.end - s.char_start
-    if len(c.text) != 2 or a >= len(s.text) or not RARE_HAN_RE.match(s.text[a]):
-        return c
-    return Candidate(c.sentence_id, c.start, c.end + 1, c.text + s.text[a], c.kind, c.context)
-
-
 @lru_cache(maxsize=1)
 def _not_given_name_chars() -> frozenset[str]:
     """Characters a name never takes in from after it: the frequent ones of news (common_hanzi.txt:
@@ -531,15 +522,22 @@ def _not_given_name_chars() -> frozenset[str]:
     return lexicon.common_hanzi() | hk | lexicons()["edge_chars"]
 
 
-def with_uncommon_char(c: Candidate, s: Sentence) -> Candidate:
-    """A two-character native name (surname + one) right before a Han character that is rare in news
-    takes it in: the recognizer and jieba cut given names at characters they seldom saw (郭荣|铿,
-    何珈|桦). Not before a frequent character, a Cantonese particle or a function character."""
+def with_rare_char(c: Candidate, s: Sentence) -> Candidate:
+    """A two-character name right before a rare character takes it in: given names in Hong Kong and
+    Taiwan use characters the recognizer and jieba seldom or never saw. Any name before a character
+    of the rare CJK blocks (张艳𤩷, not 张艳); a native name (surname + one) before a Han character
+    that is rare in news (郭荣|铿, 何珈|桦), not before a frequent character, a Cantonese particle or
+    a function character."""
     a = c.end - s.char_start
-    if c.kind not in ("zh-native", "model") or len(c.text) != 2 or a >= len(s.text) \
-            or not is_han(s.text[a]) or s.text[a] in _not_given_name_chars() or c.text[0] not in lexicons()["surnames1"]:
+    if len(c.text) != 2 or a >= len(s.text):
         return c
-    return Candidate(c.sentence_id, c.start, c.end + 1, c.text + s.text[a], c.kind, c.context)
+    nxt = s.text[a]
+    rare_block = RARE_HAN_RE.match(nxt) is not None
+    uncommon = c.kind in ("zh-native", "model") and is_han(nxt) and nxt not in _not_given_name_chars() \
+        and c.text[0] in lexicons()["surnames1"]
+    if not (rare_block or uncommon):
+        return c
+    return Candidate(c.sentence_id, c.start, c.end + 1, c.text + nxt, c.kind, c.context)
 
 
 def with_honorific(c: Candidate, s: Sentence) -> Candidate:

@@ -36,7 +36,6 @@ from .chinese import (
     with_jieba_name,
     with_married_surname,
     with_rare_char,
-    with_uncommon_char,
     without_fourth_char,
     without_verb_char,
     without_word_tail,
@@ -219,7 +218,6 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         if c.kind != "zh-dot":
             c = extend_to_known(c, {**ahead, **alias_of}, text_of[c.sentence_id])
             c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
-            c = with_uncommon_char(c, text_of[c.sentence_id])
         if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
             continue
         if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]):

@@ -376,9 +376,7 @@ def train_persons(
     meta = json.loads((out_dir / "meta.json").read_text(encoding="utf-8"))
     meta.update(name="persons_zh", version="1.0.0",
                 description="Chinese person names (PER), character tokens; see TRAINING.md")
-    meta["extract_training"] = {k: v for k, v in report.items() if k != "history"}
-    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out_dir / "TRAINING.md").write_text(training_md(report), encoding="utf-8")
+    write_model_card(out_dir, meta, {k: v for k, v in report.items() if k != "history"}, training_md(report))
     return report
 
 
@@ -386,6 +384,26 @@ def evaluate_model_on(nlp, sentences: Sequence[Sentence]) -> dict:
     pred = [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
             for doc in nlp.pipe([s.text for s in sentences], batch_size=EVAL_BATCH)]
     return score_spans([s.spans for s in sentences], pred)
+
+
+def write_model_card(out_dir: Path, meta: dict, training: dict, md: str) -> None:
+    """A trained model's ``meta.json`` (``meta`` with ``extract_training``) and ``TRAINING.md``."""
+    meta["extract_training"] = training
+    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out_dir / "TRAINING.md").write_text(md, encoding="utf-8")
+
+
+def data_rows(data: dict, held_key: str, held_as: str, dropped: bool = True) -> list[str]:
+    """The rows of a TRAINING.md's training-data table: per set its file, license, sentences (with
+    those held out, ``held_key`` → "(+N held out for ``held_as``)"), persons, characters, repeats
+    (and sentences dropped as inconsistent)."""
+    rows = []
+    for name, d in data.items():
+        held = f" (+{d[held_key]} held out for {held_as})" if d.get(held_key) else ""
+        row = (f"| {name} | `{d['file']}` | {d['license']} | {d['sentences']}{held} | {d['persons']} | "
+               f"{d['chars']} | ×{d['repeat']} |")
+        rows.append(row + (f" {d.get('dropped_inconsistent', 0)} |" if dropped else ""))
+    return rows
 
 
 def training_md(r: dict) -> str:
@@ -417,10 +435,7 @@ def training_md(r: dict) -> str:
         "| set | file | license as stated | sentences | persons | chars | repeat | dropped |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for name, d in r["data"].items():
-        held = f" (+{d['held_out_for_dev']} held out for dev)" if d.get("held_out_for_dev") else ""
-        lines.append(f"| {name} | `{d['file']}` | {d['license']} | {d['sentences']}{held} | "
-                     f"{d['persons']} | {d['chars']} | ×{d['repeat']} | {d.get('dropped_inconsistent', 0)} |")
+    lines += data_rows(r["data"], "held_out_for_dev", "dev")
     lines += [
         "",
         f"{r['train_sentences_with_repeats']} training sentences per epoch with repeats. These sets are "

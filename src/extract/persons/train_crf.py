@@ -20,7 +20,6 @@ Steps (``train_crf``):
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 import time
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import crf
-from .train import DEFAULT_DATA_DIR, read_jsonl, score_spans
+from .train import DEFAULT_DATA_DIR, read_jsonl, score_spans, write_model_card
 
 SELECT_SIZE = 400
 FOLDS = 5
@@ -330,10 +329,8 @@ def train_crf(out_dir: Path, data_dir: Path = DEFAULT_DATA_DIR, seed: int = 0, *
         report["eval"]["germeval2014_dev"] = evaluate_crf(out_dir, data_dir / EVAL_SET)
         emit(f"germeval2014_dev: {report['eval']['germeval2014_dev']}")
     meta = {"name": "persons_de", "version": "2.0.0", "kind": "crf", "label": "PER",
-            "description": "German person names (PER), CRF over word tokens; see TRAINING.md",
-            "extract_training": report}
-    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out_dir / "TRAINING.md").write_text(training_md(report), encoding="utf-8")
+            "description": "German person names (PER), CRF over word tokens; see TRAINING.md"}
+    write_model_card(out_dir, meta, report, training_md(report))
     return report
 
 

@@ -16,14 +16,24 @@ Only the model's feature weights ship: no sentence of any set is in the package.
 """
 from __future__ import annotations
 
-import json
 import random
 import time
 from pathlib import Path
 from typing import Sequence
 
 from . import crf_zh
-from .train import DEFAULT_DATA_DIR, DEFAULT_SOURCES, DEV_SIZE, EVAL_SETS, Sentence, _training_data, read_jsonl, score_spans
+from .train import (
+    DEFAULT_DATA_DIR,
+    DEFAULT_SOURCES,
+    DEV_SIZE,
+    EVAL_SETS,
+    Sentence,
+    _training_data,
+    data_rows,
+    read_jsonl,
+    score_spans,
+    write_model_card,
+)
 
 GRID = ((0.1, 0.05),)
 MAX_ITERATIONS = 150
@@ -111,10 +121,8 @@ def train_crf_zh(out_dir: Path, data_dir: Path = DEFAULT_DATA_DIR, seed: int = 0
                 report["eval"][name] = evaluate_crf(tagger, data_dir / rel)
                 emit(f"{name}: {report['eval'][name]}")
     meta = {"name": "persons_zh", "version": "2.0.0", "kind": "crf", "label": "PER",
-            "description": "Chinese person names (PER), CRF over characters; see TRAINING.md",
-            "extract_training": report}
-    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out_dir / "TRAINING.md").write_text(training_md(report), encoding="utf-8")
+            "description": "Chinese person names (PER), CRF over characters; see TRAINING.md"}
+    write_model_card(out_dir, meta, report, training_md(report))
     return report
 
 
@@ -184,10 +192,7 @@ def training_md(r: dict) -> str:
         "| set | file | license as stated | sentences | persons | chars | repeat | dropped |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for name, d in r["data"].items():
-        held = f" (+{d['held_out_for_dev']} held out for selection)" if d.get("held_out_for_dev") else ""
-        lines.append(f"| {name} | `{d['file']}` | {d['license']} | {d['sentences']}{held} | "
-                     f"{d['persons']} | {d['chars']} | ×{d['repeat']} | {d.get('dropped_inconsistent', 0)} |")
+    lines += data_rows(r["data"], "held_out_for_dev", "selection")
     lines += ["", f"{r['train_sentences']} training sentences. These sets are academic research data without "
               "redistribution licenses; only the CRF's feature weights ship, no sentence of any set. "
               "Judge the terms before shipping the model commercially.", "",

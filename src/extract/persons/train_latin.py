@@ -22,7 +22,19 @@ from typing import Sequence
 
 from .. import training
 from ..training import NerConfig
-from .train import DEFAULT_DATA_DIR, EVAL_BATCH, LABEL, Arch, Sentence, Source, evaluate_model, read_jsonl, score_spans
+from .train import (
+    DEFAULT_DATA_DIR,
+    EVAL_BATCH,
+    LABEL,
+    Arch,
+    Sentence,
+    Source,
+    data_rows,
+    evaluate_model,
+    read_jsonl,
+    score_spans,
+    write_model_card,
+)
 
 SELECT_SIZE = 1000       # training sentences held out for model selection
 
@@ -143,9 +155,7 @@ def train_persons_latin(lang: str, out_dir: Path, data_dir: Path = DEFAULT_DATA_
     meta = json.loads((out_dir / "meta.json").read_text(encoding="utf-8"))
     meta.update(name=f"persons_{lang}", version="1.0.0",
                 description=f"{'German' if lang == 'de' else 'English'} person names (PER), word tokens; see TRAINING.md")
-    meta["extract_training"] = {k: v for k, v in report.items() if k != "history"}
-    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out_dir / "TRAINING.md").write_text(training_md(report), encoding="utf-8")
+    write_model_card(out_dir, meta, {k: v for k, v in report.items() if k != "history"}, training_md(report))
     return report
 
 
@@ -166,10 +176,7 @@ def training_md(r: dict) -> str:
         "## Training data (never the dev split that `suites.py persons` scores)", "",
         "| set | file | license as stated | sentences | persons | chars | repeat |", "|---|---|---|---|---|---|---|",
     ]
-    for name, d in r["data"].items():
-        held = f" (+{d['held_out_for_selection']} held out for selection)" if d.get("held_out_for_selection") else ""
-        lines.append(f"| {name} | `{d['file']}` | {d['license']} | {d['sentences']}{held} | {d['persons']} | "
-                     f"{d['chars']} | ×{d['repeat']} |")
+    lines += data_rows(r["data"], "held_out_for_selection", "selection", dropped=False)
     terms = {"en": "CoNLL-2003 is Reuters RCV1 news under Reuters/NIST research terms: the text is not "
                    "redistributed (none of it is in this repository); judge those terms before shipping this model "
                    "commercially.",
