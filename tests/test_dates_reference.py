@@ -1,8 +1,8 @@
 """Tests for extract.dates.reference: the reference date of an article without a publication date."""
 from __future__ import annotations
 
-from extract.dates import infer_reference, latest_absolute_date
-from extract.model import Sentence
+from extract.dates import infer_reference, latest_absolute_date, page_days
+from extract.model import Line, Sentence
 
 
 def _sentences(texts):
@@ -49,3 +49,24 @@ def test_dates_infer_reference_decades_are_not_years():
     # a decade value (194) is no year of the article: the stated year and month decide
     s = _sentences(["上世纪四十年代的照片。", "他在 2019 年加入。", "6 月 3 日他离开。"])
     assert infer_reference(s, "zh") == "2019-06-04"
+
+
+def test_dates_page_days_reads_bare_timestamps_of_chrome_lines_only():
+    lines = [Line(1, "2022-03-08 10:15:00", "boilerplate", "boilerplate:related-list"),
+             Line(2, "宏达集团2022-03-09发布公告", "boilerplate", "boilerplate:related-list"),
+             Line(3, "2022/3/9", "boilerplate", "boilerplate:related-list"),
+             Line(4, "2021-12-01 08:00", "meta", "meta:date"),
+             Line(5, "2022-02-30 08:00", "boilerplate", "boilerplate:related-list")]
+    assert page_days(lines) == ["2022-03-08", "2022-03-09"]
+
+
+def test_dates_infer_reference_a_listed_story_day_after_the_text_month():
+    s = _sentences(["2021 年 6 月，孙丽创办了这家公司。", "半年前，她离开了董事会。"])
+    assert infer_reference(s, "zh") == "2021-06-30"
+    # the stories listed beside it are of its own time or later: the earliest one not before June 2021
+    assert infer_reference(s, "zh", ["2023-01-05", "2022-02-11", "2020-09-01"]) == "2022-02-11"
+    # listed stories years after the text's month say when the page was scraped, not written
+    assert infer_reference(s, "zh", ["2024-05-01"]) == "2021-06-30"
+    # a full date in the text stays first
+    s2 = _sentences(["2021 年 6 月 3 日，孙丽创办了这家公司。"])
+    assert infer_reference(s2, "zh", ["2022-02-11"]) == "2021-06-04"

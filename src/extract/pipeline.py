@@ -134,7 +134,8 @@ def _mine(res: ArticleResult, settings: Settings = DEFAULT, predicted=None) -> A
     t = time.perf_counter()
     res.reference_date, res.reference_source = _valid_date((res.published or "")[:10]), "published"
     if res.reference_date is None:
-        res.reference_date, res.reference_source = dates.infer_reference(sentences, language or "zh"), "inferred"
+        res.reference_date, res.reference_source = dates.infer_reference(
+            sentences, language or "zh", dates.page_days(res.lines)), "inferred"
     if res.reference_date is None and settings.reference_date:
         res.reference_date, res.reference_source = settings.reference_date, "run-default"
     if res.reference_date is None:

@@ -47,9 +47,9 @@ from __future__ import annotations
 
 from .calendar import cn_number
 from .find import find_dates, find_dates_in_text
-from .reference import infer_reference, latest_absolute_date
+from .reference import infer_reference, latest_absolute_date, page_days
 from .rules import LANGUAGES
 from .stamps import first_stamp
 
 __all__ = ["LANGUAGES", "cn_number", "find_dates", "find_dates_in_text", "first_stamp", "infer_reference",
-           "latest_absolute_date"]
+           "latest_absolute_date", "page_days"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from datetime import date
+from datetime import date, timedelta
 from typing import Sequence
 
-from ..model import DateMention, Sentence
+from ..model import DATED_LABELS, DateMention, Line, Sentence
 from .find import find_dates
 from .rules import LANGUAGES, lex, lookup, tense
 
@@ -24,6 +24,10 @@ _YEARLESS_MONTH = re.compile(r"XXXX-(\d\d)$")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _NUMERAL = re.compile(r"[\d〇零一二三四五六七八九十廿卅]")
 _YEAR4 = re.compile(r"\d{4}(?!\d)")        # a year: not a decade (198) or a century (19)
+# a page line that is only a timestamp (2024-05-30 19:44:33, 2024/05/30): the date of a listed story
+_PAGE_TIMESTAMP = re.compile(r"\s*((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)(?:\s+\d\d?:\d\d(?::\d\d)?)?\s*")
+# a listed story's day stands for the article's only within a year of what its text names
+PAGE_DAY_LEAD = timedelta(days=366)
 # a story without a date is written just after the latest day it reports: its reference is the next day
 DAYS_AFTER_LATEST = 1
 
@@ -31,6 +35,20 @@ DAYS_AFTER_LATEST = 1
 def latest_absolute_date(sentences: Sequence[Sentence], language: str) -> str | None:
     """The latest full absolute date (YYYY-MM-DD) stated in the text, or None."""
     return _latest_full_date(find_dates(sentences, None, language))
+
+
+def page_days(lines: Sequence[Line]) -> list[str]:
+    """The days of the page's chrome lines (not title, content or meta) that are a bare timestamp:
+    the dates of the stories a related-list or a comment thread shows beside the article."""
+    out = []
+    for ln in lines:
+        m = _PAGE_TIMESTAMP.fullmatch(ln.text) if ln.label not in DATED_LABELS else None
+        if m:
+            try:
+                out.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat())
+            except ValueError:
+                pass
+    return out
 
 
 def _latest_full_date(found: Sequence[DateMention]) -> str | None:
@@ -95,12 +113,10 @@ def _weekday_year(mo: int, dd: int, wd: int, first: int) -> int | None:
 
 
 def _days_after(day: str) -> str:
-    from datetime import timedelta
-
     return (date.fromisoformat(day) + timedelta(days=DAYS_AFTER_LATEST)).isoformat()
 
 
-def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
+def infer_reference(sentences: Sequence[Sentence], language: str, page: Sequence[str] = ()) -> str | None:
     """Reference date of an article without a publication date (YYYY-MM-DD or None).
 
     1. The day after the latest full absolute date the article states (``latest_absolute_date``):
@@ -112,12 +128,30 @@ def infer_reference(sentences: Sequence[Sentence], language: str) -> str | None:
        day after it); without
        one, the end of the latest such month. None when the text gives no month at all: a year
        alone would turn every relative date into a guess.
+    3. Where the text states no full date, the earliest of the ``page`` days (``page_days``: the
+       stories listed beside it) not before the estimate of 2. or the latest stated year and at most
+       ``PAGE_DAY_LEAD`` after it: a page lists stories of its own time or later, so that day is
+       nearer than the end of a month the text looked back to (a story of May 2024 that last
+       names July 2023).
     """
     lang = language if language in LANGUAGES else "zh"
     found = find_dates(sentences, None, lang)
     full = _latest_full_date(found)
     if full:
         return _days_after(full)
+    estimate = _text_estimate(found, sentences, lang)
+    if not page:
+        return estimate
+    stated = _stated_year(found, sentences, lang)
+    floor = estimate or (f"{stated[0]}-01-01" if stated else "")
+    later = [d for d in page if d >= floor]
+    if later and floor and date.fromisoformat(min(later)) - date.fromisoformat(floor) > PAGE_DAY_LEAD:
+        return estimate     # only stories of a later time beside it (a page scraped years after)
+    return min(later) if later else estimate
+
+
+def _text_estimate(found: Sequence[DateMention], sentences: Sequence[Sentence], lang: str) -> str | None:
+    """Step 2 of ``infer_reference``: the latest stated year with the latest month-day or month."""
     stated = _stated_year(found, sentences, lang)
     if stated is None:
         return None
