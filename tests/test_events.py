@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+import extract
 from extract import lexicon
 from extract.events import find_events
 from extract.model import EVENT_TYPES, DateMention, Mention, Sentence
@@ -321,6 +322,11 @@ CASES_2 = [
      {"周明": "周明"}, [("2019年", "2019")], [("depart", ("周明",), "星河科技", None, "2019")]),
     ("zh-new-paragraph-keeps-no-date", "zh", ["2019年，公司与创始人周明的分歧公开化。", "周明后来离开了星河科技。"],
      {"周明": "周明"}, [("2019年", "2019")], [("depart", ("周明",), "星河科技", None, "!")]),
+    # a line ending in a colon introduces the next one: its date goes on across the line break
+    ("zh-colon-line-introduces-the-next", "zh", ["2019年，星河科技爆发了一场董事会风波：", "总经理周明突然被解雇。"],
+     {"周明": "周明"}, [("2019年", "2019")], [("dismiss", ("周明",), None, "总经理", "2019")]),
+    ("zh-full-stop-line-does-not", "zh", ["2019年，星河科技爆发了一场董事会风波。", "总经理周明突然被解雇。"],
+     {"周明": "周明"}, [("2019年", "2019")], [("dismiss", ("周明",), None, "总经理", "!")]),
     # an age dates the event, not the paragraph's date
     ("zh-age-is-its-own-time", "zh", ["2016年，罗家俊在奥运会取得第八名。他15岁就正式加入香港队。"], {"罗家俊": "罗家俊"},
      [("2016年", "2016")], [("join", ("罗家俊",), "香港队", None, "!")]),
@@ -439,3 +445,17 @@ def test_events_no_org_from_a_clause_opening_that_is_no_name(text):
 
     found = extract.find_events(text, lang="zh")
     assert [o for o in found.org if o] == []
+
+
+def test_events_org_of_another_post_is_not_the_events():
+    # the dismissal names her post (行政总裁) without its organization; the organization she is named
+    # with elsewhere is that of another post (光明基金会理事长), not the one she was dismissed from
+    text = ("星河科技再陷风波\n行政总裁孙丽昨日突然被解雇。\n"
+            "光明基金会理事长孙丽早年曾在多所大学任教，2015年加入星河科技。\n星河科技表示，公司运营一切正常。")
+    got = extract.find_events(text, lang="zh", reference="2024-06-28")
+    row = got[got["type"] == "dismiss"].iloc[0]
+    assert row["role"] == "行政总裁" and row["org"] != "光明基金会"
+    # named with the same post elsewhere, that post's organization stays the event's
+    text2 = text.replace("光明基金会理事长孙丽", "光明基金会行政总裁孙丽")
+    got2 = extract.find_events(text2, lang="zh", reference="2024-06-28")
+    assert got2[got2["type"] == "dismiss"].iloc[0]["org"] == "光明基金会"

@@ -25,6 +25,7 @@ PRONOUN_BACK = 3      # sentences a pronoun may look back for its antecedent
 OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
 OBJECT_WINDOW_LATIN = 40   # the same in German/English (verließ nach zwei Stunden das Gebäude)
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
+_INTRODUCES = re.compile(r"[:：]\s*$")   # a line ending in a colon introduces the next one
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
 FALLBACK_ORG_TYPES = frozenset({"depart", "dismiss", "return", "leave_of_absence"})
@@ -376,10 +377,11 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
             if s is None or (c.org is not None and c.role is not None):
                 continue
             ctx = art.ctx_of(s)
-            if c.org is None:
-                c.org = affiliation(L, ctx, m)
+            title = title_of(L, ctx, m)
+            if c.org is None and (c.role is None or title is None or _same_post(title, c.role)):
+                c.org = affiliation(L, ctx, m)      # (奥特曼 as CEO: not the org of his other post, YC掌门人)
             if c.role is None:
-                c.role = title_of(L, ctx, m)
+                c.role = title
         if c.role is None and c.type in FALLBACK_ORG_TYPES:
             # the title the person is named with anywhere in the article (… 宣布 CEO Sam Altman …)
             for m in ms[AFFILIATION_LOOKS:]:
@@ -389,6 +391,12 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
                     break
         if c.org is None:
             c.org = focus
+
+
+def _same_post(a: str, b: str) -> bool:
+    """One post named twice: the same title, or one the end of the other (首席科学家, 科学家)."""
+    a, b = a.casefold(), b.casefold()
+    return a.endswith(b) or b.endswith(a)
 
 
 def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, typ: str) -> str | None:
@@ -411,9 +419,12 @@ def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, t
     if date is None and NARRATIVE_BACK and not ctx.dates:   # (a sentence with dates of its own keeps its frame)
         # 于是/随后 opening the sentence: it goes on from the paragraph before, across the line break
         sequel = L.sequel is not None and L.sequel.match(s.text) is not None
+        line_no = s.line_no
         for j in range(k - 1, max(-1, k - 1 - NARRATIVE_BACK), -1):
-            if NARRATIVE_SAME_LINE and body[j].line_no != s.line_no and not sequel:
-                break
+            if NARRATIVE_SAME_LINE and body[j].line_no != line_no and not sequel:
+                if not (j == k - 1 and _INTRODUCES.search(body[j].text)):
+                    break
+                line_no = body[j].line_no   # 6个月前，X爆发了一场斗争： / A被开除: the line it introduces
             ds = art.dates_by.get(body[j].sentence_id)
             if ds:
                 date = ds[-1].value
