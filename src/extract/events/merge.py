@@ -4,6 +4,7 @@ statement (most fields, most precise date) is kept as evidence."""
 from __future__ import annotations
 
 import re
+from datetime import date as _Date
 
 from .context import EventCandidate
 
@@ -14,7 +15,8 @@ def _better(a: EventCandidate, b: EventCandidate) -> EventCandidate:
     """The clearer of two statements of one event; fields the other one knows are filled in."""
     keep, other = (a, b) if a.score >= b.score else (b, a)
     date = keep.date
-    if other.date and (not date or (other.date.startswith(date) and len(other.date) > len(date))):
+    if other.date and (not date or (other.date.startswith(date) and len(other.date) > len(date))
+                       or _in_week(date, other.date)):
         date = other.date
     keep.date = date
     keep.org = keep.org or other.org
@@ -26,9 +28,23 @@ def _compatible(x: str | None, y: str | None) -> bool:
     return not x or not y or x == y or x.startswith(y) or y.startswith(x)
 
 
+_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _in_week(week: str | None, day: str | None) -> bool:
+    """``day`` (YYYY-MM-DD…) lies in the ISO ``week`` (YYYY-Www)."""
+    w, d = _WEEK.fullmatch(week or ""), _DAY.match(day or "")
+    if not w or not d:
+        return False
+    iso = _Date.fromisoformat(d.group(0)).isocalendar()
+    return (iso[0], iso[1]) == (int(w.group(1)), int(w.group(2)))
+
+
 def _same_event_dates(x: str | None, y: str | None) -> bool:
-    """Dates two statements of one event may carry: one unknown, one within the other, same month."""
-    return _compatible(x, y) or (len(x) >= 7 and len(y) >= 7 and x[:7] == y[:7])
+    """Dates two statements of one event may carry: one unknown, one within the other (a day of a
+    week: diese Woche … am Montag), same month."""
+    return _compatible(x, y) or (len(x) >= 7 and len(y) >= 7 and x[:7] == y[:7]) or _in_week(x, y) or _in_week(y, x)
 
 
 def merge_statements(cands: list[EventCandidate]) -> list[EventCandidate]:
