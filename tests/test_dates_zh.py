@@ -324,3 +324,30 @@ def test_today_reads_its_context(text, surface, value):
 ])
 def test_a_numbered_thing_is_no_day(text):
     assert not [d for d in find_dates_in_text(text, "2021-04-18", "zh") if "号" in d.text]
+
+
+# text, reference, expected (surface, value) pairs: coming months named without a future word, ranges
+# whose second end drops the month or whose first drops 日, vague numerals, 上年, week and holiday
+# parts, weekly sets after 逢, the day written in brackets after 今
+ZH_AUDIT_CASES = [
+    ("七月立法会选举，各党派正积极筹备", "2020-04-13", [("七月", "2020-07")]),
+    ("他七月已经离开了公司", "2020-04-13", [("七月", "2019-07")]),          # told done: last July
+    ("他在九月离开", "2020-04-13", [("九月", "2019-09")]),                 # more than a quarter ahead
+    ("活动将于6月22日至28日举行", "2024-08-21", [("6月22日", "2025-06-22"), ("28日", "2025-06-28")]),
+    ("展览于3月15至24日举行", "2024-03-01", [("3月15", "2024-03-15"), ("24日", "2024-03-24")]),
+    ("1-3号屋已经拆卸", "2024-03-01", []),
+    ("几十年前他来到香港", "2021-02-22", [("几十年前", None)]),
+    ("林太在上年10月提出方案", "2019-04-26", [("上年10月", "2018-10")]),
+    ("以上年纪的客人为主", "2019-04-26", []),
+    ("以去年的会晤为基础", "2019-04-26", [("去年", "2018")]),
+    ("约在本周初收到小册子", "2020-06-05", [("本周初", "2020-W23")]),
+    ("今年暑假，很多事都变了", "2019-08-18", [("今年暑假", "2019-SU")]),
+    ("本专栏逢星期三更新。", "2019-09-04", [("逢星期三", "XXXX-WXX-3")]),
+    ("时至今日，他已没有胜算", "2017-03-16", [("今日", "2017")]),
+    ("两名被告今（19日）在高等法院认罪", "2021-08-20", [("今（19日）", "2021-08-19")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", ZH_AUDIT_CASES)
+def test_dates_zh_coming_months_ranges_and_vague_numbers(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected

@@ -19,7 +19,7 @@ from ..text import to_simplified
 from . import de, en, zh
 from .calendar import parse_ref
 from .merge import merge, takes_trailing_hour, trailing_hour
-from .rules import LANGUAGES, Rules, tense, told_in_past
+from .rules import LANGUAGES, Rules, tense, told_done, told_in_past
 from .shared import Out, State
 
 GRAMMARS: dict[str, ModuleType] = {"zh": zh, "de": de, "en": en}
@@ -116,6 +116,8 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
                         st.last_day = merged[2].point
                 continue
         found.append((s2, e2, r))
+        if r.point is not None and r.point.m is not None and r.type in ("date", "time"):
+            st.before = (e2, r.point)
         if r.point is not None and r.point.y is not None and r.type in ("date", "time") \
                 and not ((st.future or st.present) and r.relative):     # a planned date is no anchor
             st.last, st.last_line = r.point, st.line_no
@@ -144,10 +146,11 @@ def find_dates(sentences: Sequence[Sentence], reference: str | None, language: s
         cands = candidates(lang, text)
         if not cands:
             continue
-        st.line_no, st.label, st.sentence = sent.line_no, sent.label, text
+        st.line_no, st.label, st.sentence, st.before = sent.line_no, sent.label, text, None
         fut_at, st.present = tense(lang, text)
         st.future, st.future_at = fut_at is not None, fut_at if fut_at is not None else len(text)
         st.past = not st.future and told_in_past(lang, text)
+        st.done = st.past or told_done(lang, text)
         for s2, e2, res in _sentence_mentions(text, cands, resolve, st, GRAMMARS[lang]):
             out.append(DateMention(sent.sentence_id, text[s2:e2], sent.char_start + s2, sent.char_start + e2,
                                    res.value, res.type, res.relative, res.anchor))

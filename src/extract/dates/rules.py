@@ -99,6 +99,18 @@ def told_in_past(language: str, text: str) -> bool:
     return rx is not None and rx.search(text) is not None
 
 
+@lru_cache(maxsize=None)
+def done_rx(language: str) -> re.Pattern | None:
+    """Words of a sentence that tell a thing done (category ``done``: 了, 已, 曾)."""
+    words = lex(language).get("done")
+    return _words_rx(language, alternation(words)) if words else None
+
+
+def told_done(language: str, text: str) -> bool:
+    rx = done_rx(language)
+    return rx is not None and rx.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Rules:
     language: str

@@ -29,6 +29,10 @@ from .calendar import (
 from .ranges import join
 from .rules import lex, lookup
 
+# a bare month up to this many months after the reference month, in a sentence that tells nothing
+# done (了, 已, 曾), is this year's: news name coming months without a future word (九月立法会选举,
+# 8月20日区院再讯 said in spring); German and English mark the future (wird, will) and keep the past bias
+AHEAD_MONTHS = {"zh": 3}
 URLISH = re.compile(r"(?:https?:|www\.|/)\S*$")
 
 
@@ -47,7 +51,9 @@ class State:
     pos: int = 0                         # where the expression being resolved starts
     present: bool = False                # a scheduled present (verlässt … Ende Juli): no past bias
     past: bool = False                   # told in the past (hat … ernannt, said, 了) and no future word
+    done: bool = False                   # tells a thing done (了, 已, 曾): a bare month ahead is last year's
     sentence: str = ""
+    before: tuple[int, Point] | None = None   # end and point of the sentence's last dated mention so far
 
     def ref_point(self) -> Point | None:
         return from_date(self.ref) if self.ref else None
@@ -104,9 +110,16 @@ def past_year(st: State, m: int, d: int | None) -> int | None:
     before = m < st.ref.month or (d is not None and m == st.ref.month and d < st.ref.day)
     if st.future and before and st.future_at < st.pos:
         y += 1                        # 将在3月, "will … in March" said in May: next March (not 5月19日…将合并)
-    elif not (st.future or st.present) and after:
+    elif not (st.future or st.present) and after and (st.done or not _soon(st, m)):
         y -= 1
     return y
+
+
+def _soon(st: State, m: int) -> bool:
+    """A month at most ``AHEAD_MONTHS`` after the reference month, in a language that names its
+    coming months without a future word (九月立法会选举 said in April: this September)."""
+    ahead = AHEAD_MONTHS.get(st.language, 0)
+    return ahead > 0 and (m - st.ref.month) % 12 <= ahead
 
 
 def in_quote(s: str, pos: int) -> bool:

@@ -56,7 +56,7 @@ def rules() -> Rules:
     year_abs = (rf"(?:(?P<roc>民国|民國){_S})?(?<![\d.])(?P<y>(?<=[国國])\d{{2,3}}|(?<=[国國]\s)\d{{2,3}}|\d{{4}}|"
                 rf"[零〇○一二三四五六七八九]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
                 rf"{_S}年(?![代级纪龄薪费均轻华少])")
-    year_rel = rf"(?<![不相共])(?P<yrel>{alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年
+    year_rel = rf"(?<![不相共])(?!(?<=以)上)(?P<yrel>{alt(L, 'relyear', 'narryear')})"   # 不同年龄 is not 同年, 以上年纪 not 上年
     yend = rf"(?P<yend>{alt(L, 'yearend')})"
     mnum = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
     month = (rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|"
@@ -66,13 +66,17 @@ def rules() -> Rules:
     day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
            rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
            rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})))(?![本元子报常期志记])|(?<=初[一二三四五六七八九十])|"
+           rf"(?:(?<=月\d)|(?<=月\d\d)|(?<=月 \d)|(?<=月 \d\d))"          # 3月15至24日: the first end's 日 elided
+           rf"(?={_S}[至到~～—–-]{_S}(?:3[01]|[12]\d|0?[1-9]){_S}[日号])|"
            rf"(?:(?<=月[十二三][一二三四五六七八九十])|(?<=月[二三]十[一二三四五六七八九]))"
            rf"(?![{_CNN}\d个名岁人位家只元件条次天年月号日点时分%.]))")
     wd = (rf"(?P<wmod>{alt(L, 'weekmod')})?(?<![\d{_CNN}几每])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
           rf"(?![直起共边围末年])")
-    week = rf"(?P<wrel>{alt(L, 'relweek')})(?![一二三四五六日天末])"
+    week = rf"(?P<wrel>{alt(L, 'relweek')})(?:初(?![一二三四五六七八九十]))?(?![一二三四五六日天末])"   # 本周初: that week
     # Taiwan/HK copy writes the day after the relative word: 昨（7）日 = yesterday, the 7th
-    rday = rf"(?<![不相共])(?P<rday>{alt(L, 'relday', 'narrday')})(?:(?<=[(（])\d{{1,2}}[)）]日)?"
+    # (今（9日）, 今（8月31日）: the day written in the brackets)
+    rday = (rf"(?<![不相共])(?P<rday>{alt(L, 'relday', 'narrday')})"
+            rf"(?:(?<=[(（])\d{{1,2}}[)）]日|(?<=[(（])(?:\d{{1,2}}月)?\d{{1,2}}[日号][)）]|(?<![(（]))")
     part = rf"(?P<part>{alt(L, 'part')})"
     hour = (rf"(?P<hh>[012]?\d|[零一二两三四五六七八九十]{{1,3}}){_S}(?P<hsep>点|时)(?:{_S}(?P<mi>[0-5]?\d|"
             rf"[零一二三四五六七八九十]{{1,3}}){_S}分(?:{_S}(?P<sec>[0-5]?\d|[零一二三四五六七八九十]{{1,3}}){_S}秒)"
@@ -102,7 +106,8 @@ def rules() -> Rules:
            rf"{_S}(?P<zheng>整)?(?P<ge>个)?(?P<half1>半)?(?P<more3>多|余)?{_S}(?P<u>{units})(?!年|代)(?P<half2>半)?"
            rf"(?P<more2>多|余|左右)?"
            rf"(?P<suf>{alt(L, 'ago', 'after', 'within')})?")
-    sets = (rf"每(?P<ge2>隔|个)?{_S}(?:(?P<sn>\d+|[{_CNN}]+)(?:{_S}[-~到至]{_S}(?P<sn2>\d+|[{_CNN}]+))?)?{_S}(?:个)"
+    sets = (rf"(?:每|逢(?={_S}(?:周|星期|礼拜)))(?P<ge2>隔|个)?{_S}"      # 逢星期三: every Wednesday
+            rf"(?:(?P<sn>\d+|[{_CNN}]+)(?:{_S}[-~到至]{_S}(?P<sn2>\d+|[{_CNN}]+))?)?{_S}(?:个)"
             rf"?{_S}"
             rf"(?:(?:周|星期|礼拜)(?P<swd>[一二三四五六日天])|(?P<su>{units}|晚))")
     decade = (rf"(?P<cent>上个?世纪|本世纪|(?:\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪)"
@@ -127,7 +132,7 @@ def rules() -> Rules:
     # patterns that open with optional parts scan every position: run them only where the word
     # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
     gates = {"season": alt(L, "season"), "holiday": alt(L, "holiday"), "decade": r"年代|世纪|十年",
-             "set": "每", "vague": alt(L, "vague"), "weekend": "周末",
+             "set": "每|逢", "vague": alt(L, "vague"), "weekend": "周末",
              "era": alt(L, "era"), "yrange": r"\d\s?[-–~～]\s?[12]"}
     return gated(L, pats, {n: 0 for n, _ in pats}, gates, trigger)
 
@@ -224,7 +229,7 @@ def _stated_day(st: State, end: int) -> Point | None:
         return from_date(date(y, mo, d))
     except ValueError:
         return None
-_YEARS_SINCE = re.compile(r"(?:年|世纪)[后前]的$")
+_YEARS_SINCE = re.compile(r"(?:(?:年|世纪)[后前]的|时至)$")   # 一百年后的今天, 时至今日: the present age
 
 
 def _nowadays(sentence: str, start: int, end: int) -> bool:
@@ -250,8 +255,9 @@ def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
             return Out(None, "date", True)
         if st.label == "meta" or not st.ref:
             return Out(None, "date", True)
-        stated = _stated_day(st, m.end())
-        if stated is not None:    # 今天（4月16日）: the text says which day it means
+        # 今天（4月16日）, 今（9日）: the text says which day it means
+        stated = _stated_day(st, m.start() + len(w) - 1 if w[-1] in "(（" else m.end())
+        if stated is not None:
             return stated
         if w in ("今天", "今日") and _nowadays(st.sentence, m.start(), m.end()):
             return Out(f"{st.ref.year:04d}", "date", True, "reference", None)
@@ -301,11 +307,23 @@ def _paragraph_month(st: State) -> bool:
     return bool(st.last is not None and st.last_line == st.line_no and st.last.m and st.last.gran != "Y")
 
 
+def _range_start(st: State) -> Point | None:
+    """The date a range word links this one to (``6月22日至28日``: 6月22日), or None."""
+    if st.before is None:
+        return None
+    end, point = st.before
+    link = st.sentence[end:st.pos].strip()
+    return point if link and link in lex(L).get("rangelink", {}) and lex(L)["rangelink"][link] == "to" else None
+
+
 def _day_without_month(d: int, st: State) -> Out | Point:
     """``29日`` alone: a day of the month of a date stated earlier in the same paragraph, else of the
     reference month (past bias: the month before when the day is still to come); news write
     ``德国基民盟7日呼吁`` for a day of the week the story is told in, whatever month an earlier
     paragraph was about."""
+    start = _range_start(st)
+    if start is not None and start.y is not None and d >= (start.d or 1):
+        return Point(start.y, start.m, d, gran="D")      # 6月22日至28日: the first end's month
     if not st.ref:
         return Out(f"XXXX-XX-{d:02d}", "date", True)
     near = _paragraph_month(st)
