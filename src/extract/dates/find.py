@@ -19,7 +19,7 @@ from ..text import to_simplified
 from . import de, en, zh
 from .calendar import parse_ref
 from .merge import merge, takes_trailing_hour, trailing_hour
-from .rules import LANGUAGES, Rules, tense, told_done, told_in_past
+from .rules import LANGUAGES, Rules, said_at, tense, told_done, told_in_past
 from .shared import Out, State
 
 GRAMMARS: dict[str, ModuleType] = {"zh": zh, "de": de, "en": en}
@@ -119,7 +119,9 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
         if r.point is not None and r.point.m is not None and r.type in ("date", "time"):
             st.before = (e2, r.point)
         if r.point is not None and r.point.y is not None and r.type in ("date", "time") \
-                and not ((st.future or st.present) and r.relative):     # a planned date is no anchor
+                and not ((st.future or st.present) and r.relative
+                     and not (r.point.gran in ("D", "T") and said_at(st.language, text, e2))):
+            # a planned date is no anchor; the day a thing was said is (A 26日表示，X将…)
             st.last, st.last_line = r.point, st.line_no
             if r.point.gran in ("D", "T"):
                 st.last_day = r.point

@@ -111,6 +111,18 @@ def told_done(language: str, text: str) -> bool:
     return rx is not None and rx.search(text) is not None
 
 
+@lru_cache(maxsize=None)
+def _said_rx(language: str) -> re.Pattern | None:
+    words = lex(language).get("said")
+    return re.compile(rf"\s?(?:{alternation(words)})") if words else None
+
+
+def said_at(language: str, text: str, pos: int) -> bool:
+    """A verb of saying right at ``pos`` (category ``said``: 26日表示, 3日称): the date is when it was said."""
+    rx = _said_rx(language)
+    return rx is not None and rx.match(text, pos) is not None
+
+
 @dataclass(frozen=True)
 class Rules:
     language: str
