@@ -19,7 +19,7 @@ from ..text import to_simplified
 from . import de, en, zh
 from .calendar import parse_ref
 from .merge import merge, takes_trailing_hour, trailing_hour
-from .rules import LANGUAGES, Rules, said_at, tense, told_done, told_in_past
+from .rules import LANGUAGES, Rules, named_spans, said_at, tense, told_done, told_in_past
 from .shared import Out, State
 
 GRAMMARS: dict[str, ModuleType] = {"zh": zh, "de": de, "en": en}
@@ -94,7 +94,10 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
     found: list[tuple[int, int, Out]] = []
     hour_after_day = getattr(grammar, "DAY_TAKES_TRAILING_HOUR", False)
     full_stop = getattr(grammar, "full_stop", None)
+    named = named_spans(st.language, text)
     for s, e, name, m in _select(cands, lambda name, m: resolve(name, m, replace(st, pos=m.start()))):
+        if any(a <= s < b for a, b in named):
+            continue                      # 明日大屿, 今日美国: a name holding a time word
         st.pos = m.start()
         r = resolve(name, m, st)
         if r is None:

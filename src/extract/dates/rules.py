@@ -112,6 +112,18 @@ def told_done(language: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _named_rx(language: str) -> re.Pattern | None:
+    words = lex(language).get("named")
+    return re.compile(alternation(words)) if words else None
+
+
+def named_spans(language: str, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a project, a medium or a title holding a time word (category ``named``)."""
+    rx = _named_rx(language)
+    return [m.span() for m in rx.finditer(text)] if rx is not None else []
+
+
+@lru_cache(maxsize=None)
 def _said_rx(language: str) -> re.Pattern | None:
     words = lex(language).get("said")
     return re.compile(rf"\s?(?:{alternation(words)})") if words else None

@@ -229,6 +229,7 @@ def _stated_day(st: State, end: int) -> Point | None:
         return from_date(date(y, mo, d))
     except ValueError:
         return None
+_IN_ADVANCE = re.compile(r"(?:提早|提前|预早)\s?$")
 _YEARS_SINCE = re.compile(r"(?:(?:年|世纪)[后前]的|时至)$")   # 一百年后的今天, 时至今日: the present age
 
 
@@ -270,8 +271,8 @@ def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
     # years or months gives no day (a year would pass for a precise value), one that stated
     # nothing is told on its reference day
     a = st.last_day if st.last_day is not None else (st.ref_point() if st.last is None else None)
-    if a is None:
-        return Out(None, "date", True)
+    if a is None or (off > 0 and st.last_day is None and not st.future):
+        return Out(None, "date", True)     # 隔天 of a story told without its day: not the day after publication
     point = shift(a, off, "D") if off else Point(a.y, a.m, a.d, gran="D" if a.gran in ("D", "T") else a.gran)
     if st.last is None:      # resolved against the reference only: not an anchor for what follows
         p2 = apply_time(point, hh, mi, part)
@@ -564,6 +565,8 @@ def _dur(g: dict, m: re.Match, st: State) -> Out | None:
     if unit == "Y" and n_s and n >= 100 and not n_s.isdigit() and not (pre or suf or g.get("more") or g.get("more2")):
         return None                            # 百年老店, 千年古城, 两千年 (an idiom, a year); 近二百年 is a time
     if suf in lex(L)["ago"] and pre != "前":
+        if _IN_ADVANCE.search(m.string, max(0, m.start() - 3), m.start()):
+            return Out(duration(n, unit), "duration", False)   # 提早45分钟前到: in advance, not a past time
         return resolve_ago(n, unit, st)
     if suf in lex(L)["after"]:
         if pre in _APPROX:        # 工作近十年后: "after nearly ten years" is a duration
