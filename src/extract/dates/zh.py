@@ -208,7 +208,7 @@ def _bare_clock(g: dict, m: re.Match, st: State, hh: int | None, mi: int | None,
     return Out(v, "time", False) if v else None
 
 
-_STATED_DAY = re.compile(r"[（(](?:(1[0-2]|0?[1-9])月)?(3[01]|[12]\d|0?[1-9])日[)）]")
+_STATED_DAY = re.compile(r"\s?[（(]\s?(?:(1[0-2]|0?[1-9])\s?月\s?)?(3[01]|[12]\d|0?[1-9])\s?日\s?[)）]")
 
 
 def _stated_day(st: State, end: int) -> Point | None:
@@ -380,7 +380,7 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
     if mo is None and d is None:
         if y is None:
             if g.get("wd") and not (g.get("y") or g.get("yrel")):
-                return _weekday(g, st, hh, mi, part)
+                return _weekday(g, m, st, hh, mi, part)
             return Out(None, "date", True)
         yend = lookup(L, "yearend", g["yend"]) if g.get("yend") else None
         if yend in ("H1", "H2", "Q1", "Q2", "Q3", "Q4"):
@@ -480,9 +480,19 @@ def _chain(g: dict, m: re.Match, st: State) -> Out | None:
     return _calendar_chain(g, m, st, hh, mi, part)
 
 
-def _weekday(g: dict, st: State, hh, mi, part) -> Out | None:
+def _weekday(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | None:
     wd = int(lookup(L, "weekday", g["wd"]) or 0)
     mod = lookup(L, "weekmod", g["wmod"]) if g.get("wmod") else None
+    stated = _stated_day(st, m.end())
+    if stated is not None and mod is not None and int(mod) > 0 and st.ref and stated.as_date() < st.ref:
+        y2, m2 = add_months(stated.y, stated.m, 1)      # 下周一（15日）: the 15th ahead
+        try:
+            stated = from_date(date(y2, m2, stated.d))
+        except ValueError:
+            stated = None
+    if stated is not None and stated.as_date() is not None and stated.as_date().isoweekday() == wd:
+        p = apply_time(stated, hh, mi, part)      # 上周一（29日）: the text says which Monday
+        return Out(p.iso(), "time" if p.gran == "T" else "date", True, "reference", p)
     if mod is not None:
         if not st.ref:
             return Out(None, "date", True)           # which Wednesday cannot be known without a date
