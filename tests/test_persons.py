@@ -669,6 +669,7 @@ def test_persons_single_surname_names_have_three_characters_at_most(text, name):
     # a personnel verb right after a name jieba tags as one: the name acts, whatever the recognizer says
     ("至此杨志鸣卸任了球队助理教练，成为辽宁队的副总经理。", "杨志鸣"),
     ("官方：27岁柴琦岳加盟西乙拉科鲁尼亚，签约4年。", "柴琦岳"),
+    ("巴尔克森正式加入东方足球队。", "巴尔克森"),        # an adverb between them (persons_act_adverbs_zh.txt)
 ])
 def test_persons_a_name_right_before_a_personnel_verb(text, name):
     assert name in list(extract.find_persons(text, lang="zh").text)

@@ -53,9 +53,11 @@ def lexicons():
         "surnames1": frozenset(s for s in surnames if len(s) == 1),
         "surnames2": frozenset(s for s in surnames if len(s) == 2),
         "any_surname": surnames | lexicon.words("persons_surnames_zh_rare.txt"),
-        # a personnel verb a person does right after the name (杨鸣卸任, 厄齐尔退出, 柴琦岳加盟): the
+        # a personnel verb a person does right after the name, an adverb between them or not (杨鸣卸任,
+        # 厄齐尔退出, 柴琦岳加盟, 埃尔克森正式加入): the
         # event triggers of the agent voice (resources/events_triggers_zh.txt), the one definition
-        "acts_zh": re.compile("(?:%s)" % lexicon.alternation(_personnel_acts())),
+        "acts_zh": re.compile("(?:%s)?(?:%s)" % (lexicon.alternation(lexicon.words("persons_act_adverbs_zh.txt")),
+                                                 lexicon.alternation(_personnel_acts()))),
     }
 
 
