@@ -675,7 +675,16 @@ def test_persons_a_name_right_before_a_personnel_verb(text, name):
     assert name in list(extract.find_persons(text, lang="zh").text)
 
 
-@pytest.mark.parametrize("text", ["美国退出协议。", "全国夏粮收购进入旺季。"])
+@pytest.mark.parametrize("text, name", [
+    # a personnel verb done to the person right before the name (the patient voice): 签下, 解雇了
+    ("球队签下阿米里，合同为期两年。", "阿米里"),
+    ("董事会解雇了阿米里。", "阿米里"),
+])
+def test_persons_a_name_right_after_a_personnel_verb(text, name):
+    assert name in list(extract.find_persons(text, lang="zh").text)
+
+
+@pytest.mark.parametrize("text", ["美国退出协议。", "全国夏粮收购进入旺季。", "官宣：球队与赞助商续约三年。"])
 def test_persons_countries_and_companies_acting_are_no_persons(text):
     assert extract.find_persons(text, lang="zh").empty
 

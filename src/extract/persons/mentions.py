@@ -229,8 +229,10 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         anonymized = c.kind == "zh-native" and c.text[1:] in ANONYMIZED
         # a personnel verb right after a name jieba tags as one (杨鸣卸任, 厄齐尔退出): the name acts,
         # whatever the recognizer read there
-        acts = c.kind in ("zh-translit", "zh-native") \
-            and r["acts_zh"].match(text_of[c.sentence_id].text, c.end - text_of[c.sentence_id].char_start) is not None
+        s_ = text_of[c.sentence_id]
+        acts = c.kind in ("zh-translit", "zh-native") and (
+            r["acts_zh"].match(s_.text, c.end - s_.char_start) is not None
+            or r["undergoes_zh"].search(s_.text, max(0, c.start - s_.char_start - 4), c.start - s_.char_start) is not None)
         if c.kind in ("zh-translit", "zh-native") and not anonymized and not acts and (
                 c.text in model_rejected if repeated else model_says_no(c, model_read, model_spans)):
             # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees

@@ -58,19 +58,22 @@ def lexicons():
         # event triggers of the agent voice (resources/events_triggers_zh.txt), the one definition
         "acts_zh": re.compile("(?:%s)?(?:%s)" % (lexicon.alternation(lexicon.words("persons_act_adverbs_zh.txt")),
                                                  lexicon.alternation(_personnel_acts()))),
+        # ... and one done to the person right before the name (签下马奎尔, 解雇了A): the patient voice
+        "undergoes_zh": re.compile("(?:%s)了?$" % lexicon.alternation(_personnel_acts(("patient",)))),
     }
 
 
 LOOSE_TRIGGER_FLAGS = frozenset({"objorg", "org", "near", "post"})   # triggers that are events only in a frame
 
 
-def _personnel_acts() -> list[str]:
-    """The Chinese event triggers a person does (agent voice), of two characters or more and with no
-    frame condition (离开 needs an organization, 成为 a post): read from the events' trigger file."""
+def _personnel_acts(voices: tuple[str, ...] = ("agent",)) -> list[str]:
+    """The Chinese event triggers of ``voices`` (agent: a person does them; patient: they are done to
+    one), of two characters or more and with no frame condition (离开 needs an organization, 成为 a
+    post): read from the events' trigger file."""
     out = []
     for row in lexicon.rows("events_triggers_zh.txt", 3, 4):
         flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
-        if row[2] == "agent" and len(row[0]) >= 2 and "…" not in row[0] and not flags & LOOSE_TRIGGER_FLAGS \
+        if row[2] in voices and len(row[0]) >= 2 and "…" not in row[0] and not flags & LOOSE_TRIGGER_FLAGS \
                 and not row[1].startswith("merge") and "/" not in row[1]:     # companies merge (东西德合并, 夏粮收购)
             out.append(row[0])
     return out
