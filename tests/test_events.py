@@ -348,6 +348,9 @@ def test_events_dates_triggers_and_subjects(lang, lines, persons, dates, expecte
 @pytest.mark.parametrize("text, lang, types", [
     pytest.param("Der Präsident Klaus Berger ist aus persönlichen Gründen zurückgetreten.", "de", ["depart"], id="de-gruenden-is-no-founding"),
     pytest.param("交通部成立不到两年，部长王立群就已离职。", "zh", ["depart"], id="zh-org-founded-time-clause"),
+    # 加入 a thing into another (a clause into a law, a segment into a show) is no one joining
+    pytest.param("议员周明成功争取在条例中加入保障专业自主的条文。", "zh", [], id="zh-join-a-thing"),
+    pytest.param("议员周明去年加入民主党。", "zh", ["join"], id="zh-join-a-party"),
     pytest.param("Zudem kehrt der frühere Sportdirektor Jonas Keller als Leiter der Jugendabteilung zurück.", "de", ["return"], id="de-long-separable-gap"),
     pytest.param("She filed suit alleging she was fired by Tom Baker.", "en", ["sue"], id="en-allegation-not-a-fact"),
 ])

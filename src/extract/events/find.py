@@ -218,10 +218,15 @@ _INTRANSITIVE_NOT = re.compile(r"了?(?:时|的|之际|期间|现场)")
 def _in_frame(L: Lang, ctx: SentenceContext, trig: Trigger, ts: int, te: int) -> bool:
     """A trigger's sense from what stands next to it: an ``objorg`` trigger's object, if it has one,
     is an organization, a post or a word for one (离开腾讯, 离开了团队, 宣布离开; not 离开北京, 离开白宫);
-    a ``noplace`` trigger does not follow a place name (澳门回归)."""
-    if L.code != "zh" or not trig.flags & {"objorg", "noplace"}:
+    a ``noplace`` trigger does not follow a place name (澳门回归); the clause of a ``thing`` trigger
+    does not end in a thing (加入…的内容)."""
+    if L.code != "zh" or not trig.flags & {"objorg", "noplace", "thing"}:
         return True
     s, off = ctx.sent, ctx.sent.char_start
+    if "thing" in trig.flags and L.thing is not None:
+        # 加入…宣传内容, 加入保障自主的条文, 加入监察的工作: a thing put into another, not a person joining
+        if L.thing.search(s.text, te - off, ctx.clause_of(ts)[1] - off):
+            return False
     if "noplace" in trig.flags:
         # the place right before it, or one jieba word with it (香港回归)
         before = [w for w in words(ctx) if w[1] == ts - off or w[0] < ts - off < w[1]]

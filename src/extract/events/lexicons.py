@@ -46,6 +46,7 @@ class Lang:
     pronoun: re.Pattern | None
     group: re.Pattern | None
     travel: re.Pattern | None    # zh: travel words (离开白宫前往机场)
+    thing: re.Pattern | None     # zh: a thing ending the clause of a ``thing`` trigger (加入…的内容): no event
     decide: re.Pattern | None    # zh: a decision or announcement right before an objorg trigger with no object (宣布离开)
     nominal: re.Pattern | None   # zh: a person noun that is no name (titles.txt and nominal cues)
     definite: re.Pattern | None  # zh: a determiner that points back (涉事的老师, 该名男子)
@@ -149,6 +150,8 @@ def load_language(code: str) -> Lang:
         pronoun=_alt(cues.get("pronoun", ()), latin, ci),
         group=_alt(cues.get("group", ()), latin, ci),
         travel=_alt(cues.get("travel", ()), latin, ci),
+        thing=re.compile(r"(?:%s)[\s)）」”』。，；！？.,;!?]*$" % _alt(cues["thing"], latin, ci).pattern)
+        if cues.get("thing") else None,
         decide=_alt(cues.get("decide", ()), latin, ci),
         definite=_alt(cues.get("definite", ()), latin, ci),
         domain_heads=frozenset(cues.get("domainhead", ())),
