@@ -684,6 +684,15 @@ def test_persons_a_name_right_after_a_personnel_verb(text, name):
     assert name in list(extract.find_persons(text, lang="zh").text)
 
 
+@pytest.mark.parametrize("text, name", [
+    # a name run into the day word after it is the name before it; 明 and 前 may end a given name
+    ("林郑今早指出，咨询组织的原则并非硬性规定。", "林郑"),
+    ("港澳办主任张晓明日前撰文。", "张晓明"),
+])
+def test_persons_a_name_before_a_day_word(text, name):
+    assert name in list(extract.find_persons(text, lang="zh").text)
+
+
 @pytest.mark.parametrize("text", ["美国退出协议。", "全国夏粮收购进入旺季。", "官宣：球队与赞助商续约三年。"])
 def test_persons_countries_and_companies_acting_are_no_persons(text):
     assert extract.find_persons(text, lang="zh").empty

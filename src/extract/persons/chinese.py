@@ -376,6 +376,33 @@ def without_word_tail(c: Candidate) -> Candidate:
     return c
 
 
+def without_day_tail(c: Candidate, s: Sentence) -> Candidate:
+    """A name run into a day word after it (林郑今早指出, 周昨天表示, 郑今|早被: the word's first
+    character taken in) is the name before it."""
+    t = c.text
+    if len(t) >= 3 and t[-2:] in _day_words() and (len(t) >= 4 or t[0] in lexicons()["surnames1"]):
+        return Candidate(c.sentence_id, c.start, c.end - 2, t[:-2], c.kind, c.context)
+    nxt = s.text[c.end - s.char_start:c.end - s.char_start + 1]
+    if len(t) == 2 and t[-1] + nxt in _day_words():
+        return Candidate(c.sentence_id, c.start, c.end - 1, t[:-1], c.kind, c.context)
+    return c
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Two-character day words of the dates lexicon (今早, 昨天, 当天): the one definition; not those
+    opening with a character that also ends given names (明日, 前日)."""
+    from ..dates.rules import lex
+
+    words = lex("zh")
+    return frozenset(w for cat in ("relday", "narrday") for w in words.get(cat, {})
+                     if len(w) == 2 and is_han(w[-1]) and w[0] not in _NAME_END_DAY_CHARS)
+
+
+# first characters of day words that also end given names (张晓明|日前, 李同|日, 王次|日): no cut there
+_NAME_END_DAY_CHARS = frozenset("明前同次后")
+
+
 def with_jieba_name(c: Candidate, toks: Sequence[Token]) -> Candidate:
     """A surname alone, or two characters, from the recognizer where jieba reads a longer personal
     name (up to three characters) starting there (王 in 27岁的王帅，, 徐立 in 徐立之表示) is that name;

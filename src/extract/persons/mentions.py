@@ -36,6 +36,7 @@ from .chinese import (
     with_jieba_name,
     with_married_surname,
     with_rare_char,
+    without_day_tail,
     without_fourth_char,
     without_verb_char,
     without_word_tail,
@@ -202,7 +203,7 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             c = without_verb_char(without_fourth_char(trim_to_known(c, {})), text_of[c.sentence_id])   # not 徐雷因 ahead
             cut = without_word_tail(c)
             kept = cut if cut.text != c.text and verb_tail(c.text[1:]) else c
-            full = with_married_surname(kept, text_of[c.sentence_id]).text
+            full = without_day_tail(with_married_surname(kept, text_of[c.sentence_id]), text_of[c.sentence_id]).text
             if len(full) >= 3:
                 ahead[full] = full
     married = {n for n in ahead if len(n) == 4}     # 林郑月娥, named so somewhere in the article
@@ -218,6 +219,9 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         if c.kind != "zh-dot":
             c = extend_to_known(c, {**ahead, **alias_of}, text_of[c.sentence_id])
             c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
+            cut = without_day_tail(c, text_of[c.sentence_id])      # 林郑今早指出
+            if cut is not c:
+                c = with_married_surname(cut, text_of[c.sentence_id], married)
         if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
             continue
         if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]):
