@@ -462,3 +462,9 @@ def test_events_org_of_another_post_is_not_the_events():
     text2 = text.replace("光明基金会理事长孙丽", "光明基金会行政总裁孙丽")
     got2 = extract.find_events(text2, lang="zh", reference="2024-06-28")
     assert got2[got2["type"] == "dismiss"].iloc[0]["org"] == "光明基金会"
+
+
+def test_events_a_titled_subject_is_not_the_speaker():
+    # the one elected is the new supreme leader the clause names, not the president who speaks
+    got = extract.find_events("总统王明今天表示，新任最高领袖当选体现了团结的决心。", lang="zh", reference="2026-03-09")
+    assert [list(p) for p in got["persons"]] == [[]]
