@@ -142,6 +142,7 @@ SHIPPED = {
     "opencc_hk_markers.txt": lambda: lexicon.words("opencc_hk_markers.txt"),
     "opencc_tw_markers.txt": lambda: lexicon.words("opencc_tw_markers.txt"),
     "persons_edge_chars.txt": lambda: lexicon.words("persons_edge_chars.txt"),
+    "persons_act_adverbs_zh.txt": lambda: lexicon.words("persons_act_adverbs_zh.txt"),
     "persons_given_names.txt": lambda: lexicon.words("persons_given_names.txt"),
     "persons_nicknames.txt": lambda: lexicon.rows("persons_nicknames.txt", 2, 2),
     "persons_not_names.txt": lambda: lexicon.words("persons_not_names.txt"),

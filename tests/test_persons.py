@@ -670,6 +670,7 @@ def test_persons_single_surname_names_have_three_characters_at_most(text, name):
     ("至此杨志鸣卸任了球队助理教练，成为辽宁队的副总经理。", "杨志鸣"),
     ("官方：27岁柴琦岳加盟西乙拉科鲁尼亚，签约4年。", "柴琦岳"),
     ("巴尔克森正式加入东方足球队。", "巴尔克森"),        # an adverb between them (persons_act_adverbs_zh.txt)
+    ("星河科技首席财务官陈䶮将担任新公司的董事。", "陈䶮"),  # not 官陈䶮: the title's last character
 ])
 def test_persons_a_name_right_before_a_personnel_verb(text, name):
     assert name in list(extract.find_persons(text, lang="zh").text)

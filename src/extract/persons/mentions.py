@@ -234,6 +234,9 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
         # a personnel verb right after a name jieba tags as one (杨鸣卸任, 厄齐尔退出): the name acts,
         # whatever the recognizer read there
         s_ = text_of[c.sentence_id]
+        if c.kind == "zh-native" and len(c.text) >= 3 and r["titles_zh"].search(s_.text, 0, c.start - s_.char_start + 1):
+            # 首席财务官|陈䶮: the title's last character is no surname of the name after it
+            c = replace(c, start=c.start + 1, text=c.text[1:])
         acts = c.kind in ("zh-translit", "zh-native") and (
             r["acts_zh"].match(s_.text, c.end - s_.char_start) is not None
             or r["undergoes_zh"].search(s_.text, max(0, c.start - s_.char_start - 4), c.start - s_.char_start) is not None)
