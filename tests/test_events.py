@@ -468,3 +468,11 @@ def test_events_a_titled_subject_is_not_the_speaker():
     # the one elected is the new supreme leader the clause names, not the president who speaks
     got = extract.find_events("总统王明今天表示，新任最高领袖当选体现了团结的决心。", lang="zh", reference="2026-03-09")
     assert [list(p) for p in got["persons"]] == [[]]
+
+
+def test_events_founder_of_a_short_named_group_and_a_plan_of_forming():
+    # 壹传媒创办人: the founder title names its group (orgs.txt), not another group of the list
+    got = extract.find_events("被告包括民主党创党主席李大文、壹传媒创办人陈志强等人。", lang="zh")
+    assert got[got["type"] == "found"]["org"].tolist() == ["壹传媒"]
+    # 组建方案: a plan of forming a government, no one founding anything (events_cues blocker)
+    assert extract.find_events("总统批准了候任总理王明提交的新政府组建方案。", lang="zh").empty
