@@ -8,7 +8,9 @@ Three steps per article, in document order:
 2. **Resolution** of each kept candidate by the language's table of named resolvers, against
    - nothing (absolute: ``2024年5月17日``, ``1. Oktober 2024``, ``近十年`` → ``P10Y``),
    - the reference date, with a past bias for news (``今年5月``, ``去年11月``, ``上周三``,
-     ``vor drei Jahren``, ``last Tuesday``; a bare month after the reference month is last year's),
+     ``vor drei Jahren``, ``last Tuesday``; a bare month after the reference month is last year's,
+     in Chinese only when it lies more than ``shared.AHEAD_MONTHS`` ahead or the sentence tells a
+     thing done: ``8月20日区院再讯`` said in May is this August),
      except where the sentence speaks of the future — then a bare month before the reference month
      is next year's (``将在3月``, ``will … in March``) — or of a scheduled present (``verlässt … Ende
      Juli``, ``leaves … in July``, ``ab 1. Juli``: no past bias; lexicon categories ``future``,

@@ -88,26 +88,21 @@ def tense(language: str, text: str) -> tuple[int | None, bool]:
 
 
 @lru_cache(maxsize=None)
-def past_rx(language: str) -> re.Pattern | None:
-    """Words of a sentence told in the past (category ``past``: hat, said, 了)."""
-    words = lex(language).get("past")
+def category_rx(language: str, category: str) -> re.Pattern | None:
+    """The words of a lexicon category as one pattern on word edges, or None when it has none."""
+    words = lex(language).get(category)
     return _words_rx(language, alternation(words)) if words else None
 
 
 def told_in_past(language: str, text: str) -> bool:
-    rx = past_rx(language)
+    """A word of a sentence told in the past (category ``past``: hat, said, 已经)."""
+    rx = category_rx(language, "past")
     return rx is not None and rx.search(text) is not None
 
 
-@lru_cache(maxsize=None)
-def done_rx(language: str) -> re.Pattern | None:
-    """Words of a sentence that tell a thing done (category ``done``: 了, 已, 曾)."""
-    words = lex(language).get("done")
-    return _words_rx(language, alternation(words)) if words else None
-
-
 def told_done(language: str, text: str) -> bool:
-    rx = done_rx(language)
+    """A word of a sentence that tells a thing done (category ``done``: 了, 已, 曾)."""
+    rx = category_rx(language, "done")
     return rx is not None and rx.search(text) is not None
 
 
