@@ -476,3 +476,12 @@ def test_events_founder_of_a_short_named_group_and_a_plan_of_forming():
     assert got[got["type"] == "found"]["org"].tolist() == ["壹传媒"]
     # 组建方案: a plan of forming a government, no one founding anything (events_cues blocker)
     assert extract.find_events("总统批准了候任总理王明提交的新政府组建方案。", lang="zh").empty
+
+
+def test_events_a_meetings_decisions_take_its_day():
+    # the meeting's day is told in the lead; its decisions come lines later, undated
+    text = ("市人大常委会第十次会议28日上午闭幕。\n会议听取了有关工作报告。\n会议表决通过了多项决议。\n"
+            "会议经表决，免去周明的市财政局局长职务。任命王强为市财政局局长。")
+    got = extract.find_events(text, lang="zh", reference="2024-06-28")
+    assert sorted((r.type, tuple(r.persons), r.date) for r in got.itertuples()) == [
+        ("appoint", ("王强",), "2024-06-28"), ("dismiss", ("周明",), "2024-06-28")]

@@ -25,6 +25,7 @@ PRONOUN_BACK = 3      # sentences a pronoun may look back for its antecedent
 OBJECT_WINDOW = 12    # chars after a depart trigger where 比赛/市场 make it no personnel event
 OBJECT_WINDOW_LATIN = 40   # the same in German/English (verließ nach zwei Stunden das Gebäude)
 NARRATIVE_BACK = 2    # sentences back to look for a date when the sentence has none (0 = off)
+MEETING_BACK = 8      # ... when it opens with a meeting's decision (会议经表决, 免去): back to the meeting's day
 _INTRODUCES = re.compile(r"[:：]\s*$")   # a line ending in a colon introduces the next one
 NARRATIVE_SAME_LINE = True  # stay in the paragraph: across lines nets +1 of 59 on dev but wrongly dates list items
 PERSONLESS_TYPES = frozenset({"merge"})  # organizations only: reported without a person (pipeline mode)
@@ -424,8 +425,11 @@ def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, t
     if date is None and NARRATIVE_BACK and not ctx.dates:   # (a sentence with dates of its own keeps its frame)
         # 于是/随后 opening the sentence: it goes on from the paragraph before, across the line break
         sequel = L.sequel is not None and L.sequel.match(s.text) is not None
+        # 会议经表决，免去A… / 免去B…: the decisions of a meeting told before, on the meeting's day
+        meeting = L.meeting is not None and L.meeting.match(s.text) is not None
+        sequel = sequel or meeting
         line_no = s.line_no
-        for j in range(k - 1, max(-1, k - 1 - NARRATIVE_BACK), -1):
+        for j in range(k - 1, max(-1, k - 1 - (MEETING_BACK if meeting else NARRATIVE_BACK)), -1):
             if NARRATIVE_SAME_LINE and body[j].line_no != line_no and not sequel:
                 if not (j == k - 1 and _INTRODUCES.search(body[j].text)):
                     break

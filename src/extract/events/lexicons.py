@@ -51,6 +51,7 @@ class Lang:
     nominal: re.Pattern | None   # zh: a person noun that is no name (titles.txt and nominal cues)
     definite: re.Pattern | None  # zh: a determiner that points back (涉事的老师, 该名男子)
     sequel: re.Pattern | None    # a sentence-opening word going on from the paragraph before (于是, daraufhin)
+    meeting: re.Pattern | None   # zh: a sentence opening with a meeting's decision (会议经表决, 免去): its day
     lastday: re.Pattern | None   # the last day in a post after a trigger of holding it (担任X的最后一天)
     domain_heads: frozenset      # zh: posts whose field stands before them (技术负责人)
     owner: re.Pattern | None     # de/en: after a noun trigger, whose event it is (Weggang von, resignation of)
@@ -157,6 +158,7 @@ def load_language(code: str) -> Lang:
         domain_heads=frozenset(cues.get("domainhead", ())),
         lastday=_alt(cues.get("lastday", ()), latin, ci),
         sequel=re.compile(r"[\s\W]{0,3}(?:%s)" % _alt(cues["sequel"], latin, ci).pattern, ci) if cues.get("sequel") else None,
+        meeting=re.compile(r"[\s\W]{0,3}(?:%s)" % _alt(cues["meeting"], latin, ci).pattern) if cues.get("meeting") else None,
         owner=re.compile(r"\s+(?:%s)\s+" % _alt(cues["owner"], latin, ci).pattern, ci) if cues.get("owner") else None,
         nominal=_alt(tuple(lexicon.titles().get(code, ())) + tuple(cues.get("nominal", ())), latin, ci)
         if code == "zh" else None,
