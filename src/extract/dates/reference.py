@@ -131,8 +131,8 @@ def infer_reference(sentences: Sequence[Sentence], language: str, page: Sequence
     3. Where the text states no full date, the earliest of the ``page`` days (``page_days``: the
        stories listed beside it) not before the estimate of 2. or the latest stated year and at most
        ``PAGE_DAY_LEAD`` after it: a page lists stories of its own time or later, so that day is
-       nearer than the end of a month the text looked back to (a story of May 2024 that last
-       names July 2023).
+       nearer than the end of a month the text looked back to (a feature that last names a
+       month of the year before, on a page of stories of its own week).
     """
     lang = language if language in LANGUAGES else "zh"
     found = find_dates(sentences, None, lang)

@@ -385,7 +385,7 @@ def _article_orgs(art: _Article, sentences: Sequence[Sentence]) -> None:
             ctx = art.ctx_of(s)
             title = title_of(L, ctx, m)
             if c.org is None and (c.role is None or title is None or _same_post(title, c.role)):
-                c.org = affiliation(L, ctx, m)      # (奥特曼 as CEO: not the org of his other post, YC掌门人)
+                c.org = affiliation(L, ctx, m)      # (CEO孙丽 dismissed: not the org of her other post, 基金会理事长)
             if c.role is None:
                 c.role = title
         if c.role is None and c.type in FALLBACK_ORG_TYPES:
@@ -433,7 +433,7 @@ def _event_date(art: _Article, k: int, ctx: SentenceContext, ts: int, te: int, t
             if NARRATIVE_SAME_LINE and body[j].line_no != line_no and not sequel:
                 if not (j == k - 1 and _INTRODUCES.search(body[j].text)):
                     break
-                line_no = body[j].line_no   # 6个月前，X爆发了一场斗争： / A被开除: the line it introduces
+                line_no = body[j].line_no   # 2019年，公司爆发了一场风波： / A被解雇: the line it introduces
             ds = art.dates_by.get(body[j].sentence_id)
             if ds:
                 date = ds[-1].value

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import Collection, Sequence
 
@@ -373,6 +374,14 @@ def without_word_tail(c: Candidate) -> Candidate:
         return c          # a doubled given name (李微微, 王婷婷) is a name, not an adverb
     if len(t) == 3 and t[0] in r["surnames1"] and (t[1:] in dictionary_words()[1] or r["verbs_zh"].fullmatch(t[1:])):
         return Candidate(c.sentence_id, c.start, c.start + 1, t[0], c.kind, c.context)
+    return c
+
+
+def without_title_char(c: Candidate, s: Sentence) -> Candidate:
+    """A name of three characters or more that opens with a title's last character is the name after
+    it (首席财务官|陈䶮, not 官陈䶮: 官, 长 and 理 are surnames too)."""
+    if len(c.text) >= 3 and lexicons()["titles_zh"].search(s.text, 0, c.start - s.char_start + 1):
+        return replace(c, start=c.start + 1, text=c.text[1:])
     return c
 
 

@@ -38,6 +38,7 @@ from .chinese import (
     with_rare_char,
     without_day_tail,
     without_fourth_char,
+    without_title_char,
     without_verb_char,
     without_word_tail,
     zh_candidates,
@@ -62,6 +63,7 @@ SPELLING_VARIANT_RATIO = 0.70   # Ultraman ~ Altman (.71): only for a repeated w
 SPELLING_VARIANT_SAME_START = 0.85  # Sustkever ~ Sutskever (.89), Schumann ~ Schulman (.88); not Scholz ~ Schulz (.83)
 MIN_VARIANT_LENGTH = 7          # shorter surnames differ by one letter between different people (Scholz, Schulz)
 MIN_REPEATS_FOR_TRANSLIT = 2    # a transliteration run the article repeats is a name
+UNDERGOES_REACH = 4             # characters before a name read for a trigger done to it (签下了)
 MIN_REPEATS_FOR_LATIN_SINGLE = 3  # a capitalized word used like a name three times (not after an article) is one
 
 
@@ -203,48 +205,48 @@ def _accept_chinese(art: _Article, cands: list[Candidate], model_read: dict, mod
             c = without_verb_char(without_fourth_char(trim_to_known(c, {})), text_of[c.sentence_id])   # not 徐雷因 ahead
             cut = without_word_tail(c)
             kept = cut if cut.text != c.text and verb_tail(c.text[1:]) else c
-            full = without_day_tail(with_married_surname(kept, text_of[c.sentence_id]), text_of[c.sentence_id]).text
+            s = text_of[c.sentence_id]
+            full = without_day_tail(with_married_surname(kept, s), s).text
             if len(full) >= 3:
                 ahead[full] = full
     married = {n for n in ahead if len(n) == 4}     # 林郑月娥, named so somewhere in the article
     for c in zh_cands:
+        s = text_of[c.sentence_id]
         if c.kind == "model":
             c = trim_to_known(c, alias_of)
-            c = without_verb_char(without_fourth_char(without_word_tail(c)), text_of[c.sentence_id])
-            c = with_function_surname(c, text_of[c.sentence_id])
+            c = without_verb_char(without_fourth_char(without_word_tail(c)), s)
+            c = with_function_surname(c, s)
         if c.kind == "zh-native":
-            c = without_verb_char(c, text_of[c.sentence_id])
+            c = without_verb_char(c, s)
         if c.kind in ("model", "zh-native"):
-            c = with_married_surname(c, text_of[c.sentence_id], married)
+            c = with_married_surname(c, s, married)
         if c.kind != "zh-dot":
-            c = extend_to_known(c, {**ahead, **alias_of}, text_of[c.sentence_id])
-            c = with_rare_char(with_honorific(c, text_of[c.sentence_id]), text_of[c.sentence_id])
-            cut = without_day_tail(c, text_of[c.sentence_id])      # 林郑今早指出
+            c = extend_to_known(c, {**ahead, **alias_of}, s)
+            c = with_rare_char(with_honorific(c, s), s)
+            cut = without_day_tail(c, s)      # 林郑今早指出
             if cut is not c:
-                c = with_married_surname(cut, text_of[c.sentence_id], married)
-        if c.kind in ("zh-translit", "zh-native") and after_numeral(c, text_of[c.sentence_id]):
+                c = with_married_surname(cut, s, married)
+        if c.kind in ("zh-translit", "zh-native") and after_numeral(c, s):
             continue
-        if names_a_vessel(c, text_of[c.sentence_id]) or names_a_place(c, text_of[c.sentence_id]):
+        if names_a_vessel(c, s) or names_a_place(c, s):
             continue
         if c.text in r["not"] or (len(c.text) < 2 and not (c.kind == "model" and c.text in r["surnames1"])):
             continue
         repeated = c.kind == "zh-translit" and translit_counts[c.text] >= MIN_REPEATS_FOR_TRANSLIT
         # 常某, 张某某: a withheld name is a person whatever the recognizer (trained to tag 张 of 张某) says
         anonymized = c.kind == "zh-native" and c.text[1:] in ANONYMIZED
-        # a personnel verb right after a name jieba tags as one (杨鸣卸任, 厄齐尔退出): the name acts,
-        # whatever the recognizer read there
-        s_ = text_of[c.sentence_id]
-        if c.kind == "zh-native" and len(c.text) >= 3 and r["titles_zh"].search(s_.text, 0, c.start - s_.char_start + 1):
-            # 首席财务官|陈䶮: the title's last character is no surname of the name after it
-            c = replace(c, start=c.start + 1, text=c.text[1:])
+        if c.kind == "zh-native":
+            c = without_title_char(c, s)         # 首席财务官|陈䶮
+        # a personnel verb right after a name jieba tags as one (杨鸣卸任, 厄齐尔退出), or done to the
+        # person right before it (签下阿米里): the name acts, whatever the recognizer read there
         acts = c.kind in ("zh-translit", "zh-native") and (
-            r["acts_zh"].match(s_.text, c.end - s_.char_start) is not None
-            or r["undergoes_zh"].search(s_.text, max(0, c.start - s_.char_start - 4), c.start - s_.char_start) is not None)
+            r["acts_zh"].match(s.text, c.end - s.char_start) is not None
+            or r["undergoes_zh"].search(s.text, max(0, c.start - s.char_start - UNDERGOES_REACH),
+                                        c.start - s.char_start) is not None)
         if c.kind in ("zh-translit", "zh-native") and not anonymized and not acts and (
                 c.text in model_rejected if repeated else model_says_no(c, model_read, model_spans)):
             # its only support is a title or verb next to it (or its repeats), and the model read it and disagrees
             continue
-        s = text_of[c.sentence_id]
         gloss = GLOSS.match(s.text[c.end - s.char_start:])
         key = _chinese_key(c, alias_of, gloss)
         ok = key is not None or c.kind in ("model", "zh-list") or c.context or repeated or anonymized or acts
