@@ -152,13 +152,18 @@ def shipped(model_dir: Path = MODEL_DIR) -> bool:
     return (Path(model_dir) / MODEL_FILE).exists()
 
 
-def available(model_dir: Path = MODEL_DIR) -> bool:
-    """True when the model is shipped and python-crfsuite can load it."""
+def loadable(load, model_dir: Path) -> bool:
+    """True when ``load(model_dir)`` opens the model: it is shipped and python-crfsuite reads it."""
     try:
-        _load(str(model_dir))
+        load(str(model_dir))
     except (OSError, ImportError, ValueError):
         return False
     return True
+
+
+def available(model_dir: Path = MODEL_DIR) -> bool:
+    """True when the model is shipped and python-crfsuite can load it."""
+    return loadable(_load, model_dir)
 
 
 def spans_of_tags(tags: Iterable[str], toks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

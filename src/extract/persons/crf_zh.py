@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from .crf import loadable
+
 MODEL_DIR = Path(__file__).parents[1] / "models" / "persons_zh_crf"
 MODEL_FILE = "model.crfsuite"
 SPACE_TAG = "_SP"
@@ -213,11 +215,7 @@ def shipped(model_dir: Path = MODEL_DIR) -> bool:
 
 def available(model_dir: Path = MODEL_DIR) -> bool:
     """True when the model is shipped and python-crfsuite can load it."""
-    try:
-        _load(str(model_dir))
-    except (OSError, ImportError, ValueError):
-        return False
-    return True
+    return loadable(_load, model_dir)
 
 
 def predict(texts: Sequence[str], model_dir: Path = MODEL_DIR, tagger=None) -> list[list[tuple[int, int]]]:
