@@ -377,10 +377,14 @@ def without_word_tail(c: Candidate) -> Candidate:
     return c
 
 
+TITLE_REACH = 20      # characters before a name read for a title ending there (the longest zh title is shorter)
+
+
 def without_title_char(c: Candidate, s: Sentence) -> Candidate:
     """A name of three characters or more that opens with a title's last character is the name after
     it (首席财务官|陈䶮, not 官陈䶮: 官, 长 and 理 are surnames too)."""
-    if len(c.text) >= 3 and lexicons()["titles_zh"].search(s.text, 0, c.start - s.char_start + 1):
+    e = c.start - s.char_start + 1
+    if len(c.text) >= 3 and lexicons()["titles_zh"].search(s.text, max(0, e - TITLE_REACH), e):
         return replace(c, start=c.start + 1, text=c.text[1:])
     return c
 
