@@ -163,7 +163,7 @@ ZH_WORD_CASES = [
     ("上週三開會", "上週三", "2025-03-05"),
     ("2月29日下雪", "2月29日", "2024-02-29"),          # no 29 February in 2025: the leap year before
     ("国庆节期间客流大增", "国庆节", "2024-10-01"),        # past bias for a bare holiday name
-    ("2023年圣诞节前夕", "2023年圣诞节", "2023-12-25"),
+    ("2023年圣诞节前夕", "2023年圣诞节前夕", "2023-12-24"),      # the eve: the day before
     ("他在那里待了一年零三个月", "一年零三个月", "P1Y3M"),
     ("每周三上午十点例会", "每周三上午十点", "XXXX-WXX-3T10"),
     ("2021.05.03晚上八点发布", "2021.05.03晚上八点", "2021-05-03T20:00"),
@@ -333,7 +333,7 @@ ZH_AUDIT_CASES = [
     ("七月立法会选举，各党派正积极筹备", "2020-04-13", [("七月", "2020-07")]),
     ("他七月已经离开了公司", "2020-04-13", [("七月", "2019-07")]),          # told done: last July
     ("他在九月离开", "2020-04-13", [("九月", "2019-09")]),                 # more than a quarter ahead
-    ("活动将于6月22日至28日举行", "2024-08-21", [("6月22日", "2025-06-22"), ("28日", "2025-06-28")]),
+    ("活动将于6月22日至28日举行", "2024-08-21", [("6月22日至28日", "(2025-06-22,2025-06-28,P6D)")]),
     ("展览于3月15至24日举行", "2024-03-01", [("3月15", "2024-03-15"), ("24日", "2024-03-24")]),
     ("1-3号屋已经拆卸", "2024-03-01", []),
     ("几十年前他来到香港", "2021-02-22", [("几十年前", None)]),
@@ -362,3 +362,39 @@ ZH_AUDIT_CASES = [
 @pytest.mark.parametrize("text,ref,expected", ZH_AUDIT_CASES)
 def test_dates_zh_coming_months_ranges_and_vague_numbers(text, ref, expected):
     assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+
+
+# text, reference, expected (surface, value) pairs: a day range with both 日 is one mention (its second end
+# in the first's year); sets of a day of every month or year; the eve of a holiday; a holiday near the day the
+# story last told is of that year; a bare day one or two days ahead is still to come; a weekday in
+# brackets joins its day; a street or ordinal before N号 makes a house or serial number; 第N届 before a
+# season is a games' name; 日报 is no day word before 到; a bare holiday a few days ahead is the coming one;
+# a day the article named again keeps its year; a story's days go on in the story's month
+ZH_STORY_CASES = [
+    ("展期为2月29日-3月1日", "2019-03-05", [("2月29日-3月1日", "(2016-02-29,2016-03-01,P1D)")]),  # one year
+    ("每个月21日，街坊都会聚集", "2020-03-21", [("每个月21日", "XXXX-XX-21")]),            # a set, not a day
+    ("每年6月4日悼念", "2020-03-21", [("每年6月4日", "XXXX-06-04")]),
+    ("圣诞前夕商场人潮如鲫", "2020-12-20", [("圣诞前夕", "2020-12-24")]),
+    ("2016年12月19日，恐袭发生。\n柏林圣诞市场遭卡车冲击", "2017-11-23",
+     [("2016年12月19日", "2016-12-19"), ("圣诞", "2016-12-25")]),                       # the story's Christmas
+    ("二十大将于16日开幕", "2022-10-15", [("16日", "2022-10-16")]),                      # a day just ahead
+    ("复检在26日至28日进行", "2021-02-10", [("26日至28日", "(2021-01-26,2021-01-28,P2D)")]),
+    ("图书馆将于9月1日（星期六）开放", "2018-08-16", [("9月1日（星期六）", "2018-09-01")]),
+    ("领取地点：弥敦道8号一楼、青山公路12号", "2018-08-16", []),
+    ("根据第12号条例", "2018-08-16", []),
+    ("第9届冬季残疾人运动会开幕", "2024-03-13", []),
+    ("新同事原定于4月8日报到", "2021-03-10", [("4月8日", "2021-04-08")]),
+    ("元旦假期，各地将举办游园活动", "2022-12-28", [("元旦", "2023-01-01")]),
+    ("元旦假期已有游客到访", "2022-12-28", [("元旦", "2022-01-01")]),          # told done: the last one
+    ("前年8月18日，数万人游行。\n8月18日的集会和平结束。", "2021-02-18",
+     [("前年8月18日", "2019-08-18"), ("8月18日", "2019-08-18")]),
+    ("到了翌日，11月12日，冲突最激烈。\n今晚我们回望。\n12日深夜，警方撤走。\n到了14日深夜，学生离开。", "2020-11-11",
+     [("翌日", None), ("11月12日", "2019-11-12"), ("今晚", "2020-11-11"), ("12日深夜", "2019-11-12"),
+      ("14日深夜", "2019-11-14")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", ZH_STORY_CASES)
+def test_dates_zh_day_ranges_numbers_and_story_days(text, ref, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, ref, "zh")] == expected
+

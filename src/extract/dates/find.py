@@ -113,12 +113,16 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
             merged = merge(text, found[-1], (s2, e2, r), st.language)
             if merged is not None:
                 found[-1] = merged
+                if merged[2].type in ("date", "time"):
+                    st.note_day(merged[2].point, text[merged[0]:merged[1]])
                 if merged[2].point is not None:
                     st.last, st.last_line = merged[2].point, st.line_no
                     if merged[2].point.gran in ("D", "T"):
                         st.last_day = merged[2].point
                 continue
         found.append((s2, e2, r))
+        if r.type in ("date", "time"):
+            st.note_day(r.point, text[s2:e2], text[max(0, s2 - 8):s2])
         if r.point is not None and r.point.m is not None and r.type in ("date", "time"):
             st.before = (e2, r.point)
         if r.point is not None and r.point.y is not None and r.type in ("date", "time") \

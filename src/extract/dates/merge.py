@@ -43,6 +43,7 @@ _OFFSET_HEAD = re.compile(r"(?i)(after|before|from|nach|vor)\b")
 _OFFSET_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "TH": "H", "TM": "MIN", "TS": "S"}
 _WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
 _JOIN_WEEK = re.compile(r"\s*(?:,|-|–|on|of|am|on the|of the)?\s*", re.I)
+_BRACKETED_WEEKDAY = re.compile(r"\s?[（(]\s?(?:周|星期|礼拜)[一二三四五六日天]\s?[)）]")
 
 
 def takes_trailing_hour(r: Out) -> bool:
@@ -119,6 +120,29 @@ def _week_day(text: str, prev: Span, cur: Span) -> Span | None:
     return None
 
 
+def _bracketed_weekday(text: str, prev: Span, cur: Span) -> Span | None:
+    """A day and its weekday in brackets (``9月1日（星期六）``): one mention, the day's value."""
+    (ps, pe, pr), (cs, ce, _) = prev, cur
+    if pr.point is None or pr.point.gran not in ("D", "T"):
+        return None
+    m = _BRACKETED_WEEKDAY.match(text, pe)
+    if m is None or not pe <= cs < ce <= m.end():
+        return None
+    return ps, m.end(), pr
+
+
+def _every(text: str, prev: Span, cur: Span) -> Span | None:
+    """``每月21日``, ``每年6月4日``: a day of every month or year, a set (``XXXX-XX-21``, ``XXXX-06-04``)."""
+    (ps, pe, _), (cs, ce, cr) = prev, cur
+    unit = _EVERY.fullmatch(text, ps, pe)
+    if unit is None or pe != cs or cr.type != "date" or cr.point is None or cr.point.gran != "D":
+        return None
+    p = cr.point
+    if unit.group(1) == "月":
+        return ps, ce, Out(f"XXXX-XX-{p.d:02d}", "set")
+    return ps, ce, Out(f"XXXX-{p.m:02d}-{p.d:02d}", "set")
+
+
 def _durations(text: str, prev: Span, cur: Span) -> Span | None:
     """``一年又三个月``, ``1 hour and 30 minutes``: units in decreasing order (or joined by and / 又)."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
@@ -147,8 +171,11 @@ def _range_rx(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pat
 
 
 _RANGE_END = re.compile(r"\d{4}(?:-\d\d)?|T\d\d(?::\d\d){0,2}")   # the ends a range joins: years, months, clock times
+_RANGE_END_ZH = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?|T\d\d(?::\d\d){0,2}")   # and days: 26日至28日
 _ELIDED_UNIT = re.compile(r"[\d一二三四五六七八九十]$")   # a first end without its unit (5至6月)
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)")
+_EVERY = re.compile(r"每个?([月年])")      # 每月21日, 每年6月4日: a set
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d-\d\d)")
 _CLOCK_VALUE = re.compile(r"T(\d\d)(?::\d\d)*")
 
 
@@ -165,6 +192,10 @@ def _aligned(pr: Out, cr: Out, text_cur: str) -> tuple[str | None, str | None]:
         elif pr.relative:
             y1 = y2 if m1 <= m2 else y2 - 1
         return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"
+    a, b = _DAY_VALUE.fullmatch(v1 or ""), _DAY_VALUE.fullmatch(v2 or "")
+    if a and b and cr.relative and cr.explicit_year is None:
+        y1, md1, md2 = int(a.group(1)), a.group(2), b.group(2)
+        return v1, f"{y1 if md2 >= md1 else y1 + 1:04d}-{md2}"   # 2月29日-3月1日: the first end's year
     a, b = _CLOCK_VALUE.match(v1 or ""), _CLOCK_VALUE.match(v2 or "")
     if a and b and not _AMPM.search(text_cur):
         h1, h2 = int(a.group(1)), int(b.group(1))
@@ -179,8 +210,8 @@ def _range(text: str, prev: Span, cur: Span, language: str) -> Span | None:
     (ps, pe, pr), (cs, ce, cr) = prev, cur
     if pr.type not in ("date", "time") or cr.type not in ("date", "time") or pr.value is None or cr.value is None:
         return None
-    if language == "zh" and _ELIDED_UNIT.search(text, ps, pe) and _MONTH_VALUE.fullmatch(pr.value or ""):
-        return None                      # 今年5至6月: an enumeration of months, two mentions
+    if language == "zh" and _ELIDED_UNIT.search(text, ps, pe) and _MONTH_VALUE.match(pr.value or ""):
+        return None                      # 今年5至6月, 5月19至21日: an enumeration, two mentions
     link_rx, head_rx, open_rx, close_rx = _range_rx(language)
     words = lex(language)
     link = link_rx.fullmatch(text, pe, cs)
@@ -199,8 +230,9 @@ def _range(text: str, prev: Span, cur: Span, language: str) -> Span | None:
         return None
     end_surface = text[cs:ce][link.end() - cs:] if link.start() >= cs else text[cs:ce]
     v1, v2 = _aligned(pr, cr, end_surface)
-    if _RANGE_END.fullmatch(v1 or "") is None or _RANGE_END.fullmatch(v2 or "") is None:
-        return None                      # two days stay two mentions (14. bis 16. März)
+    ends = _RANGE_END_ZH if language == "zh" else _RANGE_END
+    if ends.fullmatch(v1 or "") is None or ends.fullmatch(v2 or "") is None:
+        return None                      # two days stay two mentions (14. bis 16. März), but 26日至28日 is one
     value = join(v1, v2)
     if value is None:
         return None
@@ -222,6 +254,12 @@ def merge(text: str, prev: Span, cur: Span, language: str | None = None) -> Span
     """The one mention two adjacent ones make (see the module docstring), or None."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
     gap = text[pe:cs]
+    weekday = _bracketed_weekday(text, prev, cur)
+    if weekday is not None:
+        return weekday
+    every = _every(text, prev, cur)
+    if every is not None:
+        return every
     if language is not None:
         ranged = _range(text, prev, cur, language)
         if ranged is not None:

@@ -8,8 +8,8 @@ The resolvers here serve every language: ISO dates, holidays, bare years, ``n un
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Callable
 
 from .calendar import (
@@ -33,6 +33,8 @@ from .rules import lex, lookup
 # done (了, 已, 曾), is this year's: news name coming months without a future word (九月立法会选举,
 # 8月20日区院再讯 said in spring); German and English mark the future (wird, will) and keep the past bias
 AHEAD_MONTHS = {"zh": 3}
+_MONTH_DAY = re.compile(r"月\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})")   # a day stated with its month (8月18日)
+_MONTH_DAY_TO = re.compile(r"月\s?\d{1,2}\s?[日号]?\s?[至到~～—–-]\s?$")     # … and the end of its range (9月27至)
 URLISH = re.compile(r"(?:https?:|www\.|/)\S*$")
 
 
@@ -43,6 +45,7 @@ class State:
     last: Point | None = None          # last resolved point (the narrative anchor)
     last_line: int = 0                   # the raw line (paragraph) it was stated in
     last_day: Point | None = None        # last resolved point of a day or finer (当天, 当晚 refer to it)
+    days: dict = field(default_factory=dict)   # (month, day) → the last point of that day stated so far
     year_ctx: tuple[int, int, int | None] | None = None   # (explicit year, line_no, its month) of the last stated year
     line_no: int = 0
     label: str = "content"
@@ -54,6 +57,21 @@ class State:
     done: bool = False                   # tells a thing done (了, 已, 曾): a bare month ahead is last year's
     sentence: str = ""
     before: tuple[int, Point] | None = None   # end and point of the sentence's last dated mention so far
+
+    def note_day(self, p: Point | None, surface: str, before: str = "") -> None:
+        """Remember a day the article stated with its month (``前年8月18日``, the second end of
+        ``9月27至28日``; a later bare ``8月18日`` or ``18日`` may name it again); days reached from a
+        word (翌日, 当天) are not remembered."""
+        if p is not None and p.gran in ("D", "T") and p.y is not None and p.m and p.d \
+                and (_MONTH_DAY.search(surface) or _MONTH_DAY_TO.search(before)):
+            self.days.pop((p.m, p.d), None)
+            self.days[(p.m, p.d)] = p
+
+    def day_named(self, m: int | None, d: int) -> Point | None:
+        """The last stated point of month ``m`` (any month when None) and day ``d``, or None."""
+        if m is not None:
+            return self.days.get((m, d))
+        return next((p for (_, d2), p in reversed(self.days.items()) if d2 == d), None)
 
     def ref_point(self) -> Point | None:
         return from_date(self.ref) if self.ref else None
@@ -149,6 +167,31 @@ def resolve_iso(g: dict) -> Out | None:
     return Out(p.iso(), "date", point=p, explicit_year=y)
 
 
+# a bare holiday within this many days of the day the story last told is that year's
+STORY_HOLIDAY_DAYS = 31
+
+
+def _story_holiday(st: State, spec: str) -> date | None:
+    """The holiday ``spec`` of the story's year: the one within ``STORY_HOLIDAY_DAYS`` of the last
+    day the article told, when that day lies in another month than the reference; else None."""
+    a = st.last if st.last is not None and st.last.gran in ("D", "T") else None
+    if a is None or a.as_date() is None or (st.ref and (a.y, a.m) == (st.ref.year, st.ref.month)):
+        return None
+    for y in (a.y - 1, a.y, a.y + 1):
+        d = holiday_date(spec, y)
+        if d is not None and abs((d - a.as_date()).days) <= STORY_HOLIDAY_DAYS:
+            return d
+    return None
+
+
+def _coming(st: State, this: date, following: date | None) -> bool:
+    """A bare holiday whose next occurrence is at most ``AHEAD_MONTHS`` ahead, in a sentence that
+    tells nothing done, is that one in a language that names coming days without a future word."""
+    ahead = AHEAD_MONTHS.get(st.language, 0)
+    nxt = this if this > st.ref else following
+    return ahead > 0 and not st.done and nxt is not None and (nxt - st.ref).days <= ahead * 31
+
+
 _NEXT_MODS = ("next", "following", "coming", "nächst", "kommend")
 _LAST_MODS = ("last", "previous", "letzt", "vergangen")
 
@@ -163,6 +206,7 @@ def resolve_holiday(g: dict, st: State) -> Out | None:
     if g.get("hy"):
         y = int(g["hy"])
         d = holiday_date(spec, y)
+        d = d - timedelta(days=1) if d and g.get("heve") else d
         return Out(d.isoformat(), "date", False, None, from_date(d), y) if d else None
     if not st.ref:
         return Out(f"XXXX-{spec}" if re.fullmatch(r"\d\d-\d\d", spec) else None, "date", True)
@@ -175,14 +219,21 @@ def resolve_holiday(g: dict, st: State) -> Out | None:
         d = holiday_date(spec, st.ref.year)
         if d is None:
             return None
-        if step > 0 and d <= st.ref or step == 0 and not mod and d < st.ref and st.future and st.future_at < st.pos:
+        told = _story_holiday(st, spec) if step == 0 and not mod else None
+        if told is not None:
+            d = told                                                           # 2016年12月19日 … 圣诞: that Christmas
+        elif step > 0 and d <= st.ref or step == 0 and not mod and d < st.ref and st.future and st.future_at < st.pos:
             d = holiday_date(spec, st.ref.year + 1)                            # the next one
+        elif step == 0 and not mod and _coming(st, d, holiday_date(spec, st.ref.year + 1)):
+            d = d if d > st.ref else holiday_date(spec, st.ref.year + 1)       # 元旦 said on 28 December
         elif step == 0 and not mod and d > st.ref and not (st.future or st.present):
             d = holiday_date(spec, st.ref.year - 1)                            # past bias for a bare name
         elif step < 0 and d >= st.ref:
             d = holiday_date(spec, st.ref.year - 1)
     if d is None:
         return None
+    if g.get("heve"):
+        d -= timedelta(days=1)                 # 圣诞前夕: the day before
     return Out(d.isoformat(), "date", True, "reference", from_date(d))
 
 

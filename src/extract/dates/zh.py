@@ -61,11 +61,12 @@ def rules() -> Rules:
     mnum = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
     month = (rf"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊|"
              rf"冬)(?:{_S}月(?:(?P<mend>{alt(L, 'monthend')})(?!(?<=初)[一二三四五六七八九十]))?"
-             rf"|(?P<menum>(?={_S}[、和与及至到~-]{_S}{mnum}{_S}月)))|"
+             rf"|(?P<menum>(?={_S}[、和与及至到~～—–-]{_S}{mnum}{_S}月)))|"
              rf"(?P<mrel>{alt(L, 'relmonth', 'narrmonth')}))")
     day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
            rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
-           rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})))(?![本元子报常期志记])|(?<=初[一二三四五六七八九十])|"
+           rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})))(?![本元子常期志记]|报(?![到道告名称警案]))|"   # 日报, not 日报道
+           rf"(?<=初[一二三四五六七八九十])|"
            rf"(?:(?<=月\d)|(?<=月\d\d)|(?<=月 \d)|(?<=月 \d\d))"          # 3月15至24日: the first end's 日 elided
            rf"(?={_S}[至到~～—–-]{_S}(?:3[01]|[12]\d|0?[1-9]){_S}[日号])|"
            rf"(?:(?<=月[十二三][一二三四五六七八九十])|(?<=月[二三]十[一二三四五六七八九]))"
@@ -119,7 +120,8 @@ def rules() -> Rules:
     season = (rf"(?:(?:{year_abs}|{year_rel}){_S}的?{_S}|(?P<whole>整个){_S})?(?P<season>{alt(L, 'season')})")
     bare_year = r"(?<![A-Za-z0-9_./:#@+\-])(?P<by>(?:19|20)\d\d)(?![A-Za-z0-9_%.,:/\-]\d|[A-Za-z0-9_%])"
     vague_words = rf"(?P<vw>{alt(L, 'vague')})"
-    holiday = (rf"(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{alt(L, 'relyear')}))?{_S}的?{_S}(?P<hol>{alt(L, 'holiday')})")
+    holiday = (rf"(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{alt(L, 'relyear')}))?{_S}的?{_S}(?P<hol>{alt(L, 'holiday')})"
+               rf"(?P<heve>{alt(L, 'eve')})?")
     # 康熙三年五月, 令和元年: a reign's year (its own pattern, gated by the era names)
     era = (rf"(?P<era>{alt(L, 'era')}){_S}(?P<ey>元|\d{{1,3}}|[一二三四五六七八九十百廿]{{1,4}}){_S}年"
            rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?")
@@ -317,6 +319,24 @@ def _range_start(st: State) -> Point | None:
     return point if link and link in lex(L).get("rangelink", {}) and lex(L)["rangelink"][link] == "to" else None
 
 
+# a bare day at most this many days after the reference day, in a sentence that tells nothing done, is
+# still to come in the reference month (news name the coming days without a future word)
+AHEAD_DAYS = 2
+
+# a bare day still to come in the reference month, up to this many days after the last day the story
+# told (of another month), goes on in the story's month rather than back to the month before the reference
+STORY_DAYS = 7
+
+
+_NUMBER_RUN = re.compile(r"^(.*?)(?:\d+\s?[-–至]\s?)?$", re.S)   # 永和街23-29号: the street before the range
+
+
+def _after_number_prefix(text: str, start: int) -> bool:
+    """A word of category ``numberprefix`` ends right before ``start`` (a street, 第)."""
+    start = len(_NUMBER_RUN.search(text, 0, start).group(1))
+    return any(text.endswith(w, 0, start) for w in lex(L).get("numberprefix", {}))
+
+
 def _day_without_month(d: int, st: State) -> Out | Point:
     """``29日`` alone: a day of the month of a date stated earlier in the same paragraph, else of the
     reference month (past bias: the month before when the day is still to come); news write
@@ -328,9 +348,18 @@ def _day_without_month(d: int, st: State) -> Out | Point:
     if not st.ref:
         return Out(f"XXXX-XX-{d:02d}", "date", True)
     near = _paragraph_month(st)
+    named = None if near or d <= st.ref.day or st.future or st.present else st.day_named(None, d)
+    if named is not None:
+        return Point(named.y, named.m, d, gran="D")      # 11月12日 … 12日深夜: the day named again
+    story = st.last_day
+    if not near and d > st.ref.day and not (st.future or st.present) and story is not None \
+            and story.d is not None and 0 < d - story.d <= STORY_DAYS \
+            and (story.y, story.m) != (st.ref.year, st.ref.month):
+        return Point(story.y, story.m, d, gran="D")     # 11月13日傍晚 … 到了14日深夜: the story's days go on
     a = st.last if near else st.ref_point()
     yy, mm = a.y, a.m
-    if not near and d > st.ref.day and not (st.future or st.present):
+    soon = 0 < d - st.ref.day <= AHEAD_DAYS and not st.done      # 16日开幕 said on the 15th: tomorrow
+    if not near and d > st.ref.day and not (st.future or st.present or soon):
         yy, mm = add_months(yy, mm, -1)
     for _ in range(12):
         if d <= monthrange(yy, mm)[1]:
@@ -365,13 +394,18 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
         if mo is None:
             if g.get("y") or g.get("yrel") or not g["d"].isdigit():
                 return None
+            if _after_number_prefix(st.sentence, m.start()):
+                return None                 # 弥敦道1号, 第20号: a house or serial number
             p = _day_without_month(d, st)
             if isinstance(p, Out):
                 return p
             return _finish(p, hh, mi, part, True, "narrative" if _paragraph_month(st) else "reference", None)
     else:
         d = None
-    if mo is not None and y is None and not (g.get("y") or g.get("yrel")) and not g.get("mrel"):
+    named = st.day_named(mo, d) if mo is not None and d is not None else None
+    if mo is not None and y is None and not (g.get("y") or g.get("yrel")) and not g.get("mrel") and named:
+        y, rel, anc = named.y, True, "narrative"      # 前年8月18日 … 8月18日: the day named again
+    elif mo is not None and y is None and not (g.get("y") or g.get("yrel")) and not g.get("mrel"):
         y = past_year(st, mo, d)
         rel = True
         anc = ("narrative" if st.year_ctx and st.year_ctx[1] == st.line_no else "reference") if y else None
@@ -643,6 +677,8 @@ def _century(cent: str, st: State) -> Out | None:
 
 def _season(g: dict, m: re.Match, st: State) -> Out | None:
     code = lookup(L, "season", g["season"])
+    if not (g.get("y") or g.get("yrel") or g.get("whole")) and st.sentence.endswith("届", 0, m.start()):
+        return None                  # 第20届冬季奥运会: the games' name, not a season
     y, rel, anc = year_of(g, st)
     if y is None and not g.get("y") and not g.get("yrel"):
         p = st.anchor()
