@@ -366,7 +366,8 @@ def test_dates_zh_coming_months_ranges_and_vague_numbers(text, ref, expected):
 
 # text, reference, expected (surface, value) pairs: a day range with both 日 is one mention (its second end
 # in the first's year); sets of a day of every month or year; the eve of a holiday; a holiday near the day the
-# story last told is of that year; a bare day one or two days ahead is still to come; a weekday in
+# story last told is of that year; a bare day one or two days ahead is still to come; 半年前 is six months
+# ago; 同年青人 holds no year; a weekday in
 # brackets joins its day; a street or ordinal before N号 makes a house or serial number; 第N届 before a
 # season is a games' name; 日报 is no day word before 到; a bare holiday a few days ahead is the coming one;
 # a day the article named again keeps its year; a story's days go on in the story's month
@@ -378,6 +379,9 @@ ZH_STORY_CASES = [
     ("2016年12月19日，恐袭发生。\n柏林圣诞市场遭卡车冲击", "2017-11-23",
      [("2016年12月19日", "2016-12-19"), ("圣诞", "2016-12-25")]),                       # the story's Christmas
     ("二十大将于16日开幕", "2022-10-15", [("16日", "2022-10-16")]),                      # a day just ahead
+    ("半年前他离开了公司", "2021-03-10", [("半年前", "2020-09")]),                        # six months ago
+    ("两年半前的事", "2021-03-10", [("两年半前", "2018-09")]),
+    ("他很会同年青人沟通", "2017-03-10", []),                                             # 同 = with
     ("复检在26日至28日进行", "2021-02-10", [("26日至28日", "(2021-01-26,2021-01-28,P2D)")]),
     ("图书馆将于9月1日（星期六）开放", "2018-08-16", [("9月1日（星期六）", "2018-09-01")]),
     ("领取地点：弥敦道8号一楼、青山公路12号", "2018-08-16", []),

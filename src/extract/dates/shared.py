@@ -272,6 +272,8 @@ def resolve_ago(n: float, unit: str, st: State) -> Out:
     """``n`` units before the reference date; a duration in a meta line or without a reference."""
     if st.label == "meta" or not st.ref:
         return Out(duration(n, unit), "duration", True)
+    if unit == "Y" and not float(n).is_integer() and float(n * 12).is_integer():
+        n, unit = n * 12, "M"                      # 半年前, 两年半前: so many months before
     p = ago(st.ref, n, unit)
     if p is None:
         return Out(duration(n, unit), "duration", True)
