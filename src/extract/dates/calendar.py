@@ -245,8 +245,13 @@ def easter(y: int) -> date:
 
 
 def holiday_date(spec: str, y: int) -> date | None:
-    """Date of a holiday spec (``12-25``, ``E+49``, ``11:4:4+1``) in year ``y``."""
+    """Date of a holiday spec (``12-25``, ``E+49``, ``11:4:4+1``, lunar ``L08-15``, ``L01-01-1``) in
+    year ``y`` (a lunar holiday of the lunar year that begins in ``y``)."""
     try:
+        if spec.startswith("L"):
+            mo, dd, *shift_days = spec[1:].split("-")
+            day = lunar_to_solar(y, int(mo), int(dd))
+            return day - timedelta(days=int(shift_days[0])) if day and shift_days else day
         if spec.startswith("E"):
             return easter(y) + timedelta(days=int(spec[1:]))
         if ":" in spec:

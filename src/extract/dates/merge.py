@@ -143,6 +143,22 @@ def _every(text: str, prev: Span, cur: Span) -> Span | None:
     return ps, ce, Out(f"XXXX-{p.m:02d}-{p.d:02d}", "set")
 
 
+def _year_first_months(text: str, prev: Span, cur: Span) -> Span | None:
+    """``今年前8个月``, ``2024年前三季度``: the first months of a year, a range from its start
+    (``(2025-01-01,2025-09-01,P8M)``)."""
+    (ps, pe, pr), (cs, ce, cr) = prev, cur
+    year = _YEAR_VALUE.fullmatch(pr.value or "")
+    months = _FIRST_MONTHS.fullmatch(cr.value or "")
+    if year is None or months is None or pe != cs or cr.type != "duration" or not _FIRST.match(text, cs):
+        return None
+    n = int(months.group(1)) * (3 if months.group(2) == "Q" else 1)
+    if not 0 < n < 12:
+        return None
+    y = int(year.group())
+    return ps, ce, Out(join(f"{y:04d}-01", f"{y:04d}-{n + 1:02d}"), "date", pr.relative, pr.anchor, pr.point,
+                       pr.explicit_year)
+
+
 def _durations(text: str, prev: Span, cur: Span) -> Span | None:
     """``一年又三个月``, ``1 hour and 30 minutes``: units in decreasing order (or joined by and / 又)."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
@@ -175,6 +191,9 @@ _RANGE_END_ZH = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?|T\d\d(?::\d\d){0,2}")   #
 _ELIDED_UNIT = re.compile(r"[\d一二三四五六七八九十]$")   # a first end without its unit (5至6月)
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)")
 _EVERY = re.compile(r"每个?([月年])")      # 每月21日, 每年6月4日: a set
+_YEAR_VALUE = re.compile(r"\d{4}")
+_FIRST_MONTHS = re.compile(r"P(\d+)([MQ])")
+_FIRST = re.compile(r"前|头")                  # 今年前8个月, 今年头两个月
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d-\d\d)")
 _CLOCK_VALUE = re.compile(r"T(\d\d)(?::\d\d)*")
 
@@ -260,6 +279,9 @@ def merge(text: str, prev: Span, cur: Span, language: str | None = None) -> Span
     every = _every(text, prev, cur)
     if every is not None:
         return every
+    first = _year_first_months(text, prev, cur)
+    if first is not None:
+        return first
     if language is not None:
         ranged = _range(text, prev, cur, language)
         if ranged is not None:

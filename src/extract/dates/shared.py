@@ -186,10 +186,11 @@ def _story_holiday(st: State, spec: str) -> date | None:
 
 def _coming(st: State, this: date, following: date | None) -> bool:
     """A bare holiday whose next occurrence is at most ``AHEAD_MONTHS`` ahead, in a sentence that
-    tells nothing done, is that one in a language that names coming days without a future word."""
+    tells nothing done or speaks of the future (春节就要到了), is that one in a language that names
+    coming days without a future word."""
     ahead = AHEAD_MONTHS.get(st.language, 0)
     nxt = this if this > st.ref else following
-    return ahead > 0 and not st.done and nxt is not None and (nxt - st.ref).days <= ahead * 31
+    return ahead > 0 and (st.future or not st.done) and nxt is not None and (nxt - st.ref).days <= ahead * 31
 
 
 _NEXT_MODS = ("next", "following", "coming", "nächst", "kommend")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .calendar import (
@@ -64,9 +65,12 @@ def rules() -> Rules:
              rf"冬)(?:{_S}月(?:(?P<mend>{alt(L, 'monthend')})(?!(?<=初)[一二三四五六七八九十]))?"
              rf"|(?P<menum>(?={_S}[、和与及至到~～—–-]{_S}{mnum}{_S}月)))|"
              rf"(?P<mrel>{alt(L, 'relmonth', 'narrmonth')}))")
+    # 3号及4号屋: the first of two numbered things
+    numbered_next = rf"{_S}(?:及|和|与|、|至|-){_S}\d{{1,3}}{_S}号{_S}(?:{alt(L, 'numbered')})"
     day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
            rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
-           rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})))(?![本元子常期志记]|报(?![到道告名称警案]))|"   # 日报, not 日报道
+           rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})|{numbered_next}))"
+           rf"(?![本元子常期志记]|报(?![到道告名称警案]))|"   # 日报, not 日报道
            rf"(?<=初[一二三四五六七八九十])|"
            rf"(?:(?<=月\d)|(?<=月\d\d)|(?<=月 \d)|(?<=月 \d\d))"          # 3月15至24日: the first end's 日 elided
            rf"(?={_S}[至到~～—–-]{_S}(?:3[01]|[12]\d|0?[1-9]){_S}[日号])|"
@@ -96,7 +100,9 @@ def rules() -> Rules:
     first = first_chars(L, "relyear", "narryear", "relmonth", "narrmonth", "relday", "narrday", "relweek", "weekmod",
                         "part", "period")
     lead = rf"(?=[\d{_CNN}○正腊冬周星礼民农阴闰{first}])"     # fail fast where no expression can start
-    chain = (rf"{lead}(?:{dpart}{_S}(?:[,，]{_S})?)?(?:(?:的{_S}(?:一个|某个)?)?{wd}{_S})?(?:{part}{_S})?(?:{time})?")
+    chain = (rf"{lead}(?:{dpart}{_S}(?:[,，]{_S})?)?(?:(?:的{_S}(?:一个|某个)?)?{wd}{_S})?(?:{part}{_S})?(?:{time})?"
+             # 今年以来, 11月以来: since then (这一年以来 is a duration)
+             rf"(?:(?<=[年月日号])(?<![这那]年)(?<![这那]一年)(?P<since>{alt(L, 'since')}))?")
     iso = (r"(?<![A-Za-z0-9_/.:-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])"
            r"(?:(?:T|\s{1,2})(?P<ih>[012]?\d)[:：](?P<imi>[0-5]\d)(?:[:：][0-5]\d)?)?(?![A-Za-z0-9_/]|\.\d)")
     units = alt(L, "unit")
@@ -121,7 +127,7 @@ def rules() -> Rules:
     season = (rf"(?:(?:{year_abs}|{year_rel}){_S}的?{_S}|(?P<whole>整个){_S})?(?P<season>{alt(L, 'season')})")
     bare_year = r"(?<![A-Za-z0-9_./:#@+\-])(?P<by>(?:19|20)\d\d)(?![A-Za-z0-9_%.,:/\-]\d|[A-Za-z0-9_%])"
     vague_words = rf"(?P<vw>{alt(L, 'vague')})"
-    holiday = (rf"(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{alt(L, 'relyear')}))?{_S}的?{_S}(?P<hol>{alt(L, 'holiday')})"
+    holiday = (rf"(?:(?:(?P<hy>\d{{4}}){_S}年|(?P<hrel>{alt(L, 'relyear')})){_S}的?{_S})?(?P<hol>{alt(L, 'holiday')})"
                rf"(?P<heve>{alt(L, 'eve')})?")
     # 康熙三年五月, 令和元年: a reign's year (its own pattern, gated by the era names)
     era = (rf"(?P<era>{alt(L, 'era')}){_S}(?P<ey>元|\d{{1,3}}|[一二三四五六七八九十百廿]{{1,4}}){_S}年"
@@ -131,7 +137,7 @@ def rules() -> Rules:
             ("set", sets), ("decade", decade), ("weekend", weekend),
             ("era", era), ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
     trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦"
-                         r"圣]")
+                         r"圣夕宵]")
     # patterns that open with optional parts scan every position: run them only where the word
     # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
     gates = {"season": alt(L, "season"), "holiday": alt(L, "holiday"), "decade": r"年代|世纪|十年",
@@ -265,6 +271,9 @@ def _relative_day(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Point:
             return stated
         if w in ("今天", "今日") and _nowadays(st.sentence, m.start(), m.end()):
             return Out(f"{st.ref.year:04d}", "date", True, "reference", None)
+        if w in ("明天", "明日") and st.sentence[m.end():m.end() + 1] == "的" \
+                and _nowadays(st.sentence, m.start(), m.end()):
+            return None                 # 明天的中国: the future, no day
         return from_date(st.ref + timedelta(days=int(off)))
     off = int(lookup(L, "narrday", w) or 0)
     stated = _stated_day(st, m.end())
@@ -467,6 +476,15 @@ def _lunar(g: dict, st: State, y: int | None, rel: bool, mo: int, explicit_year:
     if day is None:
         return None
     return _finish(from_date(day), hh, mi, part, rel, "reference" if rel else None, explicit_year)
+
+
+def _holiday(g: dict, m: re.Match, st: State) -> Out | None:
+    """A holiday (see ``shared.resolve_holiday``); a year compared with (较2025年春节增长) is no year of
+    the story's bare dates."""
+    r = resolve_holiday(g, st)
+    if r is not None and r.explicit_year is not None and _COMPARED.search(st.sentence, 0, m.start()):
+        r = replace(r, explicit_year=None)
+    return r
 
 
 _COMPARED = re.compile(r"(?:较|比|相比|同比|比较|对比|相较)于?\s?$")
@@ -713,7 +731,7 @@ def _weekend(g: dict, m: re.Match, st: State) -> Out | None:
 
 RESOLVERS = {
     "iso": lambda g, m, st: resolve_iso(g),
-    "holiday": lambda g, m, st: resolve_holiday(g, st),
+    "holiday": lambda g, m, st: _holiday(g, m, st),
     "chain": _chain,
     "dur": _dur,
     "set": _set,
