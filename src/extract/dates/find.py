@@ -27,7 +27,8 @@ STRICT_ENV = "EXTRACT_DATES_STRICT"    # set to 1 (the tests do) and a resolver'
 _SENT_SPLIT = re.compile(r"[^。！？!?\n]*[。！？!?\n]+|[^。！？!?\n]+")
 # tie order of candidates of equal length and start (earlier wins)
 _ORDER = {n: i for i, n in enumerate((
-    "yrange", "holiday", "iso", "chain", "era", "dmy", "dm", "ordw", "ordm", "mdy", "numdate", "tok", "slash", "season", "decade",
+    "yrange", "holiday", "iso", "reldot", "chain", "era", "dmy", "dm", "ordw", "ordm", "mdy", "numdate", "tok", "slash",
+    "season", "decade",
     "yearword", "ywords", "ymon", "ym", "mon", "rel", "weekn", "wdd", "dom", "dayof", "wday", "weekend", "set",
     "whole", "qhour", "crange", "dur", "dadj", "clock", "vague", "theunit", "year", "faryear", "enum"))}
 

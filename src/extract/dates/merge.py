@@ -43,6 +43,8 @@ _OFFSET_HEAD = re.compile(r"(?i)(after|before|from|nach|vor)\b")
 _OFFSET_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "TH": "H", "TM": "MIN", "TS": "S"}
 _WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
 _JOIN_WEEK = re.compile(r"\s*(?:,|-|–|on|of|am|on the|of the)?\s*", re.I)
+_WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAY_NUMBER = {c: i + 1 for i, c in enumerate("一二三四五六日")} | {"天": 7}
 _BRACKETED_WEEKDAY = re.compile(r"\s?[（(]\s?(?:周|星期|礼拜)[一二三四五六日天]\s?[)）]")
 
 
@@ -129,6 +131,17 @@ def _bracketed_weekday(text: str, prev: Span, cur: Span) -> Span | None:
     if m is None or not pe <= cs < ce <= m.end():
         return None
     return ps, m.end(), pr
+
+
+def _weekday_then_day(text: str, prev: Span, cur: Span) -> Span | None:
+    """A weekday and the day it is (``随后的星期一、9月9日``): one mention, the day's value, when the
+    day falls on that weekday."""
+    (ps, pe, _), (cs, ce, cr) = prev, cur
+    wd = _WEEKDAY_ZH.fullmatch(text, ps, pe)
+    if wd is None or text[pe:cs].strip() not in ("、", "，", ",") or cr.point is None \
+            or cr.point.gran not in ("D", "T") or cr.point.as_date() is None:
+        return None
+    return (ps, ce, cr) if cr.point.as_date().isoweekday() == _WEEKDAY_NUMBER[wd.group(1)] else None
 
 
 def _every(text: str, prev: Span, cur: Span) -> Span | None:
@@ -276,6 +289,9 @@ def merge(text: str, prev: Span, cur: Span, language: str | None = None) -> Span
     weekday = _bracketed_weekday(text, prev, cur)
     if weekday is not None:
         return weekday
+    named_day = _weekday_then_day(text, prev, cur)
+    if named_day is not None:
+        return named_day
     every = _every(text, prev, cur)
     if every is not None:
         return every

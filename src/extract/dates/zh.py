@@ -28,7 +28,7 @@ from .calendar import (
     shift,
     weekday_near,
 )
-from .rules import Rules, alt, first_chars, gated, lex, lookup
+from .rules import Rules, alt, first_chars, gated, lex, lookup, said_at
 from .shared import (
     Out,
     State,
@@ -109,9 +109,9 @@ def rules() -> Rules:
     vague = alt(L, "vaguenum")
     dur = (rf"(?=[\d{_CNN}将接大长整足至超过最未近约头前这{first_chars(L, 'vaguenum')}半])(?P<pre>将近|接近|大约|"
            rf"大概|长达|整整|足足|至少|超过|过去的?|最近的?|接下来的?|未来的?|近|约|头|前|这)?{_S}"
-           rf"(?:(?<![\d.{_CNN}])(?<![第最后有某那每])(?P<n>\d{{1,3}}(?:\.\d+)?|[{_CNN}]+)(?:{_S}(?P<more>多|余))?|"
+           rf"(?:(?<![\d.{_CNN}])(?<![第最后某那每])(?P<n>\d{{1,3}}(?:\.\d+)?|\d{{4}}(?={_S}(?:多|余))|[{_CNN}]+)(?:{_S}(?P<more>多|余))?|"
            rf"(?P<vague>{vague})|(?P<halfn>半))"
-           rf"{_S}(?P<zheng>整)?(?P<ge>个)?(?P<half1>半)?(?P<more3>多|余)?{_S}(?P<u>{units})(?!年|代)(?P<half2>半)?"
+           rf"{_S}(?P<zheng>整)?(?P<ge>个)?(?P<half1>半)?(?P<more3>多|余)?{_S}(?P<u>{units})(?!年|代)(?!(?<=年)[轻青纪龄级])(?P<half2>半)?"
            rf"(?P<more2>多|余|左右)?"
            rf"(?P<suf>{alt(L, 'ago', 'after', 'within')})?")
     sets = (rf"(?:每|逢(?={_S}(?:周|星期|礼拜)))(?P<ge2>隔|个)?{_S}"      # 逢星期三: every Wednesday
@@ -133,16 +133,20 @@ def rules() -> Rules:
     era = (rf"(?P<era>{alt(L, 'era')}){_S}(?P<ey>元|\d{{1,3}}|[一二三四五六七八九十百廿]{{1,4}}){_S}年"
            rf"(?:{_S}(?:(?P<lunar2>农历|阴历){_S})?(?P<leap>闰)?{month})?(?:{_S}{day})?")
     weekend = rf"(?P<wemod>{alt(L, 'weekendmod')})?(?P<we>周末)"
+    # 去年6.21, 今年11.2: Hong Kong writes a day of a named year as month.day
+    reldot = (rf"(?P<dyrel>{alt(L, 'relyear')})(?P<dm>1[0-2]|0?[1-9])[.．](?P<dd>3[01]|[12]\d|0?[1-9])"
+              rf"(?![\d.．%]|{_S}[万亿倍个人千百米公度吨斤辆家台部只次件项位名成分点亩户宗岁年]|{_S}元(?!朗))")
     pats = [("yrange", year_range_rx(rf"{_S}年(?![代级纪龄薪费均轻华少])")), ("iso", iso), ("chain", chain), ("dur", dur),
             ("set", sets), ("decade", decade), ("weekend", weekend),
-            ("era", era), ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday)]
+            ("era", era), ("season", season), ("year", bare_year), ("vague", vague_words), ("holiday", holiday),
+            ("reldot", reldot)]
     trigger = re.compile(r"[\d年月日号周星期礼拜天时点前后晚早春夏秋冬世纪十年当同那次翌隔今昨明去每半些钟秒分季节旦"
                          r"圣夕宵]")
     # patterns that open with optional parts scan every position: run them only where the word
     # they cannot match without occurs (season and holiday cost 20x their few hits otherwise)
     gates = {"season": alt(L, "season"), "holiday": alt(L, "holiday"), "decade": r"年代|世纪|十年",
              "set": "每|逢", "vague": alt(L, "vague"), "weekend": "周末",
-             "era": alt(L, "era"), "yrange": r"\d\s?[-–~～]\s?[12]"}
+             "era": alt(L, "era"), "yrange": r"\d\s?[-–~～]\s?[12]", "reldot": r"\d[.．]\d"}
     return gated(L, pats, {n: 0 for n, _ in pats}, gates, trigger)
 
 
@@ -247,6 +251,8 @@ def _nowadays(sentence: str, start: int, end: int) -> bool:
     bound to a day (今天的会议, 今天的比赛: lexicon ``daynoun``) keeps the day."""
     if _YEARS_SINCE.search(sentence, max(0, start - 4), start):
         return True
+    if sentence[end:end + 1] == "之" and sentence[end + 1:end + 2] not in ("前", "后", "内", "间", "际", "时"):
+        return True                  # 今日之香港: the present age (not 今天晚上八点之前)
     if sentence[end:end + 1] != "的":
         return False
     after = sentence[end + 1:end + 5]
@@ -329,6 +335,10 @@ def _range_start(st: State) -> Point | None:
     return point if link and link in lex(L).get("rangelink", {}) and lex(L)["rangelink"][link] == "to" else None
 
 
+# a bare weekday takes the last day told as its anchor in that day's paragraph, or in a later one when
+# that day lies at most this many days from the reference
+WEEKDAY_STORY_DAYS = 31
+
 # a bare day at most this many days after the reference day, in a sentence that tells nothing done, is
 # still to come in the reference month (news name the coming days without a future word)
 AHEAD_DAYS = 2
@@ -347,9 +357,10 @@ def _after_number_prefix(text: str, start: int) -> bool:
     return any(text.endswith(w, 0, start) for w in lex(L).get("numberprefix", {}))
 
 
-def _day_without_month(d: int, st: State) -> Out | Point:
-    """``29日`` alone: a day of the month of a date stated earlier in the same paragraph, else of the
-    reference month (past bias: the month before when the day is still to come); news write
+def _day_without_month(d: int, st: State, said: bool = False) -> Out | Point:
+    """``29日`` alone: a day of the month of a date stated earlier in the same paragraph (unless a
+    verb of saying follows: 1日发布), else of the reference month (past bias: the month before when
+    the day is still to come); news write
     ``德国基民盟7日呼吁`` for a day of the week the story is told in, whatever month an earlier
     paragraph was about."""
     start = _range_start(st)
@@ -357,7 +368,7 @@ def _day_without_month(d: int, st: State) -> Out | Point:
         return Point(start.y, start.m, d, gran="D")      # 6月22日至28日: the first end's month
     if not st.ref:
         return Out(f"XXXX-XX-{d:02d}", "date", True)
-    near = _paragraph_month(st)
+    near = _paragraph_month(st) and not said     # 1日发布: the day a thing was said, near the reference
     named = None if near or d <= st.ref.day or st.future or st.present else st.day_named(None, d)
     if named is not None:
         return Point(named.y, named.m, d, gran="D")      # 11月12日 … 12日深夜: the day named again
@@ -406,7 +417,7 @@ def _calendar_chain(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | Poin
                 return None
             if _after_number_prefix(st.sentence, m.start()):
                 return None                 # 弥敦道1号, 第20号: a house or serial number
-            p = _day_without_month(d, st)
+            p = _day_without_month(d, st, said_at(L, st.sentence, m.end()))
             if isinstance(p, Out):
                 return p
             return _finish(p, hh, mi, part, True, "narrative" if _paragraph_month(st) else "reference", None)
@@ -487,6 +498,18 @@ def _holiday(g: dict, m: re.Match, st: State) -> Out | None:
     return r
 
 
+def _dotted_day(g: dict, st: State) -> Out | None:
+    """``去年6.21``: the day ``6.21`` of the year the relative word names."""
+    if not st.ref:
+        return Out(None, "date", True)
+    y = st.ref.year + int(lookup(L, "relyear", g["dyrel"]) or 0)
+    try:
+        p = from_date(date(y, int(g["dm"]), int(g["dd"])))
+    except ValueError:
+        return None
+    return Out(p.iso(), "date", True, "reference", p)
+
+
 _COMPARED = re.compile(r"(?:较|比|相比|同比|比较|对比|相较)于?\s?$")
 
 
@@ -554,6 +577,8 @@ def _weekday(g: dict, m: re.Match, st: State, hh, mi, part) -> Out | None:
         p, anc = from_date(d), "reference"
     else:
         a = st.last if st.last and st.last.gran in ("D", "T") else None
+        if a is not None and st.ref and st.last_line != st.line_no and abs((a.as_date() - st.ref).days) > WEEKDAY_STORY_DAYS:
+            a = None          # a weekday paragraphs after a story of another year: of the reference week
         if a is not None:
             p, anc = from_date(weekday_near(a.as_date(), wd, -3, 3)), "narrative"
         elif st.ref:
@@ -582,12 +607,15 @@ def _not_a_duration(g: dict, u: str, suf: str, pre: str, n_s: str | None) -> boo
         return True
     if u in ("周", "星期", "礼拜") and n_s and not n_s.isdigit() and n_s in ("日", "天"):
         return True
-    if n_s and u == "年" and (n_s[0] in "0零〇" or n_s.isdigit() and len(n_s) == 4):
-        return True
+    if n_s and u == "年" and (n_s[0] in "0零〇" or n_s.isdigit() and len(n_s) == 4 and not g.get("more")
+                              or len(n_s) == 4 and all(c in _YEAR_DIGITS for c in n_s)):
+        return True                   # 2019年, 一九七八年 are years; 1500多年 a duration
     return pre == "前" and not (n_s or g.get("vague"))
 
 
 _DIGITS = "一二两三四五六七八九"
+_YEAR_DIGITS = "零〇○一二三四五六七八九"
+_AMOUNT_HAVE = ("只有", "还有", "已有", "仅有", "才有", "共有", "足有", "只剩")
 APPROX_SPAN = 2          # 一两, 两三, 三五: two numerals at most this far apart are "one or two", not 12
 
 
@@ -608,6 +636,9 @@ def _dur(g: dict, m: re.Match, st: State) -> Out | None:
     n_s = g.get("n")
     if unit is None or _not_a_duration(g, u, suf, pre, n_s):
         return None
+    if n_s == "一" and not (pre or suf) and m.string.endswith("有", 0, m.start()) \
+            and not m.string.endswith(_AMOUNT_HAVE, 0, m.start()):
+        return None                            # 有一天, 终有一天: some day (只有一天 is a stretch of time)
     after = m.string[m.end():m.end() + 2]
     if u in _WEEK_WORDS and not suf and after[:1] in _WEEKDAY_CHARS:
         return None                            # 前一个星期六: a weekday, not a week
@@ -742,4 +773,5 @@ RESOLVERS = {
     "year": lambda g, m, st: resolve_bare_year(m, st, _not_a_year),
     "yrange": resolve_year_range,
     "vague": lambda g, m, st: Out(None, lookup(L, "vague", g["vw"]) or "date", True),
+    "reldot": lambda g, m, st: _dotted_day(g, st),
 }
