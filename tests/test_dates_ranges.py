@@ -119,3 +119,12 @@ def test_english_ranges_of_months_and_clock_stretches(text, surface, value):
 ])
 def test_no_english_clock_or_month_range_where_none_is_meant(text):
     assert not any((d.value or "").startswith("(") for d in find_dates_in_text(text, "2024-05-10", "en"))
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("In June and July 2019, police beat protesters.", "en", [("In June", "2019-06"), ("July 2019", "2019-07")]),
+    ("Im Juni und Juli 2019 gab es Proteste.", "de", [("Juni", "2019-06"), ("Juli 2019", "2019-07")]),
+    ("in December and January 2019", "en", [("in December", "2018-12"), ("January 2019", "2019-01")]),
+])
+def test_two_months_named_with_one_year_share_it(text, lang, expected):
+    assert [(d.text, d.value) for d in find_dates_in_text(text, "2020-07-01", lang)] == expected

@@ -18,7 +18,7 @@ from ..model import DateMention, Sentence
 from ..text import to_simplified
 from . import de, en, zh
 from .calendar import parse_ref
-from .merge import merge, takes_trailing_hour, trailing_hour
+from .merge import enumerated_year, merge, takes_trailing_hour, trailing_hour
 from .rules import LANGUAGES, Rules, named_spans, said_at, tense, told_done, told_in_past
 from .shared import Out, State
 
@@ -111,6 +111,7 @@ def _sentence_mentions(text: str, cands, resolve, st: State, grammar: ModuleType
         if hour_after_day and takes_trailing_hour(r):
             r, e2 = trailing_hour(text, s2, e2, r)
         if found:
+            found[-1] = enumerated_year(text, found[-1], (s2, e2, r))
             merged = merge(text, found[-1], (s2, e2, r), st.language)
             if merged is not None:
                 found[-1] = merged

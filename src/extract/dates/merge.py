@@ -207,6 +207,7 @@ _EVERY = re.compile(r"每个?([月年])")      # 每月21日, 每年6月4日: a 
 _YEAR_VALUE = re.compile(r"\d{4}")
 _FIRST_MONTHS = re.compile(r"P(\d+)([MQ])")
 _FIRST = re.compile(r"前|头")                  # 今年前8个月, 今年头两个月
+_ENUM_LINK = re.compile(r"\s*(?:and|or|und|oder|,|/|&)\s*", re.I)     # June and July 2019
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d-\d\d)")
 _CLOCK_VALUE = re.compile(r"T(\d\d)(?::\d\d)*")
 
@@ -280,6 +281,20 @@ def _clock_start(v: str | None) -> str | None:
     its start (``Tuesday from 7 to 7:30``); any other value unchanged."""
     parts = split(v)
     return parts[0] if parts and parts[0].startswith("T") else v
+
+
+def enumerated_year(text: str, prev: Span, cur: Span) -> Span:
+    """The first of two months named with one year (``in June and July 2019``, ``im Juni und Juli
+    2019``) in that year; any other mention unchanged."""
+    (ps, pe, pr), (cs, _, cr) = prev, cur
+    a, b = _MONTH_VALUE.fullmatch(pr.value or ""), _MONTH_VALUE.fullmatch(cr.value or "")
+    if a is None or b is None or not pr.relative or pr.explicit_year is not None or cr.explicit_year is None \
+            or not _ENUM_LINK.fullmatch(text, pe, cs):
+        return prev
+    y2, m1, m2 = int(b.group(1)), int(a.group(2)), int(b.group(2))
+    y1 = y2 if m1 <= m2 else y2 - 1
+    point = replace(pr.point, y=y1) if pr.point is not None else None
+    return ps, pe, replace(pr, value=f"{y1:04d}-{m1:02d}", point=point, anchor="narrative")
 
 
 def merge(text: str, prev: Span, cur: Span, language: str | None = None) -> Span | None:

@@ -70,7 +70,7 @@ def rules() -> Rules:
     day = (rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
            rf"[一二三四五六七八九]|初[一二三四五六七八九十])"
            rf"(?:{_S}(?:日|号(?!{_S}(?:{alt(L, 'numbered')})|{numbered_next}))"
-           rf"(?![本元子常期志记]|报(?![到道告名称警案]))|"   # 日报, not 日报道
+           rf"(?![本元子常期志]|报(?![到道告名称警案])|记(?![录者]))|"   # 日报, 日记, not 日报道, 日记录
            rf"(?<=初[一二三四五六七八九十])|"
            rf"(?:(?<=月\d)|(?<=月\d\d)|(?<=月 \d)|(?<=月 \d\d))"          # 3月15至24日: the first end's 日 elided
            rf"(?={_S}[至到~～—–-]{_S}(?:3[01]|[12]\d|0?[1-9]){_S}[日号])|"
@@ -337,7 +337,7 @@ def _range_start(st: State) -> Point | None:
 
 # a bare weekday takes the last day told as its anchor in that day's paragraph, or in a later one when
 # that day lies at most this many days from the reference
-WEEKDAY_STORY_DAYS = 31
+WEEKDAY_STORY_DAYS = 7
 
 # a bare day at most this many days after the reference day, in a sentence that tells nothing done, is
 # still to come in the reference month (news name the coming days without a future word)
