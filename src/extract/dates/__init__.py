@@ -29,10 +29,14 @@ durations ``P3Y`` / ``PT106H``, weekends ``2016-W45-WE``, sets ``XXXX-WXX-2``
 ``Q1 2019``, ``erstes Quartal 2019`` → ``(2019-01-01,2019-04-01,P3M)``, ``上半年`` →
 ``(2024-01-01,2024-07-01,P6M)``), ranges of years, months or clock times
 (``2014年至2018年`` → ``(2014-01-01,2018-01-01,P4Y)``, ``from 3pm to 5pm`` → ``(T15,T17,PT2H)``,
-English ``the next 3 days`` → ``(2016-11-08,2016-11-11,P3D)``; a clock range beside a day is valued
-by its start, two days stay two mentions), English days with their part (``this evening`` →
-``2016-11-07TEV``),
-``XXXX-MM-DD`` when no year can be known, lunar dates (农历) as their Gregorian day, and ``None``
+English ``the next 3 days`` → ``(2016-11-08,2016-11-11,P3D)``, Chinese days ``26日至28日`` →
+``(2021-01-26,2021-01-28,P2D)`` and a year's first months ``今年前8个月`` →
+``(2025-01-01,2025-09-01,P8M)``; a clock range beside a day is valued by its start, German and
+English days stay two mentions, as does a Chinese range whose first end drops its unit: ``今年5至6月``),
+English days with their part (``this evening`` → ``2016-11-07TEV``), sets of a day of every month or
+year (``每月21日`` → ``XXXX-XX-21``),
+``XXXX-MM-DD`` when no year can be known, lunar dates (农历) and lunar holidays (春节, 中秋) as their
+Gregorian day, and ``None``
 for vague expressions (``过去几个月``, ``seit vielen Jahren``, ``一两年``) and for a weekday without
 any date to place it. Deictic adverbs (最近, 目前, damals, jetzt), ages and
 quantities are not time expressions.

@@ -301,28 +301,18 @@ def merge(text: str, prev: Span, cur: Span, language: str | None = None) -> Span
     """The one mention two adjacent ones make (see the module docstring), or None."""
     (ps, pe, pr), (cs, ce, cr) = prev, cur
     gap = text[pe:cs]
-    weekday = _bracketed_weekday(text, prev, cur)
-    if weekday is not None:
-        return weekday
-    named_day = _weekday_then_day(text, prev, cur)
-    if named_day is not None:
-        return named_day
-    every = _every(text, prev, cur)
-    if every is not None:
-        return every
-    first = _year_first_months(text, prev, cur)
-    if first is not None:
-        return first
-    if language is not None:
-        ranged = _range(text, prev, cur, language)
-        if ranged is not None:
-            return ranged
-    shifted = _offset(text, prev, cur)
-    if shifted is not None:
-        return shifted
-    joined = _week_day(text, prev, cur)
-    if joined is not None:
-        return joined
+    # in this order: a day and its weekday, sets, a year's first months; ranges; offsets, a week's day
+    for join_two in (_bracketed_weekday, _weekday_then_day, _every, _year_first_months):
+        joined = join_two(text, prev, cur)
+        if joined is not None:
+            return joined
+    ranged = _range(text, prev, cur, language) if language is not None else None
+    if ranged is not None:
+        return ranged
+    for join_two in (_offset, _week_day):
+        joined = join_two(text, prev, cur)
+        if joined is not None:
+            return joined
     if pr.type == "duration" and cr.type == "duration":
         if _JOIN_DUR.fullmatch(gap) and not _DUR_BOUND.match(text[cs:ce]):
             return _durations(text, prev, cur)
