@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .calendar import Point, fmt_num, shift
 from .ranges import join, split
-from .rules import alt, lex
+from .rules import alt, lex, lookup
 from .shared import Out
 
 Span = tuple[int, int, Out]
@@ -43,9 +43,9 @@ _OFFSET_HEAD = re.compile(r"(?i)(after|before|from|nach|vor)\b")
 _OFFSET_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "TH": "H", "TM": "MIN", "TS": "S"}
 _WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
 _JOIN_WEEK = re.compile(r"\s*(?:,|-|–|on|of|am|on the|of the)?\s*", re.I)
-_WEEKDAY_ZH = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
-_WEEKDAY_NUMBER = {c: i + 1 for i, c in enumerate("一二三四五六日")} | {"天": 7}
-_BRACKETED_WEEKDAY = re.compile(r"\s?[（(]\s?(?:周|星期|礼拜)[一二三四五六日天]\s?[)）]")
+_WEEKDAY_ZH = r"(?:周|星期|礼拜)([一二三四五六日天])"
+_ZH_WEEKDAY = re.compile(_WEEKDAY_ZH)
+_BRACKETED_WEEKDAY = re.compile(rf"\s?[（(]\s?{_WEEKDAY_ZH}\s?[)）]")
 
 
 def takes_trailing_hour(r: Out) -> bool:
@@ -137,11 +137,11 @@ def _weekday_then_day(text: str, prev: Span, cur: Span) -> Span | None:
     """A weekday and the day it is (``随后的星期一、9月9日``): one mention, the day's value, when the
     day falls on that weekday."""
     (ps, pe, _), (cs, ce, cr) = prev, cur
-    wd = _WEEKDAY_ZH.fullmatch(text, ps, pe)
+    wd = _ZH_WEEKDAY.fullmatch(text, ps, pe)
     if wd is None or text[pe:cs].strip() not in ("、", "，", ",") or cr.point is None \
             or cr.point.gran not in ("D", "T") or cr.point.as_date() is None:
         return None
-    return (ps, ce, cr) if cr.point.as_date().isoweekday() == _WEEKDAY_NUMBER[wd.group(1)] else None
+    return (ps, ce, cr) if cr.point.as_date().isoweekday() == int(lookup("zh", "weekday", wd.group(1))) else None
 
 
 def _every(text: str, prev: Span, cur: Span) -> Span | None:

@@ -184,13 +184,15 @@ def _story_holiday(st: State, spec: str) -> date | None:
     return None
 
 
-def _coming(st: State, this: date, following: date | None) -> bool:
-    """A bare holiday whose next occurrence is at most ``AHEAD_MONTHS`` ahead, in a sentence that
-    tells nothing done or speaks of the future (春节就要到了), is that one in a language that names
-    coming days without a future word."""
+def _coming(st: State, this: date, spec: str) -> date | None:
+    """The next occurrence of a bare holiday (``this``: the one of the reference year) when it is at
+    most ``AHEAD_MONTHS`` ahead and the sentence tells nothing done or speaks of the future
+    (春节就要到了), in a language that names coming days without a future word; else None."""
     ahead = AHEAD_MONTHS.get(st.language, 0)
-    nxt = this if this > st.ref else following
-    return ahead > 0 and (st.future or not st.done) and nxt is not None and (nxt - st.ref).days <= ahead * 31
+    if not ahead or (st.done and not st.future):
+        return None
+    nxt = this if this > st.ref else holiday_date(spec, st.ref.year + 1)
+    return nxt if nxt is not None and (nxt - st.ref).days <= ahead * 31 else None
 
 
 _NEXT_MODS = ("next", "following", "coming", "nächst", "kommend")
@@ -199,43 +201,46 @@ _LAST_MODS = ("last", "previous", "letzt", "vergangen")
 
 def resolve_holiday(g: dict, st: State) -> Out | None:
     """A holiday name, with a year (``Easter 2018``), a relative year or a modifier (``next
-    Thanksgiving``); a bare name is the last one (past bias) unless the sentence speaks of the future."""
+    Thanksgiving``); a bare name is the last one (past bias) unless the sentence speaks of the future;
+    with ``heve`` (圣诞前夕) the day before."""
     L = st.language
     spec = lookup(L, "holiday", g["hol"], fold=True)
     if not spec:
         return None
-    if g.get("hy"):
-        y = int(g["hy"])
-        d = holiday_date(spec, y)
-        d = d - timedelta(days=1) if d and g.get("heve") else d
-        return Out(d.isoformat(), "date", False, None, from_date(d), y) if d else None
-    if not st.ref:
+    if not g.get("hy") and not st.ref:
         return Out(f"XXXX-{spec}" if re.fullmatch(r"\d\d-\d\d", spec) else None, "date", True)
-    if g.get("hrel"):
-        off = lookup(L, "relyear", g["hrel"], fold=True) or lookup(L, "relyearword", g["hrel"], fold=True) or "0"
-        d = holiday_date(spec, st.ref.year + int(off))
-    else:
-        mod = (g.get("hmod") or "").lower()
-        step = 1 if mod.startswith(_NEXT_MODS) else -1 if mod.startswith(_LAST_MODS) else 0
-        d = holiday_date(spec, st.ref.year)
-        if d is None:
-            return None
-        told = _story_holiday(st, spec) if step == 0 and not mod else None
-        if told is not None:
-            d = told                                                           # 2016年12月19日 … 圣诞: that Christmas
-        elif step > 0 and d <= st.ref or step == 0 and not mod and d < st.ref and st.future and st.future_at < st.pos:
-            d = holiday_date(spec, st.ref.year + 1)                            # the next one
-        elif step == 0 and not mod and _coming(st, d, holiday_date(spec, st.ref.year + 1)):
-            d = d if d > st.ref else holiday_date(spec, st.ref.year + 1)       # 元旦 said on 28 December
-        elif step == 0 and not mod and d > st.ref and not (st.future or st.present):
-            d = holiday_date(spec, st.ref.year - 1)                            # past bias for a bare name
-        elif step < 0 and d >= st.ref:
-            d = holiday_date(spec, st.ref.year - 1)
+    d = holiday_date(spec, int(g["hy"])) if g.get("hy") else _holiday_near_reference(g, st, spec)
     if d is None:
         return None
     if g.get("heve"):
         d -= timedelta(days=1)                 # 圣诞前夕: the day before
+    if g.get("hy"):
+        return Out(d.isoformat(), "date", False, None, from_date(d), int(g["hy"]))
     return Out(d.isoformat(), "date", True, "reference", from_date(d))
+
+
+def _holiday_near_reference(g: dict, st: State, spec: str) -> date | None:
+    """The day of holiday ``spec`` named without a year: of the relative year, the next or last one a
+    modifier asks for, the one of the story told, a coming one, else the last one."""
+    L = st.language
+    if g.get("hrel"):
+        off = lookup(L, "relyear", g["hrel"], fold=True) or lookup(L, "relyearword", g["hrel"], fold=True) or "0"
+        return holiday_date(spec, st.ref.year + int(off))
+    mod = (g.get("hmod") or "").lower()
+    step = 1 if mod.startswith(_NEXT_MODS) else -1 if mod.startswith(_LAST_MODS) else 0
+    d = holiday_date(spec, st.ref.year)
+    if d is None:
+        return None
+    bare = step == 0 and not mod
+    if bare and (told := _story_holiday(st, spec)) is not None:
+        return told                                                            # 2016年12月19日 … 圣诞: that Christmas
+    if step > 0 and d <= st.ref or bare and d < st.ref and st.future and st.future_at < st.pos:
+        return holiday_date(spec, st.ref.year + 1)                             # the next one
+    if bare and (coming := _coming(st, d, spec)) is not None:
+        return coming                                                          # 元旦 said on 28 December
+    if bare and d > st.ref and not (st.future or st.present) or step < 0 and d >= st.ref:
+        return holiday_date(spec, st.ref.year - 1)                             # past bias for a bare name
+    return d
 
 
 def year_range_rx(suffix: str = "") -> str:

@@ -48,6 +48,7 @@ from .shared import (
 L = "zh"
 _S = r"[ \u3000]?"       # one optional space inside expressions: 今年 4 月, 当晚 9 时 43 分
 _CNN = "零〇一二两三四五六七八九十百千廿卅"
+_YEAR_DIGITS = "零〇○一二三四五六七八九"      # the digits of a year written in characters (一九七八, 二〇一九)
 ROC_YEAR_ZERO = 1911   # 民国 year 1 is 1912
 
 
@@ -55,7 +56,7 @@ def rules() -> Rules:
     """The zh patterns, compiled; a sentence without a trigger character is skipped."""
     # Republic of China years (Taiwan): 民国113年 = 2024
     year_abs = (rf"(?:(?P<roc>民国|民國){_S})?(?<![\d.])(?P<y>(?<=[国國])\d{{2,3}}|(?<=[国國]\s)\d{{2,3}}|\d{{4}}|"
-                rf"[零〇○一二三四五六七八九]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
+                rf"[{_YEAR_DIGITS}]{{4}}|0\d|[零〇○][一二三四五六七八九]|\d{{2}}(?={_S}年{_S}\d{{1,2}}{_S}月))"
                 rf"{_S}年(?![代级纪龄薪费均轻华少])")
     # 不同年龄 is not 同年, 以上年纪 not 上年, 同年青人 ("with young people") not 同年
     year_rel = rf"(?<![不相共])(?!(?<=以)上)(?P<yrel>{alt(L, 'relyear', 'narryear')})(?!(?<=同年)[青轻])"
@@ -348,12 +349,13 @@ AHEAD_DAYS = 2
 STORY_DAYS = 7
 
 
-_NUMBER_RUN = re.compile(r"^(.*?)(?:\d+\s?[-–至]\s?)?$", re.S)   # 永和街23-29号: the street before the range
+_NUMBER_BEFORE = re.compile(r"(?:\d+\s?[-–至]\s?)?$")   # 永和街23-29号: the first number of a range before it
 
 
 def _after_number_prefix(text: str, start: int) -> bool:
-    """A word of category ``numberprefix`` ends right before ``start`` (a street, 第)."""
-    start = len(_NUMBER_RUN.search(text, 0, start).group(1))
+    """A word of category ``numberprefix`` ends right before ``start`` (a street, 第), or before the
+    first number of a range that ends there."""
+    start = _NUMBER_BEFORE.search(text, 0, start).start()
     return any(text.endswith(w, 0, start) for w in lex(L).get("numberprefix", {}))
 
 
@@ -369,18 +371,19 @@ def _day_without_month(d: int, st: State, said: bool = False) -> Out | Point:
     if not st.ref:
         return Out(f"XXXX-XX-{d:02d}", "date", True)
     near = _paragraph_month(st) and not said     # 1日发布: the day a thing was said, near the reference
-    named = None if near or d <= st.ref.day or st.future or st.present else st.day_named(None, d)
+    # a day still to come in the reference month, told in the past: another month's
+    later = not near and d > st.ref.day and not (st.future or st.present)
+    named = st.day_named(None, d) if later else None
     if named is not None:
         return Point(named.y, named.m, d, gran="D")      # 11月12日 … 12日深夜: the day named again
     story = st.last_day
-    if not near and d > st.ref.day and not (st.future or st.present) and story is not None \
-            and story.d is not None and 0 < d - story.d <= STORY_DAYS \
+    if later and story is not None and story.d is not None and 0 < d - story.d <= STORY_DAYS \
             and (story.y, story.m) != (st.ref.year, st.ref.month):
         return Point(story.y, story.m, d, gran="D")     # 11月13日傍晚 … 到了14日深夜: the story's days go on
     a = st.last if near else st.ref_point()
     yy, mm = a.y, a.m
     soon = 0 < d - st.ref.day <= AHEAD_DAYS and not st.done      # 16日开幕 said on the 15th: tomorrow
-    if not near and d > st.ref.day and not (st.future or st.present or soon):
+    if later and not soon:
         yy, mm = add_months(yy, mm, -1)
     for _ in range(12):
         if d <= monthrange(yy, mm)[1]:
@@ -614,8 +617,6 @@ def _not_a_duration(g: dict, u: str, suf: str, pre: str, n_s: str | None) -> boo
 
 
 _DIGITS = "一二两三四五六七八九"
-_YEAR_DIGITS = "零〇○一二三四五六七八九"
-_AMOUNT_HAVE = ("只有", "还有", "已有", "仅有", "才有", "共有", "足有", "只剩")
 APPROX_SPAN = 2          # 一两, 两三, 三五: two numerals at most this far apart are "one or two", not 12
 
 
@@ -637,7 +638,7 @@ def _dur(g: dict, m: re.Match, st: State) -> Out | None:
     if unit is None or _not_a_duration(g, u, suf, pre, n_s):
         return None
     if n_s == "一" and not (pre or suf) and m.string.endswith("有", 0, m.start()) \
-            and not m.string.endswith(_AMOUNT_HAVE, 0, m.start()):
+            and not m.string.endswith(tuple(lex(L).get("amount", {})), 0, m.start()):
         return None                            # 有一天, 终有一天: some day (只有一天 is a stretch of time)
     after = m.string[m.end():m.end() + 2]
     if u in _WEEK_WORDS and not suf and after[:1] in _WEEKDAY_CHARS:
